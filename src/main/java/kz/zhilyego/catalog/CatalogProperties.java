@@ -1,0 +1,23 @@
+package kz.zhilyego.catalog;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Catalog settings.
+ *
+ * @param maxStayNights longest stay that can be searched, quoted or booked
+ * @param defaultPageSize search page size when none is asked for
+ * @param maxPageSize largest page size a client may ask for
+ * @param occupiedDaysAhead how far ahead the public card lists occupied dates
+ */
+@ConfigurationProperties("zhilyego.catalog")
+public record CatalogProperties(int maxStayNights, int defaultPageSize, int maxPageSize, int occupiedDaysAhead) {
+
+	public CatalogProperties {
+		maxStayNights = maxStayNights > 0 ? maxStayNights : 90;
+		defaultPageSize = defaultPageSize > 0 ? defaultPageSize : 20;
+		maxPageSize = maxPageSize > 0 ? maxPageSize : 100;
+		occupiedDaysAhead = occupiedDaysAhead > 0 ? occupiedDaysAhead : 365;
+	}
+
+}

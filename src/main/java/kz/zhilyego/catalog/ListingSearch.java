@@ -1,0 +1,177 @@
+package kz.zhilyego.catalog;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.Money;
+import kz.zhilyego.common.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Availability search over active listings. The WHERE clause is assembled from fixed
+ * fragments only; every value is a bound parameter. A listing is free for a stay when no
+ * occupancy (active booking or block) overlaps {@code [checkIn, checkOut)}.
+ */
+@Service
+public class ListingSearch {
+
+	private final JdbcClient jdbc;
+
+	private final NightPrices nightPrices;
+
+	ListingSearch(JdbcClient jdbc, NightPrices nightPrices) {
+		this.jdbc = jdbc;
+		this.nightPrices = nightPrices;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(criteria, params);
+		params.put("lang", language.code());
+		long total = this.jdbc
+			.sql("select count(*) from listings l join cities c on c.id = l.city_id "
+					+ "join districts d on d.id = l.district_id where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		if (total == 0 || criteria.offset() >= total) {
+			return new PageResult<>(total, criteria.page(), criteria.size(), List.of());
+		}
+		params.put("limit", criteria.size());
+		params.put("offset", criteria.offset());
+		List<Row> rows = this.jdbc
+			.sql("""
+					select l.id, l.title, c.slug as city, d.slug as district, %s as district_name,
+					       t.code as type, t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
+					       l.rooms, l.price_per_night, l.currency, l.rating, l.review_count,
+					       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
+					       l.long_stay_discount_percent,
+					       (select p.storage_key from listing_photos p where p.listing_id = l.id
+					        order by p.main desc, p.position limit 1) as preview
+					from listings l
+					join cities c on c.id = l.city_id
+					join districts d on d.id = l.district_id
+					join housing_types t on t.code = l.type_code
+					join housing_classes k on k.code = l.class_code
+					where %s
+					order by %s
+					limit :limit offset :offset
+					""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"), where,
+					criteria.sort().orderBy))
+			.params(params)
+			.query(ListingSearch::row)
+			.list();
+		Stay stay = criteria.stay();
+		Map<Long, Map<LocalDate, Money>> overrides = stay == null ? Map.of()
+				: this.nightPrices.overrides(rows.stream().map(Row::id).toList(), stay);
+		List<ListingSummary> items = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			BigDecimal totalPrice = null;
+			Integer nights = null;
+			if (stay != null) {
+				Quote quote = row.pricing().quote(row.id(), stay, overrides.getOrDefault(row.id(), Map.of()));
+				totalPrice = quote.total().amount();
+				nights = quote.nights();
+			}
+			items.add(row.summary(totalPrice, nights));
+		}
+		return new PageResult<>(total, criteria.page(), criteria.size(), items);
+	}
+
+	private static String where(ListingSearchCriteria criteria, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder("l.status = 'ACTIVE'");
+		if (criteria.city() != null) {
+			where.append(" and c.slug = :city");
+			params.put("city", criteria.city());
+		}
+		if (!criteria.districts().isEmpty()) {
+			where.append(" and d.slug in (:districts)");
+			params.put("districts", criteria.districts());
+		}
+		if (criteria.housingClass() != null) {
+			where.append(" and l.class_code = :class");
+			params.put("class", criteria.housingClass());
+		}
+		if (criteria.type() != null) {
+			where.append(" and l.type_code = :type");
+			params.put("type", criteria.type());
+		}
+		if (criteria.rooms() != null) {
+			where.append(" and l.rooms = :rooms");
+			params.put("rooms", criteria.rooms());
+		}
+		if (criteria.minRooms() != null) {
+			where.append(" and l.rooms >= :minRooms");
+			params.put("minRooms", criteria.minRooms());
+		}
+		if (criteria.guests() != null) {
+			where.append(" and l.sleeping_places >= :guests");
+			params.put("guests", criteria.guests());
+		}
+		if (criteria.minPrice() != null) {
+			where.append(" and l.price_per_night >= :minPrice");
+			params.put("minPrice", criteria.minPrice());
+		}
+		if (criteria.maxPrice() != null) {
+			where.append(" and l.price_per_night <= :maxPrice");
+			params.put("maxPrice", criteria.maxPrice());
+		}
+		if (criteria.minRating() != null) {
+			where.append(" and l.rating >= :minRating");
+			params.put("minRating", criteria.minRating());
+		}
+		if (!criteria.amenities().isEmpty()) {
+			where.append(" and (select count(*) from listing_amenities la where la.listing_id = l.id"
+					+ " and la.amenity_code in (:amenities)) = :amenityCount");
+			params.put("amenities", criteria.amenities());
+			params.put("amenityCount", criteria.amenities().size());
+		}
+		Stay stay = criteria.stay();
+		if (stay != null) {
+			where.append(" and not exists (select 1 from occupancies o where o.listing_id = l.id"
+					+ " and o.period && daterange(:checkIn, :checkOut))");
+			params.put("checkIn", stay.checkIn());
+			params.put("checkOut", stay.checkOut());
+		}
+		return where.toString();
+	}
+
+	private static Row row(ResultSet rs, int rowNum) throws SQLException {
+		Money price = new Money(rs.getBigDecimal("price_per_night"), rs.getString("currency"));
+		int minNights = rs.getInt("long_stay_min_nights");
+		StayPricing pricing = new StayPricing(price, rs.getBigDecimal("weekend_uplift_percent"),
+				rs.wasNull() ? null : minNights, rs.getBigDecimal("long_stay_discount_percent"));
+		long id = rs.getLong("id");
+		String title = rs.getString("title");
+		String preview = rs.getString("preview");
+		return new Row(id, pricing, new ListingSummary(id, title, rs.getString("city"), rs.getString("district"),
+				rs.getString("district_name"), rs.getString("type"), rs.getString("type_name"), rs.getString("class"),
+				rs.getString("class_name"), rs.getInt("rooms"), price.amount(), null, null, price.currency(),
+				rs.getBigDecimal("rating"), rs.getInt("review_count"), preview == null ? null : MediaUrls.of(preview),
+				Addresses.format(rs.getString("street"), rs.getString("house"), rs.getString("block")),
+				ListingPaths.of(rs.getString("city"), rs.getString("district"), rs.getString("type_slug"), title, id)));
+	}
+
+	private record Row(long id, StayPricing pricing, ListingSummary base) {
+
+		ListingSummary summary(@Nullable BigDecimal totalPrice, @Nullable Integer nights) {
+			ListingSummary b = this.base;
+			return new ListingSummary(b.id(), b.title(), b.city(), b.district(), b.districtName(), b.type(),
+					b.typeName(), b.housingClass(), b.className(), b.rooms(), b.pricePerNight(), totalPrice, nights,
+					b.currency(), b.rating(), b.reviewCount(), b.previewPhotoUrl(), b.address(), b.path());
+		}
+
+	}
+
+}

@@ -1,0 +1,203 @@
+package kz.zhilyego.common.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.zhilyego.common.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches a controller into an RFC 9457 problem: a stable
+ * {@code type}, a localised {@code title}/{@code detail} and {@code errors} (field →
+ * message). Never a stack trace; a 500 only for a real bug (logged with the request id).
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** PostgreSQL: exclusion constraint violated (overlapping periods). */
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	private final MessageSource messages;
+
+	public ProblemDetailsAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail body = problem(ex.status(), ex.type(), message(ex.messageKey(), ex.args(), locale));
+		if (!ex.fieldErrors().isEmpty()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.fieldErrors().forEach((field, key) -> errors.put(field, message(key, ex.args(), locale)));
+			body.setProperty("errors", errors);
+		}
+		return ResponseEntity.status(ex.status()).body(body);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		if (EXCLUSION_VIOLATION.equals(sqlState(ex))) {
+			return problem(ProblemException.conflict("dates-unavailable", "booking.datesUnavailable"));
+		}
+		log.warn("Integrity violation not mapped to a domain error", ex);
+		return problem(ProblemException.conflict("conflict", "problem.conflict"));
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					message("problem.unavailable", new Object[0], LocaleContextHolder.getLocale())));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+		return problem(ProblemException.forbidden("problem.forbidden"));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+		return problem(new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unhandled error", ex);
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+					message("problem.internal", new Object[0], LocaleContextHolder.getLocale())));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validation(ex.getBindingResult());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach(error -> errors.putIfAbsent(name == null ? "request" : name, resolve(error, locale)));
+		});
+		return ResponseEntity.badRequest().body(validationProblem(errors, locale));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+		Map<String, String> errors = Map.of(field == null ? "request" : field,
+				message("typeMismatch", new Object[0], locale));
+		return ResponseEntity.badRequest().body(validationProblem(errors, locale));
+	}
+
+	/** Every other Spring MVC error (malformed JSON, 405, 415, missing parameter …). */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		HttpStatus status = HttpStatus.valueOf(statusCode.value());
+		String type = switch (status) {
+			case BAD_REQUEST -> "malformed-request";
+			case NOT_FOUND -> "not-found";
+			case METHOD_NOT_ALLOWED -> "method-not-allowed";
+			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+			case NOT_ACCEPTABLE -> "not-acceptable";
+			case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> "payload-too-large";
+			default -> status.is5xxServerError() ? "internal" : "bad-request";
+		};
+		String key = "problem." + type;
+		ProblemDetail problem = problem(status, type, message(key, new Object[0], locale));
+		if (ex instanceof ErrorResponse errorResponse) {
+			errorResponse.getHeaders().forEach(headers::addAll);
+		}
+		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	private ResponseEntity<Object> validation(BindingResult result) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldError error : result.getFieldErrors()) {
+			errors.putIfAbsent(error.getField(), resolve(error, locale));
+		}
+		result.getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), resolve(error, locale)));
+		return ResponseEntity.badRequest().body(validationProblem(errors, locale));
+	}
+
+	private ProblemDetail validationProblem(Map<String, String> errors, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
+				message("problem.validation", new Object[0], locale));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private ProblemDetail problem(HttpStatus status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ProblemException.typeUri(type));
+		problem.setTitle(message("problem.title." + type, new Object[0], LocaleContextHolder.getLocale(),
+				status.getReasonPhrase()));
+		return problem;
+	}
+
+	private String resolve(MessageSourceResolvable error, Locale locale) {
+		return this.messages.getMessage(error, locale);
+	}
+
+	private String message(String key, Object[] args, Locale locale) {
+		return message(key, args, locale, key);
+	}
+
+	private String message(String key, Object[] args, Locale locale, String fallback) {
+		return this.messages.getMessage(key, args, fallback, locale);
+	}
+
+	private static @Nullable String sqlState(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,80 @@
+package kz.zhilyego.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files in a local directory ({@code zhilyego.storage.local-dir}). Writes go to a
+ * temporary file first and are moved into place, so a reader never sees half a file.
+ */
+@Component
+class LocalFileStorage implements FileStorage {
+
+	private final Path root;
+
+	LocalFileStorage(@Value("${zhilyego.storage.local-dir:./data/media}") Path root) {
+		this.root = root.toAbsolutePath().normalize();
+	}
+
+	@Override
+	public void put(String key, byte[] content, String contentType) {
+		Path target = resolve(key);
+		try {
+			Files.createDirectories(target.getParent());
+			Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+			Files.write(temp, content);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store " + key, ex);
+		}
+	}
+
+	@Override
+	public Optional<StoredFile> get(String key) {
+		if (!StorageKeys.isValid(key)) {
+			return Optional.empty();
+		}
+		Path file = resolve(key);
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new StoredFile(ContentTypes.byName(key), Files.size(file), Files.newInputStream(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + key, ex);
+		}
+	}
+
+	@Override
+	public boolean exists(String key) {
+		return StorageKeys.isValid(key) && Files.isRegularFile(resolve(key));
+	}
+
+	@Override
+	public void delete(String key) {
+		try {
+			Files.deleteIfExists(resolve(key));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not delete " + key, ex);
+		}
+	}
+
+	private Path resolve(String key) {
+		Path path = this.root.resolve(StorageKeys.require(key)).normalize();
+		if (!path.startsWith(this.root)) {
+			throw new IllegalArgumentException("Invalid storage key");
+		}
+		return path;
+	}
+
+}

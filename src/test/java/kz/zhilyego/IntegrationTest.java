@@ -1,0 +1,27 @@
+package kz.zhilyego;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An integration test: the whole application on a random port over the JVM's shared
+ * embedded PostgreSQL, with the test clock. Every {@code *IT} uses exactly this, so they
+ * share one Spring context; each test class cleans the data it needs clean
+ * ({@link TestDatabase}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,201 @@
+package kz.zhilyego.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Builds catalog test data with explicit SQL. */
+public final class CatalogFixtures {
+
+	private final JdbcClient jdbc;
+
+	public CatalogFixtures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public ListingBuilder listing() {
+		return new ListingBuilder();
+	}
+
+	/**
+	 * Occupies {@code [from, to)} of the listing as a booking (placeholder booking id).
+	 */
+	public void occupyByBooking(long listingId, LocalDate from, LocalDate to) {
+		this.jdbc.sql("""
+				insert into occupancies (listing_id, period, kind, booking_id)
+				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
+				""")
+			.param("listing", listingId)
+			.param("from", from)
+			.param("to", to)
+			.param("booking", UUID.randomUUID())
+			.update();
+	}
+
+	public void occupyByBlock(long listingId, LocalDate from, LocalDate to) {
+		this.jdbc.sql("""
+				insert into occupancies (listing_id, period, kind, block_id)
+				values (:listing, daterange(:from, :to), 'BLOCK', nextval('occupancies_id_seq'))
+				""").param("listing", listingId).param("from", from).param("to", to).update();
+	}
+
+	public void nightPrice(long listingId, LocalDate night, long price) {
+		this.jdbc.sql("insert into listing_night_prices (listing_id, night, price) values (:l, :n, :p)")
+			.param("l", listingId)
+			.param("n", night)
+			.param("p", BigDecimal.valueOf(price))
+			.update();
+	}
+
+	public final class ListingBuilder {
+
+		private long owner = 1;
+
+		private String district = "esil";
+
+		private String housingClass = "comfort";
+
+		private String type = "apartment";
+
+		private String title = "Тестовая квартира";
+
+		private int rooms = 2;
+
+		private int sleeping = 4;
+
+		private long price = 20_000;
+
+		private BigDecimal rating = BigDecimal.ZERO;
+
+		private int reviews = 0;
+
+		private String status = "ACTIVE";
+
+		private List<String> amenities = List.of();
+
+		private int weekendUplift = 0;
+
+		private Integer longStayMinNights;
+
+		private int longStayDiscount = 0;
+
+		private String createdAt = "2026-06-01T00:00:00Z";
+
+		public ListingBuilder owner(long owner) {
+			this.owner = owner;
+			return this;
+		}
+
+		public ListingBuilder district(String district) {
+			this.district = district;
+			return this;
+		}
+
+		public ListingBuilder housingClass(String housingClass) {
+			this.housingClass = housingClass;
+			return this;
+		}
+
+		public ListingBuilder type(String type) {
+			this.type = type;
+			return this;
+		}
+
+		public ListingBuilder title(String title) {
+			this.title = title;
+			return this;
+		}
+
+		public ListingBuilder rooms(int rooms) {
+			this.rooms = rooms;
+			return this;
+		}
+
+		public ListingBuilder sleeping(int sleeping) {
+			this.sleeping = sleeping;
+			return this;
+		}
+
+		public ListingBuilder price(long price) {
+			this.price = price;
+			return this;
+		}
+
+		public ListingBuilder rating(String rating, int reviews) {
+			this.rating = new BigDecimal(rating);
+			this.reviews = reviews;
+			return this;
+		}
+
+		public ListingBuilder inactive() {
+			this.status = "INACTIVE";
+			return this;
+		}
+
+		public ListingBuilder amenities(String... amenities) {
+			this.amenities = List.of(amenities);
+			return this;
+		}
+
+		public ListingBuilder weekendUplift(int percent) {
+			this.weekendUplift = percent;
+			return this;
+		}
+
+		public ListingBuilder longStay(int minNights, int discountPercent) {
+			this.longStayMinNights = minNights;
+			this.longStayDiscount = discountPercent;
+			return this;
+		}
+
+		public ListingBuilder createdAt(String instant) {
+			this.createdAt = instant;
+			return this;
+		}
+
+		public long create() {
+			long id = CatalogFixtures.this.jdbc.sql("""
+					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
+					    house, area_m2, sleeping_places, description, house_rules, price_per_night,
+					    weekend_uplift_percent, long_stay_min_nights, long_stay_discount_percent, realtor_phone,
+					    status, rating, review_count, created_at)
+					select :owner, c.id, d.id, :class, :type, :title, :rooms, 'ул. Тестовая', '1', 50, :sleeping,
+					    'Описание', 'Не курить', :price, :uplift, :lsMin, :lsDiscount, '+77011234567', :status,
+					    :rating, :reviews, cast(:createdAt as timestamptz)
+					from cities c join districts d on d.city_id = c.id
+					where c.slug = 'astana' and d.slug = :district
+					returning id
+					""")
+				.param("owner", this.owner)
+				.param("class", this.housingClass)
+				.param("type", this.type)
+				.param("title", this.title)
+				.param("rooms", this.rooms)
+				.param("sleeping", this.sleeping)
+				.param("price", BigDecimal.valueOf(this.price))
+				.param("uplift", BigDecimal.valueOf(this.weekendUplift))
+				.param("lsMin", this.longStayMinNights)
+				.param("lsDiscount", BigDecimal.valueOf(this.longStayDiscount))
+				.param("status", this.status)
+				.param("rating", this.rating)
+				.param("reviews", this.reviews)
+				.param("createdAt", this.createdAt)
+				.param("district", this.district)
+				.query(Long.class)
+				.single();
+			for (String amenity : this.amenities) {
+				CatalogFixtures.this.jdbc
+					.sql("insert into listing_amenities (listing_id, amenity_code) values (:l, :a)")
+					.param("l", id)
+					.param("a", amenity)
+					.update();
+			}
+			return id;
+		}
+
+	}
+
+}
