@@ -20,26 +20,35 @@ public final class CatalogFixtures {
 		return new ListingBuilder();
 	}
 
-	/**
-	 * Occupies {@code [from, to)} of the listing as a booking (placeholder booking id).
-	 */
-	public void occupyByBooking(long listingId, LocalDate from, LocalDate to) {
+	/** Occupies {@code [from, to)} of the listing with a confirmed booking of guest 1. */
+	public UUID occupyByBooking(long listingId, LocalDate from, LocalDate to) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
+				    guest_name, guest_phone, rules_accepted_at, nightly, subtotal, discounts, total, currency,
+				    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
+				    created_at, confirmed_at)
+				select :id, l.id, l.owner_id, 1, 'CONFIRMED', :from, :to, 1, 'Гость', '+77011234567', now(),
+				    '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, now(), now(), now()
+				from listings l where l.id = :listing
+				""").param("id", id).param("listing", listingId).param("from", from).param("to", to).update();
 		this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, booking_id)
 				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
-				""")
-			.param("listing", listingId)
-			.param("from", from)
-			.param("to", to)
-			.param("booking", UUID.randomUUID())
-			.update();
+				""").param("listing", listingId).param("from", from).param("to", to).param("booking", id).update();
+		return id;
 	}
 
 	public void occupyByBlock(long listingId, LocalDate from, LocalDate to) {
+		long block = this.jdbc.sql("""
+				insert into listing_blocks (listing_id, period, reason, created_by, created_at)
+				values (:listing, daterange(:from, :to), 'MAINTENANCE', 1, now())
+				returning id
+				""").param("listing", listingId).param("from", from).param("to", to).query(Long.class).single();
 		this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, block_id)
-				values (:listing, daterange(:from, :to), 'BLOCK', nextval('occupancies_id_seq'))
-				""").param("listing", listingId).param("from", from).param("to", to).update();
+				values (:listing, daterange(:from, :to), 'BLOCK', :block)
+				""").param("listing", listingId).param("from", from).param("to", to).param("block", block).update();
 	}
 
 	public void nightPrice(long listingId, LocalDate night, long price) {

@@ -1,0 +1,8 @@
+package kz.zhilyego.booking;
+
+/** Why a realtor closed dates. */
+public enum BlockReason {
+
+	MAINTENANCE, REPAIR, PERSONAL_USE, OTHER
+
+}

@@ -1,0 +1,31 @@
+package kz.zhilyego.booking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** A booking as the API shows it to its guest and to staff in scope. */
+public record BookingDetails(UUID id, BookingStatus status, long listingId, String listingTitle, long ownerId,
+		long guestId, String guestName, String guestPhone, @Nullable String guestEmail, LocalDate checkIn,
+		LocalDate checkOut, int nights, int guests, @Nullable String comment, List<Night> nightly, BigDecimal subtotal,
+		BigDecimal discounts, BigDecimal total, String currency, BigDecimal platformCommission, BigDecimal gatewayFee,
+		Instant holdExpiresAt, Instant createdAt, @Nullable Instant confirmedAt, @Nullable Instant checkedInAt,
+		@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable Instant expiredAt,
+		@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote,
+		@Nullable BigDecimal refundPercent, @Nullable BigDecimal refundDue, @Nullable String paymentRef,
+		LocalTime checkInTime, LocalTime checkOutTime) {
+
+	public BookingDetails {
+		nightly = List.copyOf(nightly);
+	}
+
+	/** One night of the stored price breakdown. */
+	public record Night(LocalDate date, BigDecimal price, String basis) {
+	}
+
+}

@@ -1,0 +1,303 @@
+package kz.zhilyego.booking;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.zhilyego.catalog.Quote;
+import kz.zhilyego.catalog.Stay;
+import kz.zhilyego.common.Money;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for bookings, their timeline and their occupancy rows. Status changes are
+ * compare-and-set ({@code … where status = :from}); callers check the row count.
+ */
+@Repository
+class Bookings {
+
+	private static final Map<BookingStatus, String> TIMESTAMP_COLUMN = Map.of(BookingStatus.CONFIRMED, "confirmed_at",
+			BookingStatus.CHECKED_IN, "checked_in_at", BookingStatus.COMPLETED, "completed_at", BookingStatus.CANCELLED,
+			"cancelled_at", BookingStatus.EXPIRED, "expired_at");
+
+	private static final String DETAILS = """
+			select b.*, l.title as listing_title, l.check_in_time, l.check_out_time
+			from bookings b join listings l on l.id = b.listing_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Bookings(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	record NewBooking(UUID id, long listingId, long ownerId, long guestId, Stay stay, int guests, String guestName,
+			String guestPhone, @Nullable String guestEmail, @Nullable String comment, Quote quote,
+			BigDecimal commissionPercent, Money platformCommission, BigDecimal gatewayFeePercent, Money gatewayFee,
+			Instant createdAt, Instant holdExpiresAt, @Nullable String idempotencyKey, @Nullable String requestHash) {
+	}
+
+	/** The parts of a booking its state changes need, read under a row lock. */
+	record Locked(UUID id, BookingStatus status, long listingId, long ownerId, long guestId, Stay stay, Money total,
+			LocalTime checkInTime, Instant holdExpiresAt) {
+	}
+
+	void insert(NewBooking b) {
+		List<BookingDetails.Night> nightly = b.quote()
+			.nightly()
+			.stream()
+			.map(n -> new BookingDetails.Night(n.date(), n.price().amount(), n.basis().name().toLowerCase()))
+			.toList();
+		this.jdbc.sql("""
+				insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
+				    guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
+				    total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
+				    hold_expires_at, created_at, idempotency_key, request_hash)
+				values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
+				    :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
+				    :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :idemKey,
+				    :requestHash)
+				""")
+			.param("id", b.id())
+			.param("listing", b.listingId())
+			.param("owner", b.ownerId())
+			.param("guest", b.guestId())
+			.param("checkIn", b.stay().checkIn())
+			.param("checkOut", b.stay().checkOut())
+			.param("guests", b.guests())
+			.param("name", b.guestName())
+			.param("phone", b.guestPhone())
+			.param("email", b.guestEmail())
+			.param("comment", b.comment())
+			.param("nightly", this.json.writeValueAsString(nightly))
+			.param("subtotal", b.quote().subtotal().amount())
+			.param("discounts", b.quote().discounts().amount())
+			.param("total", b.quote().total().amount())
+			.param("currency", b.quote().currency())
+			.param("commissionPercent", b.commissionPercent())
+			.param("commission", b.platformCommission().amount())
+			.param("feePercent", b.gatewayFeePercent())
+			.param("fee", b.gatewayFee().amount())
+			.param("holdExpiresAt", utc(b.holdExpiresAt()))
+			.param("createdAt", utc(b.createdAt()))
+			.param("idemKey", b.idempotencyKey())
+			.param("requestHash", b.requestHash())
+			.update();
+	}
+
+	Optional<BookingDetails> details(UUID id) {
+		return this.jdbc.sql(DETAILS + " where b.id = :id").param("id", id).query(this::mapDetails).optional();
+	}
+
+	List<BookingDetails> ofGuest(long guestId, Collection<BookingStatus> statuses) {
+		return this.jdbc
+			.sql(DETAILS + " where b.guest_id = :guest and b.status in (:statuses)"
+					+ " order by b.check_in desc, b.created_at desc limit 500")
+			.param("guest", guestId)
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.query(this::mapDetails)
+			.list();
+	}
+
+	Optional<Locked> lock(UUID id) {
+		return this.jdbc.sql("""
+				select b.id, b.status, b.listing_id, b.owner_id, b.guest_id, b.check_in, b.check_out, b.total,
+				       b.currency, b.hold_expires_at, l.check_in_time
+				from bookings b join listings l on l.id = b.listing_id
+				where b.id = :id
+				for update of b
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Locked(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),
+					rs.getLong("listing_id"), rs.getLong("owner_id"), rs.getLong("guest_id"),
+					new Stay(rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
+					new Money(rs.getBigDecimal("total"), rs.getString("currency")),
+					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at")))
+			.optional();
+	}
+
+	/**
+	 * A booking created earlier with the same idempotency key, and the hash of that
+	 * request.
+	 */
+	record Earlier(UUID id, String requestHash) {
+	}
+
+	Optional<Earlier> byIdempotencyKey(long guestId, String key) {
+		return this.jdbc.sql("select id, request_hash from bookings where guest_id = :guest and idempotency_key = :key")
+			.param("guest", guestId)
+			.param("key", key)
+			.query((rs, n) -> new Earlier(rs.getObject("id", UUID.class), rs.getString("request_hash")))
+			.optional();
+	}
+
+	/**
+	 * The listing of a booking, read without a lock (to take locks in listing → booking
+	 * order).
+	 */
+	Optional<Long> listingOf(UUID id) {
+		return this.jdbc.sql("select listing_id from bookings where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Compare-and-set status change; sets the matching timestamp column. */
+	boolean move(UUID id, BookingStatus from, BookingStatus to, Instant at) {
+		BookingLifecycle.check(from, to);
+		return this.jdbc
+			.sql("update bookings set status = :to, " + TIMESTAMP_COLUMN.get(to)
+					+ " = :at where id = :id and status = :from")
+			.param("to", to.name())
+			.param("at", utc(at))
+			.param("id", id)
+			.param("from", from.name())
+			.update() == 1;
+	}
+
+	boolean cancel(UUID id, BookingStatus from, Instant at, Actor.Type by, String reason, @Nullable String note,
+			BigDecimal refundPercent, Money refund) {
+		BookingLifecycle.check(from, BookingStatus.CANCELLED);
+		return this.jdbc.sql("""
+				update bookings set status = 'CANCELLED', cancelled_at = :at, cancelled_by = :by,
+				    cancel_reason = :reason, cancel_note = :note, refund_percent = :percent, refund_due = :refund
+				where id = :id and status = :from
+				""")
+			.param("at", utc(at))
+			.param("by", by.name())
+			.param("reason", reason)
+			.param("note", note)
+			.param("percent", refundPercent)
+			.param("refund", refund.amount())
+			.param("id", id)
+			.param("from", from.name())
+			.update() == 1;
+	}
+
+	void setPaymentRef(UUID id, String paymentRef) {
+		this.jdbc.sql("update bookings set payment_ref = :ref where id = :id")
+			.param("ref", paymentRef)
+			.param("id", id)
+			.update();
+	}
+
+	void recordTransition(UUID id, Instant at, Actor actor, @Nullable BookingStatus from, BookingStatus to,
+			@Nullable String reason, @Nullable String note) {
+		this.jdbc.sql("""
+				insert into booking_transitions (booking_id, at, actor_type, actor_id, from_status, to_status, reason,
+				    note)
+				values (:id, :at, :type, :actorId, :from, :to, :reason, :note)
+				""")
+			.param("id", id)
+			.param("at", utc(at))
+			.param("type", actor.type().name())
+			.param("actorId", actor.id())
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("reason", reason)
+			.param("note", note)
+			.update();
+	}
+
+	List<Transition> timeline(UUID id) {
+		return this.jdbc.sql("select * from booking_transitions where booking_id = :id order by at, id")
+			.param("id", id)
+			.query((rs, n) -> {
+				long actorId = rs.getLong("actor_id");
+				return new Transition(instant(rs, "at"), rs.getString("actor_type"), rs.wasNull() ? null : actorId,
+						rs.getString("from_status"), rs.getString("to_status"), rs.getString("reason"),
+						rs.getString("note"));
+			})
+			.list();
+	}
+
+	/**
+	 * Inserts the booking's occupancy row; the exclusion constraint refuses an overlap.
+	 */
+	void occupy(long listingId, Stay stay, UUID bookingId) {
+		this.jdbc.sql("""
+				insert into occupancies (listing_id, period, kind, booking_id)
+				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
+				""")
+			.param("listing", listingId)
+			.param("from", stay.checkIn())
+			.param("to", stay.checkOut())
+			.param("booking", bookingId)
+			.update();
+	}
+
+	void release(UUID bookingId) {
+		this.jdbc.sql("delete from occupancies where booking_id = :booking").param("booking", bookingId).update();
+	}
+
+	boolean overlaps(long listingId, Stay stay) {
+		return this.jdbc.sql("""
+				select exists (select 1 from occupancies
+				               where listing_id = :listing and period && daterange(:from, :to))
+				""")
+			.param("listing", listingId)
+			.param("from", stay.checkIn())
+			.param("to", stay.checkOut())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Overdue holds, oldest first; optionally of one listing. */
+	List<UUID> overdueHolds(Instant now, @Nullable Long listingId, int limit) {
+		return this.jdbc.sql("""
+				select id from bookings
+				where status = 'HOLD' and hold_expires_at <= :now and (cast(:listing as bigint) is null
+				      or listing_id = :listing)
+				order by hold_expires_at
+				limit :limit
+				""").param("now", utc(now)).param("listing", listingId).param("limit", limit).query(UUID.class).list();
+	}
+
+	private BookingDetails mapDetails(ResultSet rs, int rowNum) throws SQLException {
+		List<BookingDetails.Night> nightly = this.json.readValue(rs.getString("nightly"),
+				new TypeReference<List<BookingDetails.Night>>() {
+				});
+		LocalDate checkIn = rs.getObject("check_in", LocalDate.class);
+		LocalDate checkOut = rs.getObject("check_out", LocalDate.class);
+		return new BookingDetails(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),
+				rs.getLong("listing_id"), rs.getString("listing_title"), rs.getLong("owner_id"), rs.getLong("guest_id"),
+				rs.getString("guest_name"), rs.getString("guest_phone"), rs.getString("guest_email"), checkIn, checkOut,
+				new Stay(checkIn, checkOut).nights(), rs.getInt("guests"), rs.getString("comment"), nightly,
+				rs.getBigDecimal("subtotal"), rs.getBigDecimal("discounts"), rs.getBigDecimal("total"),
+				rs.getString("currency"), rs.getBigDecimal("platform_commission"), rs.getBigDecimal("gateway_fee"),
+				instant(rs, "hold_expires_at"), instant(rs, "created_at"), instant(rs, "confirmed_at"),
+				instant(rs, "checked_in_at"), instant(rs, "completed_at"), instant(rs, "cancelled_at"),
+				instant(rs, "expired_at"), rs.getString("cancelled_by"), rs.getString("cancel_reason"),
+				rs.getString("cancel_note"), rs.getBigDecimal("refund_percent"), rs.getBigDecimal("refund_due"),
+				rs.getString("payment_ref"), rs.getObject("check_in_time", LocalTime.class),
+				rs.getObject("check_out_time", LocalTime.class));
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

@@ -1,0 +1,100 @@
+package kz.zhilyego.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingEvents.HoldExpired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns overdue holds into EXPIRED and frees their dates. The scheduled job calls
+ * {@link #expireDue()}; placing a hold or a block calls {@link #expireOverdueOn(long)}
+ * for the listing it has locked, so a stale hold never blocks a paying guest. Each expiry
+ * is a compare-and-set on status HOLD under a row lock: a hold is expired exactly once,
+ * even with several app nodes.
+ */
+@Service
+public class ExpireHolds {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpireHolds.class);
+
+	private final Bookings bookings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final List<HoldExpiryGuard> guards;
+
+	private final TransactionTemplate transactions;
+
+	private final int batchSize;
+
+	ExpireHolds(Bookings bookings, Clock clock, ApplicationEventPublisher events, List<HoldExpiryGuard> guards,
+			TransactionTemplate transactions, BookingProperties properties) {
+		this.bookings = bookings;
+		this.clock = clock;
+		this.events = events;
+		this.guards = guards;
+		this.transactions = transactions;
+		this.batchSize = properties.expiryBatchSize();
+	}
+
+	/**
+	 * Expires every hold overdue now, batch by batch. Returns how many this call expired.
+	 */
+	public int expireDue() {
+		int expired = 0;
+		while (true) {
+			List<UUID> due = this.bookings.overdueHolds(this.clock.instant(), null, this.batchSize);
+			int before = expired;
+			for (UUID id : due) {
+				this.guards.forEach(guard -> guard.beforeExpiry(id));
+				Boolean done = this.transactions.execute(status -> expireIfOverdue(id));
+				if (Boolean.TRUE.equals(done)) {
+					expired++;
+				}
+			}
+			if (due.size() < this.batchSize || expired == before) {
+				break;
+			}
+		}
+		if (expired > 0) {
+			log.info("Expired {} overdue holds", expired);
+		}
+		return expired;
+	}
+
+	/** Expires the overdue holds of a listing whose row the caller has locked. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void expireOverdueOn(long listingId) {
+		for (UUID id : this.bookings.overdueHolds(this.clock.instant(), listingId, Integer.MAX_VALUE)) {
+			expireIfOverdue(id);
+		}
+	}
+
+	private boolean expireIfOverdue(UUID id) {
+		Instant now = this.clock.instant();
+		Bookings.Locked booking = this.bookings.lock(id).orElse(null);
+		if (booking == null || booking.status() != BookingStatus.HOLD || booking.holdExpiresAt().isAfter(now)) {
+			return false;
+		}
+		if (!this.bookings.move(id, BookingStatus.HOLD, BookingStatus.EXPIRED, now)) {
+			return false;
+		}
+		this.bookings.release(id);
+		this.bookings.recordTransition(id, now, Actor.SYSTEM, BookingStatus.HOLD, BookingStatus.EXPIRED, "hold_expired",
+				null);
+		this.events.publishEvent(new HoldExpired(id, booking.listingId(), booking.guestId()));
+		return true;
+	}
+
+}

@@ -1,0 +1,138 @@
+package kz.zhilyego.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import kz.zhilyego.catalog.BookableListing;
+import kz.zhilyego.catalog.Stay;
+import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.Zones;
+import kz.zhilyego.identity.AccessScope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Realtor blocks: closing dates for maintenance, repair, personal use or another reason.
+ * A block occupies nights exactly like a booking (same relation, same constraint, same
+ * lock and overdue-hold expiry), so it can never overlap a hold or a stay.
+ */
+@Service
+public class ListingBlocks {
+
+	private static final int MAX_BLOCK_NIGHTS = 366;
+
+	private final JdbcClient jdbc;
+
+	private final StayQuotes quotes;
+
+	private final ExpireHolds expireHolds;
+
+	private final Bookings bookings;
+
+	private final Clock clock;
+
+	ListingBlocks(JdbcClient jdbc, StayQuotes quotes, ExpireHolds expireHolds, Bookings bookings, Clock clock) {
+		this.jdbc = jdbc;
+		this.quotes = quotes;
+		this.expireHolds = expireHolds;
+		this.bookings = bookings;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Block create(long listingId, @Nullable LocalDate from, @Nullable LocalDate to, BlockReason reason,
+			@Nullable String note, AccessScope scope) {
+		if (from == null) {
+			throw ProblemException.invalidField("from", "NotNull");
+		}
+		if (to == null || !to.isAfter(from)) {
+			throw ProblemException.invalidField("to", "block.to.afterFrom");
+		}
+		if (from.isBefore(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)))) {
+			throw ProblemException.invalidField("from", "block.from.past");
+		}
+		Stay period = new Stay(from, to);
+		if (period.nights() > MAX_BLOCK_NIGHTS) {
+			throw ProblemException.invalidField("to", "block.tooLong", MAX_BLOCK_NIGHTS);
+		}
+		BookableListing listing = this.quotes.lockForBooking(listingId)
+			.filter(l -> scope.coversListingOwner(l.ownerId()))
+			.orElseThrow(() -> ProblemException.notFound("listing.notFound", listingId));
+		this.expireHolds.expireOverdueOn(listing.id());
+		if (this.bookings.overlaps(listing.id(), period)) {
+			throw ProblemException.conflict("dates-unavailable", "block.datesTaken");
+		}
+		Instant now = this.clock.instant();
+		long id = this.jdbc.sql("""
+				insert into listing_blocks (listing_id, period, reason, note, created_by, created_at)
+				values (:listing, daterange(:from, :to), :reason, :note, :by, :at)
+				returning id
+				""")
+			.param("listing", listingId)
+			.param("from", from)
+			.param("to", to)
+			.param("reason", reason.name())
+			.param("note", note)
+			.param("by", scope.userId())
+			.param("at", Bookings.utc(now))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into occupancies (listing_id, period, kind, block_id)
+				values (:listing, daterange(:from, :to), 'BLOCK', :block)
+				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update();
+		return new Block(id, listingId, from, to, reason, note, scope.userId(), now);
+	}
+
+	@Transactional
+	public void remove(long blockId, AccessScope scope) {
+		Long ownerId = this.jdbc.sql("""
+				select l.owner_id from listing_blocks b join listings l on l.id = b.listing_id
+				where b.id = :id and b.removed_at is null
+				for update of b
+				""").param("id", blockId).query(Long.class).optional().orElse(null);
+		if (ownerId == null || !scope.coversListingOwner(ownerId)) {
+			throw ProblemException.notFound("block.notFound");
+		}
+		this.jdbc.sql("delete from occupancies where block_id = :id").param("id", blockId).update();
+		this.jdbc.sql("update listing_blocks set removed_at = :at, removed_by = :by where id = :id")
+			.param("at", Bookings.utc(this.clock.instant()))
+			.param("by", scope.userId())
+			.param("id", blockId)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Block> active(long listingId, AccessScope scope) {
+		if (!scopeCovers(listingId, scope)) {
+			throw ProblemException.notFound("listing.notFound", listingId);
+		}
+		return this.jdbc.sql("""
+				select b.*, lower(b.period) as from_date, upper(b.period) as to_date
+				from listing_blocks b join listings l on l.id = b.listing_id
+				where b.listing_id = :listing and b.removed_at is null
+				order by lower(b.period)
+				""")
+			.param("listing", listingId)
+			.query((rs, n) -> new Block(rs.getLong("id"), rs.getLong("listing_id"),
+					rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
+					BlockReason.valueOf(rs.getString("reason")), rs.getString("note"), rs.getLong("created_by"),
+					Bookings.instant(rs, "created_at")))
+			.list();
+	}
+
+	private boolean scopeCovers(long listingId, AccessScope scope) {
+		return this.jdbc.sql("select owner_id from listings where id = :id")
+			.param("id", listingId)
+			.query(Long.class)
+			.optional()
+			.map(scope::coversListingOwner)
+			.orElse(false);
+	}
+
+}

@@ -1,0 +1,153 @@
+package kz.zhilyego.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingEvents.BookingHeld;
+import kz.zhilyego.catalog.BookableListing;
+import kz.zhilyego.catalog.Quote;
+import kz.zhilyego.catalog.Stay;
+import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Money;
+import kz.zhilyego.common.Phones;
+import kz.zhilyego.common.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places a 15-minute hold: the one way any channel creates a booking. Under a lock on the
+ * listing row it expires the listing's overdue holds, checks the dates are free, prices
+ * the stay and inserts the booking with its occupancy row. The exclusion constraint on
+ * occupancies is the guarantee; the lock and the check only make the "dates taken" answer
+ * clean.
+ */
+@Service
+public class PlaceHold {
+
+	private final Bookings bookings;
+
+	private final StayQuotes quotes;
+
+	private final ExpireHolds expireHolds;
+
+	private final BookingProperties properties;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	PlaceHold(Bookings bookings, StayQuotes quotes, ExpireHolds expireHolds, BookingProperties properties, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.bookings = bookings;
+		this.quotes = quotes;
+		this.expireHolds = expireHolds;
+		this.properties = properties;
+		this.clock = clock;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** What a guest asks for. Contact fields are already defaulted from the profile. */
+	public record Request(long listingId, @Nullable LocalDate checkIn, @Nullable LocalDate checkOut, int guests,
+			String guestName, String guestPhone, @Nullable String guestEmail, boolean rulesAccepted,
+			@Nullable String comment) {
+	}
+
+	/**
+	 * Places the hold for {@code guestId}. With an idempotency key, repeating the same
+	 * request returns the same booking, and reusing the key for another request is a 422.
+	 */
+	public BookingDetails place(Request request, long guestId, @Nullable String idempotencyKey) {
+		try {
+			return inTransaction(request, guestId, idempotencyKey);
+		}
+		catch (DuplicateKeyException ex) {
+			if (idempotencyKey == null) {
+				throw ex;
+			}
+			// A concurrent request with the same key won the insert: answer as a replay.
+			return inTransaction(request, guestId, idempotencyKey);
+		}
+	}
+
+	private BookingDetails inTransaction(Request request, long guestId, @Nullable String idempotencyKey) {
+		BookingDetails details = this.transactions.execute(status -> hold(request, guestId, idempotencyKey));
+		if (details == null) {
+			throw new IllegalStateException("Hold transaction returned nothing");
+		}
+		return details;
+	}
+
+	private BookingDetails hold(Request request, long guestId, @Nullable String idempotencyKey) {
+		String requestHash = hash(request);
+		if (idempotencyKey != null) {
+			Bookings.Earlier earlier = this.bookings.byIdempotencyKey(guestId, idempotencyKey).orElse(null);
+			if (earlier != null) {
+				if (!earlier.requestHash().equals(requestHash)) {
+					throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+							"booking.idempotencyKeyReused");
+				}
+				return this.bookings.details(earlier.id()).orElseThrow();
+			}
+		}
+		if (!request.rulesAccepted()) {
+			throw ProblemException.invalidField("rulesAccepted", "booking.rulesAccepted.required");
+		}
+		if (request.guestName() == null || request.guestName().isBlank() || request.guestName().length() > 200) {
+			throw ProblemException.invalidField("guestName", "booking.guestName.invalid");
+		}
+		String phone = Phones.normalize(request.guestPhone())
+			.orElseThrow(() -> ProblemException.invalidField("guestPhone", "booking.guestPhone.invalid"));
+		Stay stay = this.quotes.validStay(request.checkIn(), request.checkOut());
+		BookableListing listing = this.quotes.lockForBooking(request.listingId())
+			.filter(BookableListing::active)
+			.orElseThrow(() -> ProblemException.notFound("listing.notFound", request.listingId()));
+		this.quotes.checkGuests(listing, request.guests());
+		this.expireHolds.expireOverdueOn(listing.id());
+		if (this.bookings.overlaps(listing.id(), stay)) {
+			throw ProblemException.conflict("dates-unavailable", "booking.datesUnavailable");
+		}
+		Quote quote = this.quotes.quote(listing, stay);
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		Money total = quote.total();
+		this.bookings.insert(new Bookings.NewBooking(id, listing.id(), listing.ownerId(), guestId, stay,
+				request.guests(), request.guestName().strip(), phone, blankToNull(request.guestEmail()),
+				blankToNull(request.comment()), quote, this.properties.platformCommissionPercent(),
+				total.percent(this.properties.platformCommissionPercent()), this.properties.gatewayFeePercent(),
+				total.percent(this.properties.gatewayFeePercent()), now, now.plus(this.properties.holdDuration()),
+				idempotencyKey, requestHash));
+		this.bookings.occupy(listing.id(), stay, id);
+		this.bookings.recordTransition(id, now, Actor.guest(guestId), null, BookingStatus.HOLD, null, null);
+		this.events.publishEvent(new BookingHeld(id, listing.id(), guestId, stay.checkIn(), stay.checkOut(),
+				now.plus(this.properties.holdDuration())));
+		return this.bookings.details(id).orElseThrow();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static String hash(Request request) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package kz.zhilyego.booking;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import kz.zhilyego.IntegrationTest;
+import kz.zhilyego.MutableClock;
+import kz.zhilyego.TestDatabase;
+import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.common.ProblemException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class PlaceHoldIT {
+
+	private static final LocalDate DEC_10 = LocalDate.of(2026, 12, 10);
+
+	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
+
+	private static final long GUEST = 501;
+
+	private static final long OTHER_GUEST = 502;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlaceHold placeHold;
+
+	@Autowired
+	BookingQueries queries;
+
+	@Autowired
+	MutableClock clock;
+
+	CatalogFixtures catalog;
+
+	BookingFixtures bookings;
+
+	long listing;
+
+	@BeforeEach
+	void setUp() {
+		TestDatabase.reset(this.jdbc);
+		this.clock.reset();
+		this.catalog = new CatalogFixtures(this.jdbc);
+		this.bookings = new BookingFixtures(this.placeHold);
+		this.listing = this.catalog.listing().price(20_000).owner(77).create();
+	}
+
+	@Test
+	void placesAFifteenMinuteHoldWithTheServerComputedPrice() {
+		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+
+		assertThat(booking.status()).isEqualTo(BookingStatus.HOLD);
+		assertThat(booking.holdExpiresAt()).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(15)));
+		assertThat(booking.nights()).isEqualTo(3);
+		assertThat(booking.total()).isEqualByComparingTo("60000");
+		assertThat(booking.platformCommission()).isEqualByComparingTo("6000");
+		assertThat(booking.gatewayFee()).isEqualByComparingTo("1500");
+		assertThat(booking.guestPhone()).isEqualTo("+77011234567");
+		assertThat(booking.ownerId()).isEqualTo(77);
+		assertThat(booking.nightly()).extracting(BookingDetails.Night::date)
+			.containsExactly(DEC_10, DEC_10.plusDays(1), DEC_10.plusDays(2));
+		List<Transition> timeline = this.queries.timeline(booking.id(), BookingFixtures.guest(GUEST));
+		assertThat(timeline).singleElement().satisfies(t -> {
+			assertThat(t.to()).isEqualTo("HOLD");
+			assertThat(t.actor()).isEqualTo("GUEST");
+			assertThat(t.actorId()).isEqualTo(GUEST);
+		});
+	}
+
+	@Test
+	void refusesOverlappingDatesWithA409AndAllowsCheckInOnAnotherGuestsCheckOutDay() {
+		this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+
+		assertThatThrownBy(() -> this.bookings.hold(this.listing, DEC_13.minusDays(1), DEC_13.plusDays(2), OTHER_GUEST))
+			.isInstanceOfSatisfying(ProblemException.class, ex -> {
+				assertThat(ex.status().value()).isEqualTo(409);
+				assertThat(ex.type()).isEqualTo("dates-unavailable");
+			});
+		assertThat(this.bookings.hold(this.listing, DEC_13, DEC_13.plusDays(2), OTHER_GUEST).status())
+			.isEqualTo(BookingStatus.HOLD);
+		assertThat(this.bookings.hold(this.listing, DEC_10.minusDays(2), DEC_10, OTHER_GUEST).status())
+			.isEqualTo(BookingStatus.HOLD);
+	}
+
+	@Test
+	void aStaleHoldNeverBlocksANewGuest() {
+		BookingDetails stale = this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+
+		BookingDetails fresh = this.bookings.hold(this.listing, DEC_10, DEC_13, OTHER_GUEST);
+
+		assertThat(fresh.status()).isEqualTo(BookingStatus.HOLD);
+		assertThat(this.queries.find(stale.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
+	}
+
+	@Test
+	void theSameIdempotencyKeyAndBodyReturnTheSameBookingAndAnotherBodyIsA422() {
+		PlaceHold.Request request = BookingFixtures.request(this.listing, DEC_10, DEC_13);
+
+		BookingDetails first = this.placeHold.place(request, GUEST, "key-1");
+		BookingDetails again = this.placeHold.place(request, GUEST, "key-1");
+
+		assertThat(again.id()).isEqualTo(first.id());
+		assertThat(countBookings()).isEqualTo(1);
+		assertThatThrownBy(() -> this.placeHold.place(BookingFixtures.request(this.listing, DEC_13, DEC_13.plusDays(1)),
+				GUEST, "key-1"))
+			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(422));
+		assertThat(countBookings()).isEqualTo(1);
+	}
+
+	@Test
+	void badRequestsChangeNothing() {
+		PlaceHold.Request noRules = new PlaceHold.Request(this.listing, DEC_10, DEC_13, 2, "Гость", "+77011234567",
+				null, false, null);
+		PlaceHold.Request badPhone = new PlaceHold.Request(this.listing, DEC_10, DEC_13, 2, "Гость", "12345", null,
+				true, null);
+		PlaceHold.Request tooMany = new PlaceHold.Request(this.listing, DEC_10, DEC_13, 40, "Гость", "+77011234567",
+				null, true, null);
+		PlaceHold.Request past = new PlaceHold.Request(this.listing, DEC_10.minusDays(30), DEC_10.minusDays(28), 2,
+				"Гость", "+77011234567", null, true, null);
+
+		for (PlaceHold.Request request : List.of(noRules, badPhone, tooMany, past)) {
+			assertThatThrownBy(() -> this.placeHold.place(request, GUEST, null))
+				.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
+		}
+		long inactive = this.catalog.listing().inactive().create();
+		assertThatThrownBy(() -> this.bookings.hold(inactive, DEC_10, DEC_13, GUEST))
+			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(404));
+		assertThat(countBookings()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from occupancies").query(Long.class).single()).isZero();
+	}
+
+	private long countBookings() {
+		return this.jdbc.sql("select count(*) from bookings").query(Long.class).single();
+	}
+
+}
