@@ -132,8 +132,8 @@ public class ListingSearch {
 			params.put("minRating", criteria.minRating());
 		}
 		if (!criteria.amenities().isEmpty()) {
-			where.append(" and (select count(*) from listing_amenities la where la.listing_id = l.id"
-					+ " and la.amenity_code in (:amenities)) = :amenityCount");
+			where.append(" and l.id in (select la.listing_id from listing_amenities la"
+					+ " where la.amenity_code in (:amenities) group by la.listing_id having count(*) = :amenityCount)");
 			params.put("amenities", criteria.amenities());
 			params.put("amenityCount", criteria.amenities().size());
 		}
