@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import kz.zhilyego.identity.IdentityFixtures;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds catalog test data with explicit SQL. */
 public final class CatalogFixtures {
+
+	private static final String DEFAULT_OWNER = "catalog-fixtures@test.zhilyego.kz";
 
 	private final JdbcClient jdbc;
 
@@ -18,6 +22,19 @@ public final class CatalogFixtures {
 
 	public ListingBuilder listing() {
 		return new ListingBuilder();
+	}
+
+	/**
+	 * The owner of listings built without {@code owner(...)}: a realtor created on first
+	 * use ({@code catalog-fixtures@test.zhilyego.kz}), since listings need a real user as
+	 * owner.
+	 */
+	public long defaultOwner() {
+		return this.jdbc.sql("select id from users where email = :email")
+			.param("email", DEFAULT_OWNER)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> new IdentityFixtures(this.jdbc).realtor(DEFAULT_OWNER, null));
 	}
 
 	/**
@@ -52,7 +69,7 @@ public final class CatalogFixtures {
 
 	public final class ListingBuilder {
 
-		private long owner = 1;
+		private @Nullable Long owner;
 
 		private String district = "esil";
 
@@ -157,6 +174,7 @@ public final class CatalogFixtures {
 		}
 
 		public long create() {
+			long ownerId = this.owner != null ? this.owner : defaultOwner();
 			long id = CatalogFixtures.this.jdbc.sql("""
 					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
 					    house, area_m2, sleeping_places, description, house_rules, price_per_night,
@@ -169,7 +187,7 @@ public final class CatalogFixtures {
 					where c.slug = 'astana' and d.slug = :district
 					returning id
 					""")
-				.param("owner", this.owner)
+				.param("owner", ownerId)
 				.param("class", this.housingClass)
 				.param("type", this.type)
 				.param("title", this.title)
