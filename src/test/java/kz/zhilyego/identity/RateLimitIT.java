@@ -43,7 +43,8 @@ class RateLimitIT {
 		for (int i = 0; i < this.authPerMinute; i++) {
 			assertThat(api.post("/api/v1/auth/token", body).status()).as("request " + i).isEqualTo(400);
 		}
-		// the bucket refills greedily (one token per 1/limit minute), so allow a few more before the refusal
+		// the bucket refills greedily (one token per 1/limit minute), so allow a few more
+		// before the refusal
 		Api.Response limited = api.post("/api/v1/auth/token", body, "Accept-Language", "en");
 		for (int extra = 0; limited.status() != 429 && extra < 20; extra++) {
 			limited = api.post("/api/v1/auth/token", body, "Accept-Language", "en");
