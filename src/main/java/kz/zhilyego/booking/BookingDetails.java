@@ -9,7 +9,12 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A booking as the API shows it to its guest and to staff in scope. */
+/**
+ * A booking with what its guest and the staff in scope may need: the stay, the stored price
+ * breakdown, the lifecycle timestamps, cancellation and refund due, and the listing's address and
+ * realtor phone. Which parts a caller sees is decided by the web layer (contacts only for
+ * CONFIRMED / CHECKED_IN guests and staff).
+ */
 public record BookingDetails(UUID id, BookingStatus status, long listingId, String listingTitle, long ownerId,
 		long guestId, String guestName, String guestPhone, @Nullable String guestEmail, LocalDate checkIn,
 		LocalDate checkOut, int nights, int guests, @Nullable String comment, List<Night> nightly, BigDecimal subtotal,

@@ -36,7 +36,8 @@ class Bookings {
 			"cancelled_at", BookingStatus.EXPIRED, "expired_at");
 
 	private static final String DETAILS = """
-			select b.*, l.title as listing_title, l.check_in_time, l.check_out_time
+			select b.*, l.title as listing_title, l.check_in_time, l.check_out_time,
+			       concat_ws(', ', l.street, l.house, l.block) as address, l.entrance, l.floor, l.realtor_phone
 			from bookings b join listings l on l.id = b.listing_id
 			""";
 
@@ -288,7 +289,13 @@ class Bookings {
 				instant(rs, "expired_at"), rs.getString("cancelled_by"), rs.getString("cancel_reason"),
 				rs.getString("cancel_note"), rs.getBigDecimal("refund_percent"), rs.getBigDecimal("refund_due"),
 				rs.getString("payment_ref"), rs.getObject("check_in_time", LocalTime.class),
-				rs.getObject("check_out_time", LocalTime.class));
+				rs.getObject("check_out_time", LocalTime.class), rs.getString("address"), rs.getString("entrance"),
+				nullableInt(rs, "floor"), rs.getString("realtor_phone"));
+	}
+
+	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	static OffsetDateTime utc(Instant instant) {

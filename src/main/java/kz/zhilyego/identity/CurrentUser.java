@@ -1,5 +1,6 @@
 package kz.zhilyego.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import kz.zhilyego.common.Language;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param id user id
  * @param agencyId the agency a realtor belongs to or a super admin heads; null otherwise
  */
-public record CurrentUser(long id, String name, Set<Role> roles, @Nullable Long agencyId, Language language) {
+public record CurrentUser(long id, String name, Set<Role> roles, @Nullable Long agencyId,
+		Language language) implements Serializable {
 
 	public CurrentUser {
 		roles = Set.copyOf(roles);
@@ -20,6 +22,11 @@ public record CurrentUser(long id, String name, Set<Role> roles, @Nullable Long 
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/** Realtor, super admin or superuser. */
+	public boolean isStaff() {
+		return has(Role.REALTOR) || has(Role.SUPER_ADMIN) || has(Role.SUPERUSER);
 	}
 
 }

@@ -1,70 +1,147 @@
 package kz.zhilyego.identity;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import kz.zhilyego.common.ProblemException;
-import org.springframework.context.MessageSource;
+import kz.zhilyego.identity.internal.ApiKeyFilter;
+import kz.zhilyego.identity.internal.ApiKeys;
+import kz.zhilyego.identity.internal.CurrentUserRememberMeServices;
+import kz.zhilyego.identity.internal.IdentityProperties;
+import kz.zhilyego.identity.internal.JwtProperties;
+import kz.zhilyego.identity.internal.JwtUserConverter;
+import kz.zhilyego.identity.internal.MfaEnrolmentFilter;
+import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
+import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
+import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginRefusedException;
+import kz.zhilyego.identity.internal.Problems;
+import kz.zhilyego.identity.internal.RateLimitFilter;
+import kz.zhilyego.identity.internal.RateLimits;
+import kz.zhilyego.identity.internal.Users;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.util.StringUtils;
 
 /**
- * Who may call what. Public: the catalog API, operations endpoints, API docs and media.
- * Everything else under {@code /api} needs a signed-in principal; finer rules live in the
- * services through the access scope. API errors are problem details, never a login page.
+ * Two filter chains. API ({@code /api/**}, actuator, API docs, media): stateless, no
+ * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403. Web (everything
+ * else): session with CSRF, form login (e-mail or phone), remember-me, logout. Both
+ * rate-limit and hold staff who must enrol in 2FA at the enrolment. Finer rules live in
+ * the services through the access scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/register", "/sitemap.xml", "/robots.txt",
+			"/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+			"/payments/sandbox/**" };
+
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, LocaleResolver locales, JsonMapper json)
-			throws Exception {
-		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-				"/media/**")
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
+			RateLimits limits, IdentityProperties properties) throws Exception {
+		boolean twoFactor = properties.twoFactor().requiredForStaff();
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+				"/swagger-ui.html", "/media/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.GET, "/api/v1/listings", "/api/v1/listings/**")
 				.permitAll()
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
+				.requestMatchers("/api/v1/auth/**")
 				.permitAll()
-				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/media/**")
+				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
 				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/media/**")
+				.permitAll()
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole("SUPERUSER")
+				.requestMatchers("/api/v1/agency/**")
+				.hasRole("SUPER_ADMIN")
+				.requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**")
+				.hasAnyRole("REALTOR", "SUPER_ADMIN", "SUPERUSER")
 				.anyRequest()
 				.authenticated())
+			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new JwtUserConverter(users, twoFactor)))
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"forbidden", "problem.forbidden")))
+			.addFilterBefore(new ApiKeyFilter(apiKeys, problems, twoFactor), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new RateLimitFilter(limits, problems), BearerTokenAuthenticationFilter.class)
+			.addFilterBefore(new MfaEnrolmentFilter(problems, true), AuthorizationFilter.class)
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((request, response, ex) -> problem(request, response, messages, locales, json,
-						HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized"))
-				.accessDeniedHandler((request, response, ex) -> problem(request, response, messages, locales, json,
-						HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden")));
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"forbidden", "problem.forbidden")));
 		return http.build();
 	}
 
-	static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
-			LocaleResolver locales, JsonMapper json, HttpStatus status, String type, String key) throws IOException {
-		Locale locale = locales.resolveLocale(request);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", ProblemException.typeUri(type).toString());
-		body.put("title", messages.getMessage("problem.title." + type, null, status.getReasonPhrase(), locale));
-		body.put("status", status.value());
-		body.put("detail", messages.getMessage(key, null, key, locale));
-		body.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), body);
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
+			IdentityProperties properties, JwtProperties jwt, PasswordAuthenticationProvider passwords,
+			Environment environment) throws Exception {
+		boolean twoFactor = properties.twoFactor().requiredForStaff();
+		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
+		String rememberMeKey = StringUtils.hasText(properties.rememberMeKey()) ? properties.rememberMeKey()
+				: "remember-me:" + jwt.secret();
+		CurrentUserRememberMeServices rememberMe = new CurrentUserRememberMeServices(rememberMeKey, users, twoFactor);
+		rememberMe.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
+		rememberMe.setParameter("remember-me");
+		http.authenticationProvider(passwords)
+			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_WEB)
+				.permitAll()
+				.requestMatchers("/dev/**")
+				.access((authentication,
+						context) -> new org.springframework.security.authorization.AuthorizationDecision(dev))
+				.requestMatchers("/account/**", "/realtor/**", "/agency/**", "/admin/**", "/me/**", "/bookings/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/{city:[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.authenticationDetailsSource(LoginDetails::new)
+				.failureHandler(SecurityConfig::loginFailed)
+				.defaultSuccessUrl("/", false)
+				.permitAll())
+			.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMeKey))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("remember-me"))
+			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new MfaEnrolmentFilter(problems, false), RememberMeAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void unauthorized(Problems problems, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized");
+	}
+
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String reason = ex instanceof LoginRefusedException refused ? switch (refused.reason()) {
+			case LOCKED -> "locked";
+			case BLOCKED -> "blocked";
+			case TOTP_REQUIRED, TOTP_INVALID -> "totp";
+			case BAD_CREDENTIALS -> "credentials";
+		} : "credentials";
+		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 	}
 
 }

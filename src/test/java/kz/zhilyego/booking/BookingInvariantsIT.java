@@ -18,6 +18,7 @@ import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.IdentityFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,8 +76,16 @@ class BookingInvariantsIT {
 	void statusesFollowTheLifecycleAndOccupanciesNeverOverlap(long seed) {
 		Random random = new Random(seed);
 		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
-		List<Long> listings = List.of(catalog.listing().owner(900).create(), catalog.listing().owner(900).create(),
-				catalog.listing().owner(901).create());
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		long realtorA = identity.realtor("a@test.kz", null);
+		long realtorB = identity.realtor("b@test.kz", null);
+		long admin = identity.superuser("admin@test.kz");
+		List<Long> guests = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			guests.add(identity.user("guest" + i + "@test.kz"));
+		}
+		List<Long> listings = List.of(catalog.listing().owner(realtorA).create(),
+				catalog.listing().owner(realtorA).create(), catalog.listing().owner(realtorB).create());
 		List<UUID> booked = new ArrayList<>();
 		List<Long> blockIds = new ArrayList<>();
 		for (int step = 0; step < STEPS; step++) {
@@ -85,11 +94,11 @@ class BookingInvariantsIT {
 			long listing = listings.get(random.nextInt(listings.size()));
 			LocalDate checkIn = today.plusDays(1 + random.nextInt(20));
 			LocalDate checkOut = checkIn.plusDays(1 + random.nextInt(5));
-			long owner = listing == listings.get(2) ? 901 : 900;
+			long owner = listing == listings.get(2) ? realtorB : realtorA;
 			try {
 				switch (random.nextInt(8)) {
 					case 0, 1 -> booked.add(this.placeHold
-						.place(BookingFixtures.request(listing, checkIn, checkOut), 100 + random.nextInt(5), null)
+						.place(BookingFixtures.request(listing, checkIn, checkOut), guests.get(random.nextInt(guests.size())), null)
 						.id());
 					case 2 -> pick(booked, random).ifPresent(id -> {
 						BookingDetails b = this.queries.find(id).orElseThrow();
@@ -111,7 +120,7 @@ class BookingInvariantsIT {
 										BookingFixtures.realtor(owner))
 								.id());
 					case 6 ->
-						pick(blockIds, random).ifPresent(id -> this.blocks.remove(id, BookingFixtures.platform(1)));
+						pick(blockIds, random).ifPresent(id -> this.blocks.remove(id, BookingFixtures.platform(admin)));
 					default -> pick(booked, random).ifPresent(id -> {
 						BookingDetails b = this.queries.find(id).orElseThrow();
 						if (b.status() == BookingStatus.CONFIRMED) {

@@ -8,6 +8,7 @@ import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.Money;
+import kz.zhilyego.identity.IdentityFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,17 +48,24 @@ class ConfirmPaymentIT {
 
 	long listing;
 
+	long guest;
+
+	long otherGuest;
+
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		this.bookings = new BookingFixtures(this.placeHold);
 		this.listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.guest = identity.user("guest@test.kz");
+		this.otherGuest = identity.user("other@test.kz");
 	}
 
 	@Test
 	void confirmsAPaidHoldOnceHoweverOftenThePaymentIsReported() {
-		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, 1);
+		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
 
 		ConfirmPayment.Outcome first = this.confirmPayment.confirm(hold.id(), "pay-1", Money.kzt(60_000));
 		for (int i = 0; i < 9; i++) {
@@ -78,7 +86,7 @@ class ConfirmPaymentIT {
 
 	@Test
 	void aLatePaymentConfirmsAnExpiredHoldWhileItsDatesAreFree() {
-		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, 1);
+		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(this.expireHolds.expireDue()).isEqualTo(1);
 
@@ -94,9 +102,9 @@ class ConfirmPaymentIT {
 
 	@Test
 	void aLatePaymentForDatesTakenMeanwhileMustBeRefunded() {
-		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, 1);
+		BookingDetails hold = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
 		this.clock.advance(Duration.ofMinutes(16));
-		this.bookings.hold(this.listing, DEC_10, DEC_13, 2);
+		this.bookings.hold(this.listing, DEC_10, DEC_13, this.otherGuest);
 
 		ConfirmPayment.Outcome outcome = this.confirmPayment.confirm(hold.id(), "pay-1", Money.kzt(60_000));
 
@@ -107,12 +115,12 @@ class ConfirmPaymentIT {
 
 	@Test
 	void aWrongAmountOrACancelledBookingIsNeverConfirmed() {
-		BookingDetails underpaid = this.bookings.hold(this.listing, DEC_10, DEC_13, 1);
+		BookingDetails underpaid = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
 		assertThat(this.confirmPayment.confirm(underpaid.id(), "pay-1", Money.kzt(59_999)))
 			.isInstanceOf(ConfirmPayment.Outcome.RefundRequired.class);
 		assertThat(this.queries.find(underpaid.id()).orElseThrow().status()).isEqualTo(BookingStatus.HOLD);
 
-		this.cancelBooking.cancel(underpaid.id(), CancellationReason.CHANGE_OF_PLANS, null, BookingFixtures.guest(1));
+		this.cancelBooking.cancel(underpaid.id(), CancellationReason.CHANGE_OF_PLANS, null, BookingFixtures.guest(this.guest));
 		assertThat(this.confirmPayment.confirm(underpaid.id(), "pay-2", Money.kzt(60_000)))
 			.isInstanceOf(ConfirmPayment.Outcome.RefundRequired.class);
 		assertThat(this.queries.find(underpaid.id()).orElseThrow().status()).isEqualTo(BookingStatus.CANCELLED);
@@ -120,8 +128,8 @@ class ConfirmPaymentIT {
 
 	@Test
 	void expiresEachOverdueHoldExactlyOnce() {
-		this.bookings.hold(this.listing, DEC_10, DEC_13, 1);
-		this.bookings.hold(this.listing, DEC_13, DEC_13.plusDays(1), 2);
+		this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
+		this.bookings.hold(this.listing, DEC_13, DEC_13.plusDays(1), this.otherGuest);
 		this.clock.advance(Duration.ofMinutes(14));
 		assertThat(this.expireHolds.expireDue()).isZero();
 

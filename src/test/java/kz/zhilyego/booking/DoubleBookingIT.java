@@ -14,6 +14,7 @@ import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.IdentityFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +45,17 @@ class DoubleBookingIT {
 	@Test
 	void sixtyThreadsBookingOverlappingDatesAtOnceGiveOneWinner() throws Exception {
 		long listing = new CatalogFixtures(this.jdbc).listing().create();
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		List<Long> guests = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			guests.add(identity.user("guest" + i + "@test.kz"));
+		}
 		LocalDate base = LocalDate.of(2026, 12, 10);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<String>> results = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
 			for (int i = 0; i < THREADS; i++) {
-				long guest = 1000 + i;
+				long guest = guests.get(i);
 				// every request overlaps every other: all contain the night of Dec 12
 				LocalDate checkIn = base.plusDays(i % 3);
 				LocalDate checkOut = checkIn.plusDays(3);

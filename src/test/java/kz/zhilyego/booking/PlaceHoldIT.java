@@ -9,6 +9,7 @@ import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.IdentityFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +25,6 @@ class PlaceHoldIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-	private static final long GUEST = 501;
-
-	private static final long OTHER_GUEST = 502;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -46,18 +44,28 @@ class PlaceHoldIT {
 
 	long listing;
 
+	long owner;
+
+	long guest;
+
+	long otherGuest;
+
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.owner = identity.realtor("owner@test.kz", null);
+		this.guest = identity.user("guest@test.kz");
+		this.otherGuest = identity.user("other@test.kz");
 		this.catalog = new CatalogFixtures(this.jdbc);
 		this.bookings = new BookingFixtures(this.placeHold);
-		this.listing = this.catalog.listing().price(20_000).owner(77).create();
+		this.listing = this.catalog.listing().price(20_000).owner(this.owner).create();
 	}
 
 	@Test
 	void placesAFifteenMinuteHoldWithTheServerComputedPrice() {
-		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, guest);
 
 		assertThat(booking.status()).isEqualTo(BookingStatus.HOLD);
 		assertThat(booking.holdExpiresAt()).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(15)));
@@ -66,38 +74,38 @@ class PlaceHoldIT {
 		assertThat(booking.platformCommission()).isEqualByComparingTo("6000");
 		assertThat(booking.gatewayFee()).isEqualByComparingTo("1500");
 		assertThat(booking.guestPhone()).isEqualTo("+77011234567");
-		assertThat(booking.ownerId()).isEqualTo(77);
+		assertThat(booking.ownerId()).isEqualTo(this.owner);
 		assertThat(booking.nightly()).extracting(BookingDetails.Night::date)
 			.containsExactly(DEC_10, DEC_10.plusDays(1), DEC_10.plusDays(2));
-		List<Transition> timeline = this.queries.timeline(booking.id(), BookingFixtures.guest(GUEST));
+		List<Transition> timeline = this.queries.timeline(booking.id(), BookingFixtures.guest(guest));
 		assertThat(timeline).singleElement().satisfies(t -> {
 			assertThat(t.to()).isEqualTo("HOLD");
 			assertThat(t.actor()).isEqualTo("GUEST");
-			assertThat(t.actorId()).isEqualTo(GUEST);
+			assertThat(t.actorId()).isEqualTo(guest);
 		});
 	}
 
 	@Test
 	void refusesOverlappingDatesWithA409AndAllowsCheckInOnAnotherGuestsCheckOutDay() {
-		this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+		this.bookings.hold(this.listing, DEC_10, DEC_13, guest);
 
-		assertThatThrownBy(() -> this.bookings.hold(this.listing, DEC_13.minusDays(1), DEC_13.plusDays(2), OTHER_GUEST))
+		assertThatThrownBy(() -> this.bookings.hold(this.listing, DEC_13.minusDays(1), DEC_13.plusDays(2), otherGuest))
 			.isInstanceOfSatisfying(ProblemException.class, ex -> {
 				assertThat(ex.status().value()).isEqualTo(409);
 				assertThat(ex.type()).isEqualTo("dates-unavailable");
 			});
-		assertThat(this.bookings.hold(this.listing, DEC_13, DEC_13.plusDays(2), OTHER_GUEST).status())
+		assertThat(this.bookings.hold(this.listing, DEC_13, DEC_13.plusDays(2), otherGuest).status())
 			.isEqualTo(BookingStatus.HOLD);
-		assertThat(this.bookings.hold(this.listing, DEC_10.minusDays(2), DEC_10, OTHER_GUEST).status())
+		assertThat(this.bookings.hold(this.listing, DEC_10.minusDays(2), DEC_10, otherGuest).status())
 			.isEqualTo(BookingStatus.HOLD);
 	}
 
 	@Test
 	void aStaleHoldNeverBlocksANewGuest() {
-		BookingDetails stale = this.bookings.hold(this.listing, DEC_10, DEC_13, GUEST);
+		BookingDetails stale = this.bookings.hold(this.listing, DEC_10, DEC_13, guest);
 		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 
-		BookingDetails fresh = this.bookings.hold(this.listing, DEC_10, DEC_13, OTHER_GUEST);
+		BookingDetails fresh = this.bookings.hold(this.listing, DEC_10, DEC_13, otherGuest);
 
 		assertThat(fresh.status()).isEqualTo(BookingStatus.HOLD);
 		assertThat(this.queries.find(stale.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
@@ -107,13 +115,13 @@ class PlaceHoldIT {
 	void theSameIdempotencyKeyAndBodyReturnTheSameBookingAndAnotherBodyIsA422() {
 		PlaceHold.Request request = BookingFixtures.request(this.listing, DEC_10, DEC_13);
 
-		BookingDetails first = this.placeHold.place(request, GUEST, "key-1");
-		BookingDetails again = this.placeHold.place(request, GUEST, "key-1");
+		BookingDetails first = this.placeHold.place(request, guest, "key-1");
+		BookingDetails again = this.placeHold.place(request, guest, "key-1");
 
 		assertThat(again.id()).isEqualTo(first.id());
 		assertThat(countBookings()).isEqualTo(1);
 		assertThatThrownBy(() -> this.placeHold.place(BookingFixtures.request(this.listing, DEC_13, DEC_13.plusDays(1)),
-				GUEST, "key-1"))
+				guest, "key-1"))
 			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(422));
 		assertThat(countBookings()).isEqualTo(1);
 	}
@@ -130,11 +138,11 @@ class PlaceHoldIT {
 				"Гость", "+77011234567", null, true, null);
 
 		for (PlaceHold.Request request : List.of(noRules, badPhone, tooMany, past)) {
-			assertThatThrownBy(() -> this.placeHold.place(request, GUEST, null))
+			assertThatThrownBy(() -> this.placeHold.place(request, guest, null))
 				.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 		}
 		long inactive = this.catalog.listing().inactive().create();
-		assertThatThrownBy(() -> this.bookings.hold(inactive, DEC_10, DEC_13, GUEST))
+		assertThatThrownBy(() -> this.bookings.hold(inactive, DEC_10, DEC_13, guest))
 			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(404));
 		assertThat(countBookings()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from occupancies").query(Long.class).single()).isZero();

@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import kz.zhilyego.identity.IdentityFixtures;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds catalog test data with explicit SQL. */
 public final class CatalogFixtures {
+
+	private static final String DEFAULT_OWNER = "catalog-fixtures@test.zhilyego.kz";
 
 	private final JdbcClient jdbc;
 
@@ -20,7 +24,20 @@ public final class CatalogFixtures {
 		return new ListingBuilder();
 	}
 
-	/** Occupies {@code [from, to)} of the listing with a confirmed booking of guest 1. */
+	/**
+	 * The owner of listings built without {@code owner(...)}: a realtor created on first
+	 * use ({@code catalog-fixtures@test.zhilyego.kz}), since listings need a real user as
+	 * owner.
+	 */
+	public long defaultOwner() {
+		return this.jdbc.sql("select id from users where email = :email")
+			.param("email", DEFAULT_OWNER)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> new IdentityFixtures(this.jdbc).realtor(DEFAULT_OWNER, null));
+	}
+
+	/** Occupies {@code [from, to)} of the listing with a confirmed booking by its owner. */
 	public UUID occupyByBooking(long listingId, LocalDate from, LocalDate to) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -28,7 +45,7 @@ public final class CatalogFixtures {
 				    guest_name, guest_phone, rules_accepted_at, nightly, subtotal, discounts, total, currency,
 				    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
 				    created_at, confirmed_at)
-				select :id, l.id, l.owner_id, 1, 'CONFIRMED', :from, :to, 1, 'Гость', '+77011234567', now(),
+				select :id, l.id, l.owner_id, l.owner_id, 'CONFIRMED', :from, :to, 1, 'Гость', '+77011234567', now(),
 				    '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, now(), now(), now()
 				from listings l where l.id = :listing
 				""").param("id", id).param("listing", listingId).param("from", from).param("to", to).update();
@@ -42,7 +59,7 @@ public final class CatalogFixtures {
 	public void occupyByBlock(long listingId, LocalDate from, LocalDate to) {
 		long block = this.jdbc.sql("""
 				insert into listing_blocks (listing_id, period, reason, created_by, created_at)
-				values (:listing, daterange(:from, :to), 'MAINTENANCE', 1, now())
+				select :listing, daterange(:from, :to), 'MAINTENANCE', l.owner_id, now() from listings l where l.id = :listing
 				returning id
 				""").param("listing", listingId).param("from", from).param("to", to).query(Long.class).single();
 		this.jdbc.sql("""
@@ -61,7 +78,7 @@ public final class CatalogFixtures {
 
 	public final class ListingBuilder {
 
-		private long owner = 1;
+		private @Nullable Long owner;
 
 		private String district = "esil";
 
@@ -166,6 +183,7 @@ public final class CatalogFixtures {
 		}
 
 		public long create() {
+			long ownerId = this.owner != null ? this.owner : defaultOwner();
 			long id = CatalogFixtures.this.jdbc.sql("""
 					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
 					    house, area_m2, sleeping_places, description, house_rules, price_per_night,
@@ -178,7 +196,7 @@ public final class CatalogFixtures {
 					where c.slug = 'astana' and d.slug = :district
 					returning id
 					""")
-				.param("owner", this.owner)
+				.param("owner", ownerId)
 				.param("class", this.housingClass)
 				.param("type", this.type)
 				.param("title", this.title)

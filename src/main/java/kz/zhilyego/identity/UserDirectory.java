@@ -1,0 +1,64 @@
+package kz.zhilyego.identity;
+
+import java.util.Optional;
+
+import kz.zhilyego.identity.internal.Phones;
+import kz.zhilyego.identity.internal.UserRecord;
+import kz.zhilyego.identity.internal.Users;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to users for other modules (names, contacts, language, Telegram delivery),
+ * and the few changes channels make: turning Telegram delivery off when the bot is
+ * blocked, linking a Telegram account by a phone contact shared with the bot.
+ */
+@Service
+public class UserDirectory {
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	UserDirectory(Users users, AuditLog audit) {
+		this.users = users;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserProfile> find(long userId) {
+		return this.users.find(userId).map(UserRecord::toProfile);
+	}
+
+	/** The user who linked this Telegram account, if any. */
+	@Transactional(readOnly = true)
+	public Optional<UserProfile> findByTelegramUserId(long telegramUserId) {
+		return this.users.findByTelegramUserId(telegramUserId).map(UserRecord::toProfile);
+	}
+
+	/**
+	 * Stops Telegram delivery (e.g. the Bot API answered 403: the user blocked the bot).
+	 */
+	@Transactional
+	public void disableTelegram(long userId) {
+		this.users.disableTelegram(userId);
+	}
+
+	/**
+	 * Links a Telegram account to the user with this phone (a contact the user shared
+	 * with the bot, so Telegram vouches for the number) and enables delivery to
+	 * {@code chatId}.
+	 * @return the linked user, or empty when no active user has that phone
+	 */
+	@Transactional
+	public Optional<UserProfile> linkTelegramByPhone(String phone, long telegramUserId, long chatId) {
+		Optional<UserRecord> user = Phones.normalise(phone).flatMap(this.users::findByLogin).filter(UserRecord::active);
+		user.ifPresent(u -> {
+			this.users.linkTelegram(u.id(), telegramUserId, chatId);
+			this.audit.record(u.id(), "telegram.linked", "user", String.valueOf(u.id()),
+					java.util.Map.of("via", "phone-contact"));
+		});
+		return user.flatMap(u -> find(u.id()));
+	}
+
+}

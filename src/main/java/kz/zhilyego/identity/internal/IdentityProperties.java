@@ -1,0 +1,52 @@
+package kz.zhilyego.identity.internal;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the identity module ({@code zhilyego.identity.*}). */
+@ConfigurationProperties("zhilyego.identity")
+public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFactor twoFactor,
+		@DefaultValue Telegram telegram, @DefaultValue RateLimit rateLimit, @DefaultValue Bootstrap bootstrap,
+		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey) {
+
+	/**
+	 * Brute-force protection: {@code maxFailures} failed sign-ins for one login within
+	 * {@code window} lock it for {@code lockout}.
+	 */
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
+			@DefaultValue("15m") Duration lockout) {
+	}
+
+	/**
+	 * TOTP: whether staff roles must enrol, and the issuer shown in authenticator apps.
+	 */
+	public record TwoFactor(@DefaultValue("true") boolean requiredForStaff, @DefaultValue("ZhilyeGO") String issuer) {
+	}
+
+	/**
+	 * Telegram sign-in: the bot token that signs Login Widget and Mini App data, and how
+	 * old {@code auth_date} may be.
+	 */
+	public record Telegram(@Nullable String botToken, @DefaultValue("24h") Duration maxAge) {
+	}
+
+	/**
+	 * Requests per minute: {@code perMinute} for every caller (per user, per IP when
+	 * anonymous), {@code authPerMinute} per IP for sign-in, token, registration and
+	 * password endpoints; {@code maxKeys} bounds the number of buckets kept in memory.
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") int perMinute,
+			@DefaultValue("10") int authPerMinute, @DefaultValue("100000") int maxKeys) {
+	}
+
+	/**
+	 * The first superuser outside dev ({@code ZHILYEGO_BOOTSTRAP_ADMIN_EMAIL},
+	 * {@code _PHONE}, {@code _PASSWORD}), created once if no superuser exists.
+	 */
+	public record Bootstrap(@Nullable String adminEmail, @Nullable String adminPhone, @Nullable String adminPassword) {
+	}
+
+}

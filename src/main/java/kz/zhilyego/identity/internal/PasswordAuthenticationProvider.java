@@ -1,0 +1,88 @@
+package kz.zhilyego.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Form sign-in (login = e-mail or phone, password, optional TOTP {@code code}) through
+ * {@link PasswordLogin}.
+ */
+@Component
+public class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+	private final PasswordLogin login;
+
+	private final IdentityProperties properties;
+
+	PasswordAuthenticationProvider(PasswordLogin login, IdentityProperties properties) {
+		this.login = login;
+		this.properties = properties;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String username = String.valueOf(authentication.getPrincipal());
+		String password = String.valueOf(authentication.getCredentials());
+		String code = null;
+		String ip = null;
+		if (authentication.getDetails() instanceof LoginDetails details) {
+			code = details.code();
+			ip = details.getRemoteAddress();
+		}
+		try {
+			UserRecord user = this.login.authenticate(username, password, code, ip, "web");
+			CurrentUserAuthentication result = new CurrentUserAuthentication(user.toCurrentUser(),
+					CurrentUserAuthentication.authorities(user, this.properties.twoFactor().requiredForStaff()),
+					"password");
+			result.setDetails(authentication.getDetails());
+			return result;
+		}
+		catch (LoginFailedException ex) {
+			throw new LoginRefusedException(ex.reason());
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** Request details of the sign-in form, with the optional TOTP or recovery code. */
+	public static final class LoginDetails extends WebAuthenticationDetails {
+
+		private final @Nullable String code;
+
+		public LoginDetails(HttpServletRequest request) {
+			super(request);
+			this.code = request.getParameter("code");
+		}
+
+		public @Nullable String code() {
+			return this.code;
+		}
+
+	}
+
+	/** Why the form sign-in failed (shown on the form). */
+	public static final class LoginRefusedException extends AuthenticationException {
+
+		private final LoginFailedException.Reason reason;
+
+		LoginRefusedException(LoginFailedException.Reason reason) {
+			super(reason.name());
+			this.reason = reason;
+		}
+
+		public LoginFailedException.Reason reason() {
+			return this.reason;
+		}
+
+	}
+
+}

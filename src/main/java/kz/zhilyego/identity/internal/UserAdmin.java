@@ -1,0 +1,271 @@
+package kz.zhilyego.identity.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.identity.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Governance: the superuser manages users, roles, blocks and agencies and reads the audit
+ * and code-reveal logs; a super admin manages the realtors of own agency. Every change is
+ * audited.
+ */
+@Service
+public class UserAdmin {
+
+	private final Users users;
+
+	private final Accounts accounts;
+
+	private final Tokens tokens;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	UserAdmin(Users users, Accounts accounts, Tokens tokens, AuditLog audit, JdbcClient jdbc) {
+		this.users = users;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.jdbc = jdbc;
+	}
+
+	public record Agency(long id, String name, @Nullable Long headId, boolean active) {
+	}
+
+	public record AuditEntry(long id, Instant at, @Nullable Long actorId, String action, @Nullable String subjectType,
+			@Nullable String subjectId, String details) {
+	}
+
+	public record Reveal(long id, Instant at, long listingId, @Nullable UUID bookingId, long actorId, String audience,
+			String channel) {
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<UserRecord> search(@Nullable String query, @Nullable Role role, int page, int size) {
+		return this.users.search(query, role, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public UserRecord user(long id) {
+		return this.users.find(id).orElseThrow(() -> ProblemException.notFound("user.notFound"));
+	}
+
+	@Transactional
+	public UserRecord setRoles(CurrentUser actor, long userId, Set<Role> roles) {
+		UserRecord before = user(userId);
+		Set<Role> next = roles.isEmpty() ? EnumSet.of(Role.USER) : EnumSet.copyOf(roles);
+		if (actor.id() == userId && !next.contains(Role.SUPERUSER)) {
+			throw ProblemException.conflict("own-superuser-role", "user.ownSuperuserRole");
+		}
+		this.users.setRoles(userId, next);
+		this.audit.record(actor.id(), "user.roles-changed", "user", String.valueOf(userId),
+				Map.of("from", before.roles().toString(), "to", next.toString()));
+		return user(userId);
+	}
+
+	@Transactional
+	public UserRecord setBlocked(CurrentUser actor, long userId, boolean blocked) {
+		user(userId);
+		if (actor.id() == userId) {
+			throw ProblemException.conflict("own-account", "user.ownAccount");
+		}
+		this.users.setActive(userId, !blocked);
+		if (blocked) {
+			this.tokens.revokeAll(userId);
+		}
+		this.audit.record(actor.id(), blocked ? "user.blocked" : "user.unblocked", "user", String.valueOf(userId),
+				Map.of());
+		return user(userId);
+	}
+
+	@Transactional
+	public Agency createAgency(CurrentUser actor, String name) {
+		long taken = this.jdbc.sql("select count(*) from agencies where lower(name) = lower(:name)")
+			.param("name", name.trim())
+			.query(Long.class)
+			.single();
+		if (taken > 0) {
+			throw ProblemException.invalidField("name", "agency.name.taken");
+		}
+		long id = this.jdbc.sql("insert into agencies (name) values (:name) returning id")
+			.param("name", name.trim())
+			.query(Long.class)
+			.single();
+		this.audit.record(actor.id(), "agency.created", "agency", String.valueOf(id), Map.of("name", name.trim()));
+		return agency(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Agency> agencies() {
+		return this.jdbc.sql("select * from agencies order by id").query(UserAdmin::agency).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Agency agency(long id) {
+		return this.jdbc.sql("select * from agencies where id = :id")
+			.param("id", id)
+			.query(UserAdmin::agency)
+			.optional()
+			.orElseThrow(() -> ProblemException.notFound("agency.notFound"));
+	}
+
+	/**
+	 * Makes the user the head (super admin) of the agency; a previous head loses the
+	 * role.
+	 */
+	@Transactional
+	public Agency assignHead(CurrentUser actor, long agencyId, long userId) {
+		Agency agency = agency(agencyId);
+		UserRecord user = user(userId);
+		if (user.agencyId() != null && user.agencyId() != agencyId) {
+			throw ProblemException.conflict("other-agency", "realtor.otherAgency");
+		}
+		Long previous = agency.headId();
+		if (previous != null && previous != userId) {
+			this.jdbc.sql("delete from user_roles where user_id = :id and role = 'SUPER_ADMIN'")
+				.param("id", previous)
+				.update();
+		}
+		this.jdbc.sql("update agencies set head_id = null where head_id = :user").param("user", userId).update();
+		this.jdbc.sql("update agencies set head_id = :user where id = :id")
+			.param("user", userId)
+			.param("id", agencyId)
+			.update();
+		this.users.setAgency(userId, agencyId);
+		this.users.addRole(userId, Role.SUPER_ADMIN);
+		this.audit.record(actor.id(), "agency.head-assigned", "agency", String.valueOf(agencyId),
+				Map.of("userId", userId, "previousHeadId", previous == null ? "" : previous.toString()));
+		return agency(agencyId);
+	}
+
+	// --- super admin: own agency's realtors
+
+	@Transactional(readOnly = true)
+	public List<UserRecord> realtors(CurrentUser head) {
+		return this.users.realtors(agencyOf(head));
+	}
+
+	/**
+	 * Adds a realtor to the head's agency: an existing account without an agency (found
+	 * by phone or e-mail) joins it; otherwise a new realtor account is created.
+	 */
+	@Transactional
+	public UserRecord addRealtor(CurrentUser head, String name, String phone, @Nullable String email,
+			@Nullable String password, Language language) {
+		long agencyId = agencyOf(head);
+		var existing = this.users.findByLogin(phone)
+			.or(() -> email == null || email.isBlank() ? java.util.Optional.empty() : this.users.findByLogin(email));
+		long id;
+		if (existing.isPresent()) {
+			UserRecord user = existing.get();
+			if (user.agencyId() != null && user.agencyId() != agencyId) {
+				throw ProblemException.conflict("other-agency", "realtor.otherAgency");
+			}
+			id = user.id();
+			this.users.setAgency(id, agencyId);
+			this.users.addRole(id, Role.REALTOR);
+		}
+		else {
+			if (password == null || password.isBlank()) {
+				throw ProblemException.invalidField("password", "user.password.weak", Accounts.MIN_PASSWORD);
+			}
+			id = this.accounts.create(name, phone, email, password, language, EnumSet.of(Role.REALTOR), agencyId,
+					head.id());
+		}
+		this.audit.record(head.id(), "agency.realtor-added", "user", String.valueOf(id), Map.of("agencyId", agencyId));
+		return user(id);
+	}
+
+	/**
+	 * Deactivates (blocks) or re-activates a realtor of the head's own agency; others are
+	 * "not found".
+	 */
+	@Transactional
+	public UserRecord setRealtorActive(CurrentUser head, long realtorId, boolean active) {
+		long agencyId = agencyOf(head);
+		UserRecord realtor = this.users.find(realtorId)
+			.filter(u -> u.agencyId() != null && u.agencyId() == agencyId && u.roles().contains(Role.REALTOR)
+					&& u.id() != head.id())
+			.orElseThrow(() -> ProblemException.notFound("user.notFound"));
+		this.users.setActive(realtor.id(), active);
+		if (!active) {
+			this.tokens.revokeAll(realtor.id());
+		}
+		this.audit.record(head.id(), active ? "agency.realtor-activated" : "agency.realtor-deactivated", "user",
+				String.valueOf(realtorId), Map.of("agencyId", agencyId));
+		return user(realtorId);
+	}
+
+	// --- logs
+
+	@Transactional(readOnly = true)
+	public PageResult<AuditEntry> audit(@Nullable String action, @Nullable Long actorId, int page, int size) {
+		String where = " where (cast(:action as text) is null or action = :action)"
+				+ " and (cast(:actor as bigint) is null or actor_id = :actor)";
+		long total = this.jdbc.sql("select count(*) from audit_log" + where)
+			.param("action", action)
+			.param("actor", actorId)
+			.query(Long.class)
+			.single();
+		List<AuditEntry> items = this.jdbc
+			.sql("select * from audit_log" + where + " order by at desc, id desc limit :size offset :offset")
+			.param("action", action)
+			.param("actor", actorId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+					rs.getObject("actor_id", Long.class), rs.getString("action"), rs.getString("subject_type"),
+					rs.getString("subject_id"), rs.getString("details")))
+			.list();
+		return new PageResult<>(total, page, size, items);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<Reveal> reveals(@Nullable Long listingId, int page, int size) {
+		String where = " where (cast(:listing as bigint) is null or listing_id = :listing)";
+		long total = this.jdbc.sql("select count(*) from access_code_reveals" + where)
+			.param("listing", listingId)
+			.query(Long.class)
+			.single();
+		List<Reveal> items = this.jdbc
+			.sql("select * from access_code_reveals" + where + " order by at desc, id desc limit :size offset :offset")
+			.param("listing", listingId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new Reveal(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+					rs.getLong("listing_id"), rs.getObject("booking_id", UUID.class), rs.getLong("actor_id"),
+					rs.getString("audience"), rs.getString("channel")))
+			.list();
+		return new PageResult<>(total, page, size, items);
+	}
+
+	private long agencyOf(CurrentUser head) {
+		Long agencyId = this.users.find(head.id()).map(UserRecord::agencyId).orElse(null);
+		if (agencyId == null || !head.has(Role.SUPER_ADMIN)) {
+			throw ProblemException.forbidden("problem.forbidden");
+		}
+		return agencyId;
+	}
+
+	private static Agency agency(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Agency(rs.getLong("id"), rs.getString("name"), rs.getObject("head_id", Long.class),
+				rs.getBoolean("active"));
+	}
+
+}

@@ -1,0 +1,143 @@
+package kz.zhilyego.identity.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.identity.Role;
+import kz.zhilyego.identity.internal.Accounts;
+import kz.zhilyego.identity.internal.TwoFactor;
+import kz.zhilyego.identity.internal.Users;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Server-rendered sign-in, registration, password change and 2FA pages. */
+@Controller
+class AccountWebController {
+
+	private final Accounts accounts;
+
+	private final TwoFactor twoFactor;
+
+	private final Users users;
+
+	private final MessageSource messages;
+
+	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages) {
+		this.accounts = accounts;
+		this.twoFactor = twoFactor;
+		this.users = users;
+		this.messages = messages;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) @Nullable String error, Model model) {
+		model.addAttribute("error", error);
+		return "identity/login";
+	}
+
+	@GetMapping("/register")
+	String registerForm() {
+		return "identity/register";
+	}
+
+	@PostMapping("/register")
+	String register(@RequestParam String name, @RequestParam String phone,
+			@RequestParam(required = false) @Nullable String email, @RequestParam String password, Model model,
+			Locale locale) {
+		try {
+			if (name.isBlank()) {
+				throw ProblemException.invalidField("name", "NotBlank");
+			}
+			this.accounts.create(name, phone, email, password, Language.of(locale), EnumSet.of(Role.USER), null, null);
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("errors", errors(ex, locale));
+			model.addAttribute("name", name);
+			model.addAttribute("phone", phone);
+			model.addAttribute("email", email);
+			return "identity/register";
+		}
+		return "redirect:/login?registered";
+	}
+
+	@GetMapping("/account/password")
+	String passwordForm() {
+		return "identity/password";
+	}
+
+	@PostMapping("/account/password")
+	String password(@AuthenticationPrincipal CurrentUser user, @RequestParam String currentPassword,
+			@RequestParam String newPassword, Model model, Locale locale) {
+		try {
+			this.accounts.changePassword(user.id(), currentPassword, newPassword);
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("errors", errors(ex, locale));
+			return "identity/password";
+		}
+		model.addAttribute("changed", true);
+		return "identity/password";
+	}
+
+	@GetMapping("/account/2fa")
+	String twoFactor(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("enabled", this.users.find(user.id()).orElseThrow().totpEnabled());
+		return "identity/two-factor";
+	}
+
+	@PostMapping("/account/2fa/enrol")
+	String enrol(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("enabled", false);
+		model.addAttribute("enrolment", this.twoFactor.enrol(user));
+		return "identity/two-factor";
+	}
+
+	@PostMapping("/account/2fa/confirm")
+	String confirm(@AuthenticationPrincipal CurrentUser user, @RequestParam String code, Model model, Locale locale) {
+		try {
+			List<String> codes = this.twoFactor.confirm(user, code);
+			model.addAttribute("enabled", true);
+			model.addAttribute("recoveryCodes", codes);
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("enabled", false);
+			model.addAttribute("errors", errors(ex, locale));
+		}
+		return "identity/two-factor";
+	}
+
+	@PostMapping("/account/2fa/disable")
+	String disable(@AuthenticationPrincipal CurrentUser user, @RequestParam String code, Model model, Locale locale) {
+		try {
+			this.twoFactor.disable(user, code);
+			model.addAttribute("enabled", false);
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("enabled", true);
+			model.addAttribute("errors", errors(ex, locale));
+		}
+		return "identity/two-factor";
+	}
+
+	private List<String> errors(ProblemException ex, Locale locale) {
+		if (ex.fieldErrors().isEmpty()) {
+			return List.of(this.messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
+		}
+		return ex.fieldErrors()
+			.values()
+			.stream()
+			.map(key -> this.messages.getMessage(key, ex.args(), key, locale))
+			.toList();
+	}
+
+}

@@ -1,0 +1,82 @@
+package kz.zhilyego.identity.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.internal.LoginFailedException;
+import kz.zhilyego.identity.internal.PasswordLogin;
+import kz.zhilyego.identity.internal.TelegramLogin;
+import kz.zhilyego.identity.internal.Tokens;
+import kz.zhilyego.identity.internal.Tokens.TokenPair;
+import kz.zhilyego.identity.internal.UserRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API sign-in: password (+ TOTP), refresh-token rotation, Telegram. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthApiController {
+
+	private final PasswordLogin passwords;
+
+	private final Tokens tokens;
+
+	private final TelegramLogin telegram;
+
+	AuthApiController(PasswordLogin passwords, Tokens tokens, TelegramLogin telegram) {
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.telegram = telegram;
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 200) String login, @NotBlank @Size(max = 200) String password,
+			@Nullable @Size(max = 40) String totp) {
+	}
+
+	record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+	}
+
+	@PostMapping("/token")
+	TokenPair token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+		UserRecord user;
+		try {
+			user = this.passwords.authenticate(request.login(), request.password(), request.totp(),
+					http.getRemoteAddr(), "api");
+		}
+		catch (LoginFailedException ex) {
+			throw switch (ex.reason()) {
+				case BAD_CREDENTIALS ->
+					new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "auth.invalidCredentials");
+				case LOCKED -> new ProblemException(HttpStatus.UNAUTHORIZED, "login-locked", "auth.locked");
+				case BLOCKED -> new ProblemException(HttpStatus.FORBIDDEN, "account-blocked", "auth.blocked");
+				case TOTP_REQUIRED ->
+					new ProblemException(HttpStatus.UNAUTHORIZED, "totp-required", "auth.totpRequired");
+				case TOTP_INVALID -> new ProblemException(HttpStatus.UNAUTHORIZED, "totp-invalid", "auth.totpInvalid");
+			};
+		}
+		return this.tokens.issue(user.id());
+	}
+
+	@PostMapping("/refresh")
+	TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
+		return this.tokens.refresh(request.refreshToken());
+	}
+
+	/**
+	 * Login Widget fields ({@code id, first_name, …, auth_date, hash}) or
+	 * {@code {"initData": "…"}}.
+	 */
+	@PostMapping("/telegram")
+	TokenPair telegram(@RequestBody Map<String, Object> payload) {
+		return this.tokens.issue(this.telegram.signIn(payload).id());
+	}
+
+}

@@ -1,0 +1,249 @@
+package kz.zhilyego.identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.zhilyego.Api;
+import kz.zhilyego.IntegrationTest;
+import kz.zhilyego.MutableClock;
+import kz.zhilyego.TestDatabase;
+import kz.zhilyego.catalog.CatalogFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every protected identity endpoint × every role × own / same agency / other agency /
+ * other realtor resource. Out of scope is 401, 403 or 404 and never the data.
+ */
+@IntegrationTest
+class PermissionMatrixIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	AccessCodes codes;
+
+	Api api;
+
+	IdentityFixtures fixtures;
+
+	/** role name → Authorization header (null = guest). */
+	final Map<String, String> callers = new LinkedHashMap<>();
+
+	long agencyA;
+
+	long headA;
+
+	long realtorA;
+
+	long headB;
+
+	long realtorB;
+
+	long loneRealtor;
+
+	long user;
+
+	long superuser;
+
+	long listingA;
+
+	long listingB;
+
+	long listingLone;
+
+	long listingHeadA;
+
+	@BeforeEach
+	void setUp() {
+		TestDatabase.reset(this.jdbc);
+		this.clock.reset();
+		this.api = new Api(this.port);
+		this.fixtures = new IdentityFixtures(this.context);
+		this.agencyA = this.fixtures.agency("Агентство А");
+		long agencyB = this.fixtures.agency("Агентство Б");
+		this.headA = this.fixtures.superAdmin("head-a@test.kz", this.agencyA);
+		this.realtorA = this.fixtures.realtor("realtor-a@test.kz", this.agencyA);
+		this.headB = this.fixtures.superAdmin("head-b@test.kz", agencyB);
+		this.realtorB = this.fixtures.realtor("realtor-b@test.kz", agencyB);
+		this.loneRealtor = this.fixtures.realtor("lone@test.kz", null);
+		this.user = this.fixtures.user("user@test.kz");
+		this.superuser = this.fixtures.superuser("root@test.kz");
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		this.listingA = listingWithCodes(catalog, this.realtorA, "A-SECRET");
+		this.listingB = listingWithCodes(catalog, this.realtorB, "B-SECRET");
+		this.listingLone = listingWithCodes(catalog, this.loneRealtor, "L-SECRET");
+		this.listingHeadA = listingWithCodes(catalog, this.headA, "H-SECRET");
+		this.callers.put("guest", null);
+		this.callers.put("user", this.fixtures.bearer(this.user));
+		this.callers.put("realtorA", this.fixtures.bearer(this.realtorA));
+		this.callers.put("loneRealtor", this.fixtures.bearer(this.loneRealtor));
+		this.callers.put("headA", this.fixtures.bearer(this.headA));
+		this.callers.put("headB", this.fixtures.bearer(this.headB));
+		this.callers.put("superuser", this.fixtures.bearer(this.superuser));
+	}
+
+	private long listingWithCodes(CatalogFixtures catalog, long owner, String secret) {
+		long id = catalog.listing().owner(owner).create();
+		this.codes.store(id, new AccessCodeSet(secret, secret + "-flat", null), this.fixtures.currentUser(owner));
+		return id;
+	}
+
+	@Test
+	void accessCodesAreRevealedOnlyToStaffWhoseScopeCoversTheListing() {
+		// caller → listing → expected status
+		expect("guest", this.listingA, 401);
+		expect("user", this.listingA, 403);
+		expect("realtorA", this.listingA, 200);
+		expect("realtorA", this.listingB, 404);
+		expect("realtorA", this.listingHeadA, 404);
+		expect("loneRealtor", this.listingLone, 200);
+		expect("loneRealtor", this.listingA, 404);
+		expect("headA", this.listingA, 200);
+		expect("headA", this.listingHeadA, 200);
+		expect("headA", this.listingB, 404);
+		expect("headA", this.listingLone, 404);
+		expect("headB", this.listingA, 404);
+		expect("headB", this.listingB, 200);
+		expect("superuser", this.listingA, 200);
+		expect("superuser", this.listingLone, 200);
+		assertThat(this.api.get("/api/v1/access-codes/999999", "Authorization", this.callers.get("superuser")).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void accessCodesCanBeChangedOnlyWithinScope() {
+		Map<String, String> body = Map.of("intercom", "9999", "flat", "8888");
+		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "realtorB-none", body)).isEqualTo(401);
+		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "user", body)).isEqualTo(403);
+		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "loneRealtor", body)).isEqualTo(404);
+		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "headB", body)).isEqualTo(404);
+		assertThat(
+				this.codes.revealToGuest(this.listingA, UUID.randomUUID(), this.user, "test").orElseThrow().intercom())
+			.isEqualTo("A-SECRET");
+		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "headA", body)).isEqualTo(204);
+		assertThat(
+				this.codes.revealToGuest(this.listingA, UUID.randomUUID(), this.user, "test").orElseThrow().intercom())
+			.isEqualTo("9999");
+	}
+
+	@Test
+	void adminEndpointsAreForTheSuperuserOnly() {
+		String[] paths = { "/api/v1/admin/users", "/api/v1/admin/users/" + this.user, "/api/v1/admin/agencies",
+				"/api/v1/admin/audit", "/api/v1/admin/code-reveals" };
+		for (String path : paths) {
+			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+				int expected = switch (caller.getKey()) {
+					case "guest" -> 401;
+					case "superuser" -> 200;
+					default -> 403;
+				};
+				Api.Response response = get(path, caller.getKey());
+				assertThat(response.status()).as(caller.getKey() + " GET " + path).isEqualTo(expected);
+				if (expected != 200) {
+					assertThat(response.body()).doesNotContain("user@test.kz");
+				}
+			}
+		}
+		for (String caller : new String[] { "user", "realtorA", "headA" }) {
+			assertThat(status("POST", "/api/v1/admin/users/" + this.user + "/block", caller, "{}")).isEqualTo(403);
+			assertThat(status("PUT", "/api/v1/admin/users/" + this.user + "/roles", caller,
+					Map.of("roles", new String[] { "SUPERUSER" })))
+				.isEqualTo(403);
+			assertThat(status("POST", "/api/v1/admin/agencies", caller, Map.of("name", "Захват"))).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void superAdminsManageOnlyTheRealtorsOfTheirOwnAgency() {
+		assertThat(get("/api/v1/agency/realtors", "headA").body()).contains("realtor-a@test.kz")
+			.doesNotContain("realtor-b@test.kz")
+			.doesNotContain("lone@test.kz");
+		for (String caller : new String[] { "user", "realtorA", "loneRealtor", "superuser" }) {
+			assertThat(get("/api/v1/agency/realtors", caller).status()).as(caller).isEqualTo(403);
+		}
+		assertThat(get("/api/v1/agency/realtors", "guest").status()).isEqualTo(401);
+
+		assertThat(status("POST", "/api/v1/agency/realtors/" + this.realtorB + "/deactivate", "headA", "{}"))
+			.isEqualTo(404);
+		assertThat(status("POST", "/api/v1/agency/realtors/" + this.loneRealtor + "/deactivate", "headA", "{}"))
+			.isEqualTo(404);
+		assertThat(status("POST", "/api/v1/agency/realtors/" + this.headB + "/deactivate", "headA", "{}"))
+			.isEqualTo(404);
+		assertThat(get("/api/v1/me", "realtorB-none").status()).isEqualTo(401);
+
+		assertThat(status("POST", "/api/v1/agency/realtors/" + this.realtorA + "/deactivate", "headA", "{}"))
+			.isEqualTo(200);
+		// a deactivated realtor can no longer sign in, and leaves the head's scope
+		assertThat(get("/api/v1/me", "realtorA").status()).isEqualTo(401);
+		expect("headA", this.listingA, 404);
+	}
+
+	@Test
+	void aSuperAdminCannotPullAnotherAgencysRealtorIntoTheTeam() {
+		String phoneB = this.fixtures.phone(this.realtorB);
+		Api.Response response = this.api.post("/api/v1/agency/realtors",
+				Map.of("name", "Чужой", "phone", phoneB, "password", "whatever123"), "Authorization",
+				this.callers.get("headA"));
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(this.jdbc.sql("select agency_id from users where id = :id")
+			.param("id", this.realtorB)
+			.query(Long.class)
+			.single()).isNotEqualTo(this.agencyA);
+	}
+
+	@Test
+	void apiKeysAreForStaffAndTheOwnProfileForEveryoneSignedIn() {
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int keys = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				default -> 200;
+			};
+			assertThat(get("/api/v1/api-keys", caller.getKey()).status()).as(caller.getKey()).isEqualTo(keys);
+			assertThat(get("/api/v1/me", caller.getKey()).status()).as(caller.getKey())
+				.isEqualTo(caller.getValue() == null ? 401 : 200);
+		}
+	}
+
+	private void expect(String caller, long listing, int status) {
+		Api.Response response = get("/api/v1/access-codes/" + listing, caller);
+		assertThat(response.status()).as(caller + " → listing " + listing).isEqualTo(status);
+		if (status != 200) {
+			assertThat(response.body()).doesNotContain("SECRET");
+		}
+	}
+
+	private Api.Response get(String path, String caller) {
+		String auth = this.callers.get(caller);
+		return auth == null ? this.api.get(path) : this.api.get(path, "Authorization", auth);
+	}
+
+	private int status(String method, String path, String caller, Object body) {
+		String auth = this.callers.get(caller);
+		String[] headers = auth == null ? new String[0] : new String[] { "Authorization", auth };
+		return switch (method) {
+			case "PUT" -> this.api.put(path, body, headers).status();
+			default -> this.api.post(path, body, headers).status();
+		};
+	}
+
+}
