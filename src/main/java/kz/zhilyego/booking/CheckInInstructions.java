@@ -44,11 +44,11 @@ public class CheckInInstructions {
 		if (access == BookingAccess.STAFF) {
 			revealed = this.codes.revealToStaff(booking.listingId(), booking.ownerId(), user, channel);
 		}
-		else {
+		else if (isActiveStay(booking.status())) {
 			revealed = codesForGuest(booking, channel);
-			if (!isActiveStay(booking.status())) {
-				throw ProblemException.forbidden("booking.instructions.afterConfirmation");
-			}
+		}
+		else {
+			throw ProblemException.forbidden("booking.instructions.afterConfirmation");
 		}
 		return instructions(booking, revealed.orElse(null));
 	}
