@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Past-tense events the booking module publishes after commit (Spring Modulith, persisted in
- * the event publication registry). Listeners load anything else they need through
+ * Past-tense events the booking module publishes after commit (Spring Modulith, persisted
+ * in the event publication registry). Listeners load anything else they need through
  * {@link BookingQueries}; events carry ids and the facts of the change only.
  */
 public final class BookingEvents {
@@ -30,8 +30,8 @@ public final class BookingEvents {
 	}
 
 	/**
-	 * The booking was cancelled; {@code refundDue} is what the guest gets back (KZT), executed by
-	 * the payment module.
+	 * The booking was cancelled; {@code refundDue} is what the guest gets back (KZT),
+	 * executed by the payment module.
 	 */
 	public record BookingCancelled(UUID bookingId, long listingId, long guestId, long ownerId, LocalDate checkIn,
 			LocalDate checkOut, String cancelledBy, String reason, BigDecimal refundDue, String currency) {

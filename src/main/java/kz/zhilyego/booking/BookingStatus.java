@@ -1,6 +1,9 @@
 package kz.zhilyego.booking;
 
-/** Where a booking is in its life. HOLD, CONFIRMED and CHECKED_IN occupy the listing's nights. */
+/**
+ * Where a booking is in its life. HOLD, CONFIRMED and CHECKED_IN occupy the listing's
+ * nights.
+ */
 public enum BookingStatus {
 
 	HOLD, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, EXPIRED;

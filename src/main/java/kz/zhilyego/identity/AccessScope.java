@@ -3,11 +3,12 @@ package kz.zhilyego.identity;
 import java.util.Set;
 
 /**
- * What a principal may see and change, built once per request and passed into every query for
- * listings, bookings, guests, codes and analytics:
+ * What a principal may see and change, built once per request and passed into every query
+ * for listings, bookings, guests, codes and analytics:
  * <ul>
  * <li>{@link Kind#PLATFORM} (superuser): everything;</li>
- * <li>{@link Kind#AGENCY} (super admin): listings owned by the agency's realtors (and own);</li>
+ * <li>{@link Kind#AGENCY} (super admin): listings owned by the agency's realtors (and
+ * own);</li>
  * <li>{@link Kind#REALTOR}: own listings;</li>
  * <li>{@link Kind#USER}: no listings; own bookings and favorites only.</li>
  * </ul>
@@ -38,7 +39,10 @@ public record AccessScope(long userId, Kind kind, Set<Long> listingOwnerIds) {
 		return this.kind == Kind.PLATFORM;
 	}
 
-	/** Whether listings owned by {@code ownerId} are in scope (to see guests, codes, to manage). */
+	/**
+	 * Whether listings owned by {@code ownerId} are in scope (to see guests, codes, to
+	 * manage).
+	 */
 	public boolean coversListingOwner(long ownerId) {
 		return switch (this.kind) {
 			case PLATFORM -> true;

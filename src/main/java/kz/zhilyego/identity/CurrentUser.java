@@ -6,8 +6,8 @@ import kz.zhilyego.common.Language;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signed-in person as every channel sees it: the {@code Authentication} principal for web
- * sessions, JWT and API keys alike.
+ * The signed-in person as every channel sees it: the {@code Authentication} principal for
+ * web sessions, JWT and API keys alike.
  *
  * @param id user id
  * @param agencyId the agency a realtor belongs to or a super admin heads; null otherwise
