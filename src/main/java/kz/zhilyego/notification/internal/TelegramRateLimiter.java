@@ -56,7 +56,14 @@ class TelegramRateLimiter {
 		synchronized (this.chats) {
 			chat = this.chats.computeIfAbsent(chatId, id -> bucket(this.perChatPerSecond));
 		}
-		return chat.asBlocking().tryConsume(1, this.maxWait) && this.global.asBlocking().tryConsume(1, this.maxWait);
+		return take(chat) && take(this.global);
+	}
+
+	private boolean take(Bucket bucket) throws InterruptedException {
+		if (this.maxWait.isZero() || this.maxWait.isNegative()) {
+			return bucket.tryConsume(1);
+		}
+		return bucket.asBlocking().tryConsume(1, this.maxWait);
 	}
 
 }
