@@ -1,0 +1,14 @@
+package kz.zhilyego.notification;
+
+/**
+ * What a message is about. Each kind has its texts in
+ * {@code i18n/notification*.properties}
+ * ({@code notification.kind.<KIND>.subject|title|intro}) and a WhatsApp template.
+ */
+public enum NotificationKind {
+
+	BOOKING_CONFIRMED_GUEST, BOOKING_CONFIRMED_REALTOR, BOOKING_CANCELLED_GUEST, BOOKING_CANCELLED_REALTOR,
+	HOLD_EXPIRED_GUEST, PAYMENT_FAILED_GUEST, REMINDER_BEFORE_CHECK_IN, REMINDER_CHECK_IN_DAY,
+	REMINDER_BEFORE_CHECK_OUT, REVIEW_REQUEST
+
+}

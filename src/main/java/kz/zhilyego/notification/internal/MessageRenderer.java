@@ -1,0 +1,140 @@
+package kz.zhilyego.notification.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.notification.NotificationKind;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a message at send time in the recipient's language from the Thymeleaf templates
+ * under {@code templates/notification/} and the texts in {@code i18n/notification*}.
+ * Stored parameters fill the subject, title and details; secret parameters (codes) only
+ * fill the codes section of the bodies.
+ */
+public class MessageRenderer {
+
+	/**
+	 * Detail lines in display order; each has a label {@code notification.param.<name>}.
+	 */
+	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
+			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund");
+
+	/** Code lines; label {@code notification.secret.<name>}. */
+	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
+
+	/** Action links, first present wins; label {@code notification.action.<name>}. */
+	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "bookingUrl");
+
+	private final MessageSource messages;
+
+	private final SpringTemplateEngine engine;
+
+	public MessageRenderer(MessageSource messages) {
+		this.messages = messages;
+		this.engine = new SpringTemplateEngine();
+		this.engine.setTemplateEngineMessageSource(messages);
+		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/notification/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCheckExistence(true);
+		resolver.setCacheable(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	/**
+	 * @param params stored parameters (no secrets)
+	 * @param secrets codes resolved for this delivery, possibly empty
+	 */
+	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> params,
+			Map<String, String> secrets) {
+		Locale locale = language.locale();
+		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
+				value(params, "bookingId"), value(params, "reason") };
+		String prefix = "notification.kind." + kind.name();
+		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
+		String title = this.messages.getMessage(prefix + ".title", args, locale);
+		String intro = this.messages.getMessage(prefix + ".intro", args, locale);
+
+		List<Line> rows = new ArrayList<>();
+		for (String name : DETAIL_PARAMS) {
+			String value = params.get(name);
+			if (value != null && !value.isBlank()) {
+				rows.add(new Line(label("notification.param." + name, locale), withCurrency(name, value, params)));
+			}
+		}
+		List<Line> codes = new ArrayList<>();
+		Set<String> secretValues = new LinkedHashSet<>();
+		for (String name : SECRET_PARAMS) {
+			String value = secrets.get(name);
+			if (value != null && !value.isBlank()) {
+				codes.add(new Line(label("notification.secret." + name, locale), value));
+				secretValues.add(value);
+			}
+		}
+		Line action = null;
+		for (String name : ACTION_PARAMS) {
+			String url = params.get(name);
+			if (url != null && !url.isBlank()) {
+				action = new Line(label("notification.action." + name, locale), url);
+				break;
+			}
+		}
+
+		Context context = new Context(locale);
+		context.setVariable("lang", language.code());
+		context.setVariable("subject", subject);
+		context.setVariable("title", title);
+		context.setVariable("intro", intro);
+		context.setVariable("rows", rows);
+		context.setVariable("codes", codes);
+		context.setVariable("action", action);
+		String html = this.engine.process("email", context);
+		String text = this.engine.process("message", context).strip() + "\n";
+		String telegram = this.engine.process("telegram", context).strip();
+		List<String> whatsApp = WhatsAppTemplates.parameters(kind, params);
+		return new RenderedMessage(subject, text, html, telegram, action == null ? null : action.value(), whatsApp,
+				secretValues);
+	}
+
+	private String label(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	static String withCurrency(String name, String value, Map<String, String> params) {
+		String currency = params.get("currency");
+		if ((name.equals("total") || name.equals("refund")) && currency != null && !currency.isBlank()) {
+			return value + " " + currency;
+		}
+		return value;
+	}
+
+	private static String value(Map<String, String> params, String name) {
+		String value = params.get(name);
+		return value == null ? "" : value;
+	}
+
+	/** A label and a value, or an action's label and URL. */
+	public record Line(String label, String value) {
+
+	}
+
+}
