@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A booking with what its guest and the staff in scope may need: the stay, the stored price
- * breakdown, the lifecycle timestamps, cancellation and refund due, and the listing's address and
- * realtor phone. Which parts a caller sees is decided by the web layer (contacts only for
- * CONFIRMED / CHECKED_IN guests and staff).
+ * A booking with what its guest and the staff in scope may need: the stay, the stored
+ * price breakdown, the lifecycle timestamps, cancellation and refund due, and the
+ * listing's address and realtor phone. Which parts a caller sees is decided by the web
+ * layer (contacts only for CONFIRMED / CHECKED_IN guests and staff).
  */
 public record BookingDetails(UUID id, BookingStatus status, long listingId, String listingTitle, long ownerId,
 		long guestId, String guestName, String guestPhone, @Nullable String guestEmail, LocalDate checkIn,
@@ -23,7 +23,8 @@ public record BookingDetails(UUID id, BookingStatus status, long listingId, Stri
 		@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable Instant expiredAt,
 		@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote,
 		@Nullable BigDecimal refundPercent, @Nullable BigDecimal refundDue, @Nullable String paymentRef,
-		LocalTime checkInTime, LocalTime checkOutTime) {
+		LocalTime checkInTime, LocalTime checkOutTime, String address, @Nullable String entrance,
+		@Nullable Integer floor, String realtorPhone) {
 
 	public BookingDetails {
 		nightly = List.copyOf(nightly);

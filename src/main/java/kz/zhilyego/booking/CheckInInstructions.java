@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How to get in: address, entrance, floor, check-in time and the access codes. Codes go only to
- * the booking's guest while it is CONFIRMED or CHECKED_IN, and to staff whose scope covers the
- * listing; every reveal is logged by the identity module with the channel it went through.
+ * How to get in: address, entrance, floor, check-in time and the access codes. Codes go
+ * only to the booking's guest while it is CONFIRMED or CHECKED_IN, and to staff whose
+ * scope covers the listing; every reveal is logged by the identity module with the
+ * channel it went through.
  */
 @Service
 public class CheckInInstructions {
@@ -54,8 +55,9 @@ public class CheckInInstructions {
 	}
 
 	/**
-	 * The codes for the booking's guest if the booking is CONFIRMED or CHECKED_IN (logged as a
-	 * reveal through {@code channel}), else empty. For messages composed at send time.
+	 * The codes for the booking's guest if the booking is CONFIRMED or CHECKED_IN (logged
+	 * as a reveal through {@code channel}), else empty. For messages composed at send
+	 * time.
 	 */
 	@Transactional
 	public Optional<AccessCodeSet> codesForGuest(UUID bookingId, long guestId, String channel) {

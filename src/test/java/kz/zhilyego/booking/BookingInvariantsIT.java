@@ -97,9 +97,11 @@ class BookingInvariantsIT {
 			long owner = listing == listings.get(2) ? realtorB : realtorA;
 			try {
 				switch (random.nextInt(8)) {
-					case 0, 1 -> booked.add(this.placeHold
-						.place(BookingFixtures.request(listing, checkIn, checkOut), guests.get(random.nextInt(guests.size())), null)
-						.id());
+					case 0, 1 -> booked.add(
+							this.placeHold
+								.place(BookingFixtures.request(listing, checkIn, checkOut),
+										guests.get(random.nextInt(guests.size())), null)
+								.id());
 					case 2 -> pick(booked, random).ifPresent(id -> {
 						BookingDetails b = this.queries.find(id).orElseThrow();
 						this.confirmPayment.confirm(id, "pay-" + id, new Money(b.total(), b.currency()));

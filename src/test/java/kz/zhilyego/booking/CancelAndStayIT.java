@@ -29,7 +29,6 @@ class CancelAndStayIT {
 	/** Check-in on Dec 10 at 14:00 Astana time. */
 	private static final Instant CHECK_IN = Instant.parse("2026-12-10T09:00:00Z");
 
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -101,7 +100,8 @@ class CancelAndStayIT {
 		assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
 		assertThat(cancelled.cancelledBy()).isEqualTo("REALTOR");
 		assertThat(cancelled.refundDue()).isEqualByComparingTo("60000");
-		assertThat(this.bookings.hold(this.listing, DEC_10, DEC_13, this.stranger).status()).isEqualTo(BookingStatus.HOLD);
+		assertThat(this.bookings.hold(this.listing, DEC_10, DEC_13, this.stranger).status())
+			.isEqualTo(BookingStatus.HOLD);
 	}
 
 	@Test

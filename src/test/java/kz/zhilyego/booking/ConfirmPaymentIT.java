@@ -120,7 +120,8 @@ class ConfirmPaymentIT {
 			.isInstanceOf(ConfirmPayment.Outcome.RefundRequired.class);
 		assertThat(this.queries.find(underpaid.id()).orElseThrow().status()).isEqualTo(BookingStatus.HOLD);
 
-		this.cancelBooking.cancel(underpaid.id(), CancellationReason.CHANGE_OF_PLANS, null, BookingFixtures.guest(this.guest));
+		this.cancelBooking.cancel(underpaid.id(), CancellationReason.CHANGE_OF_PLANS, null,
+				BookingFixtures.guest(this.guest));
 		assertThat(this.confirmPayment.confirm(underpaid.id(), "pay-2", Money.kzt(60_000)))
 			.isInstanceOf(ConfirmPayment.Outcome.RefundRequired.class);
 		assertThat(this.queries.find(underpaid.id()).orElseThrow().status()).isEqualTo(BookingStatus.CANCELLED);

@@ -25,7 +25,6 @@ class PlaceHoldIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-
 	@Autowired
 	JdbcClient jdbc;
 

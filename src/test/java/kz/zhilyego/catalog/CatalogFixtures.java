@@ -37,7 +37,9 @@ public final class CatalogFixtures {
 			.orElseGet(() -> new IdentityFixtures(this.jdbc).realtor(DEFAULT_OWNER, null));
 	}
 
-	/** Occupies {@code [from, to)} of the listing with a confirmed booking by its owner. */
+	/**
+	 * Occupies {@code [from, to)} of the listing with a confirmed booking by its owner.
+	 */
 	public UUID occupyByBooking(long listingId, LocalDate from, LocalDate to) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -57,11 +59,17 @@ public final class CatalogFixtures {
 	}
 
 	public void occupyByBlock(long listingId, LocalDate from, LocalDate to) {
-		long block = this.jdbc.sql("""
-				insert into listing_blocks (listing_id, period, reason, created_by, created_at)
-				select :listing, daterange(:from, :to), 'MAINTENANCE', l.owner_id, now() from listings l where l.id = :listing
-				returning id
-				""").param("listing", listingId).param("from", from).param("to", to).query(Long.class).single();
+		long block = this.jdbc
+			.sql("""
+					insert into listing_blocks (listing_id, period, reason, created_by, created_at)
+					select :listing, daterange(:from, :to), 'MAINTENANCE', l.owner_id, now() from listings l where l.id = :listing
+					returning id
+					""")
+			.param("listing", listingId)
+			.param("from", from)
+			.param("to", to)
+			.query(Long.class)
+			.single();
 		this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, block_id)
 				values (:listing, daterange(:from, :to), 'BLOCK', :block)

@@ -37,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The booking API: holds, the guest's bookings, cancellation, staff check-in and check-out. */
+/**
+ * The booking API: holds, the guest's bookings, cancellation, staff check-in and
+ * check-out.
+ */
 @RestController
 @Validated
 @Tag(name = "Bookings", description = "Holds, bookings, cancellation, check-in and check-out")
@@ -77,9 +80,8 @@ class BookingApiController {
 			description = "Same Idempotency-Key and body return the same booking; the same key with another body is"
 					+ " a 422. 409 when the dates are taken.")
 	ResponseEntity<BookingResponse> create(@AuthenticationPrincipal CurrentUser user,
-			@Valid @RequestBody CreateBookingRequest body,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Pattern(
-					regexp = "[A-Za-z0-9._:-]{1,100}") String idempotencyKey) {
+			@Valid @RequestBody CreateBookingRequest body, @RequestHeader(name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String idempotencyKey) {
 		UserProfile profile = this.users.find(user.id()).orElseThrow();
 		PlaceHold.Request request = new PlaceHold.Request(body.listingId(), body.checkIn(), body.checkOut(),
 				body.guests(), orDefault(body.guestName(), profile.name()),

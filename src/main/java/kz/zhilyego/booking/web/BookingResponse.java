@@ -13,9 +13,9 @@ import kz.zhilyego.booking.PaymentStates;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A booking as the API returns it. The realtor's contacts appear only for staff and for the
- * guest of a CONFIRMED or CHECKED_IN booking (seed 001, Сценарий 2); platform fees only for
- * staff.
+ * A booking as the API returns it. The realtor's contacts appear only for staff and for
+ * the guest of a CONFIRMED or CHECKED_IN booking (seed 001, Сценарий 2); platform fees
+ * only for staff.
  */
 record BookingResponse(UUID id, BookingStatus status, long listingId, String listingTitle, LocalDate checkIn,
 		LocalDate checkOut, LocalTime checkInTime, LocalTime checkOutTime, int nights, int guests, Guest guest,
@@ -40,9 +40,8 @@ record BookingResponse(UUID id, BookingStatus status, long listingId, String lis
 
 	static BookingResponse of(BookingDetails b, PaymentStates.@Nullable PaymentState payment, boolean staff) {
 		boolean showContacts = staff || b.status() == BookingStatus.CONFIRMED || b.status() == BookingStatus.CHECKED_IN;
-		Cancellation cancellation = b.cancelledBy() == null ? null
-				: new Cancellation(b.cancelledBy(), String.valueOf(b.cancelReason()), b.cancelNote(),
-						orZero(b.refundPercent()), orZero(b.refundDue()));
+		Cancellation cancellation = b.cancelledBy() == null ? null : new Cancellation(b.cancelledBy(),
+				String.valueOf(b.cancelReason()), b.cancelNote(), orZero(b.refundPercent()), orZero(b.refundDue()));
 		return new BookingResponse(b.id(), b.status(), b.listingId(), b.listingTitle(), b.checkIn(), b.checkOut(),
 				b.checkInTime(), b.checkOutTime(), b.nights(), b.guests(),
 				new Guest(b.guestName(), b.guestPhone(), b.guestEmail()), b.comment(), b.nightly(), b.subtotal(),

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code POST /api/v1/bookings}. Guest name, phone and e-mail default to the signed-in user's
- * profile when left out.
+ * {@code POST /api/v1/bookings}. Guest name, phone and e-mail default to the signed-in
+ * user's profile when left out.
  */
 record CreateBookingRequest(@NotNull @Positive Long listingId, @NotNull LocalDate checkIn, @NotNull LocalDate checkOut,
 		@NotNull @Min(1) @Max(100) Integer guests, @Nullable @Size(max = 200) String guestName,
