@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The payment and refund state of a booking, for the booking's API view. Implemented by the
- * payment module (booking must not depend on it); absent when no payment module is present.
+ * The payment and refund state of a booking, for the booking's API view. Implemented by
+ * the payment module (booking must not depend on it); absent when no payment module is
+ * present.
  */
 public interface PaymentStates {
 

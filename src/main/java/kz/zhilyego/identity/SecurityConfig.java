@@ -42,6 +42,8 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/media/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(e -> e
