@@ -1,0 +1,136 @@
+package kz.zhilyego.payment;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Payment settings ({@code zhilyego.payment.*}). Commission and gateway fee rates are not
+ * here: they are booking settings ({@code zhilyego.booking.*}), stored with each booking
+ * when the hold is placed, and the ledger uses the stored amounts so it always matches
+ * what the guest was shown.
+ *
+ * @param provider the active gateway: {@code sandbox} (default) or {@code kaspi}
+ * @param webhookSecret HMAC-SHA256 key of the active provider's callbacks
+ * @param webhookTolerance how far a callback's timestamp may be from our clock
+ * @param webhookGrace how long a webhook provider's payment waits for its callback before
+ * the polling job asks the provider
+ * @param pollInterval how often the status-polling job runs, and the default gap between
+ * two status queries of one payment
+ * @param maxPending how long a payment is tracked before it is given up as EXPIRED
+ * @param batchSize payments or refunds handled per job run
+ * @param publicBaseUrl base of the browser-facing URLs given to providers (return page);
+ * empty: relative URLs
+ */
+@ConfigurationProperties("zhilyego.payment")
+public record PaymentProperties(String provider, String webhookSecret, Duration webhookTolerance, Duration webhookGrace,
+		Duration pollInterval, Duration maxPending, int batchSize, String publicBaseUrl, Refund refund, Sandbox sandbox,
+		Kaspi kaspi) {
+
+	public PaymentProperties {
+		provider = blankTo(provider, "sandbox");
+		webhookSecret = webhookSecret == null ? "" : webhookSecret;
+		webhookTolerance = webhookTolerance != null ? webhookTolerance : Duration.ofMinutes(5);
+		webhookGrace = webhookGrace != null ? webhookGrace : Duration.ofMinutes(5);
+		pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(30);
+		maxPending = maxPending != null ? maxPending : Duration.ofHours(24);
+		batchSize = batchSize > 0 ? batchSize : 100;
+		publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
+		refund = refund != null ? refund : new Refund(null, null, 0, null);
+		sandbox = sandbox != null ? sandbox : new Sandbox(null, null);
+		kaspi = kaspi != null ? kaspi : new Kaspi(null, null, null, null, null, null, false, null, null, null, null);
+	}
+
+	/**
+	 * @param initialBackoff wait before the second attempt; doubles per attempt
+	 * @param maxBackoff the longest wait between attempts
+	 * @param maxAttempts attempts before a refund is parked as FAILED for a human
+	 * @param retryInterval how often the refund job looks for due retries
+	 */
+	public record Refund(Duration initialBackoff, Duration maxBackoff, int maxAttempts, Duration retryInterval) {
+
+		public Refund {
+			initialBackoff = initialBackoff != null ? initialBackoff : Duration.ofMinutes(1);
+			maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofHours(6);
+			maxAttempts = maxAttempts > 0 ? maxAttempts : 20;
+			retryInterval = retryInterval != null ? retryInterval : Duration.ofMinutes(1);
+		}
+
+		/** The wait after the {@code attempts}-th failed attempt. */
+		public Duration backoffAfter(int attempts) {
+			Duration delay = this.initialBackoff;
+			for (int i = 1; i < attempts && delay.compareTo(this.maxBackoff) < 0; i++) {
+				delay = delay.multipliedBy(2);
+			}
+			return delay.compareTo(this.maxBackoff) > 0 ? this.maxBackoff : delay;
+		}
+
+	}
+
+	/**
+	 * @param callbackBaseUrl where the sandbox posts its callbacks; empty: this node,
+	 * {@code http://127.0.0.1:<local port>}
+	 * @param expiresAfter an unfinished sandbox payment expires at the "provider" after
+	 * this
+	 */
+	public record Sandbox(String callbackBaseUrl, Duration expiresAfter) {
+
+		public Sandbox {
+			callbackBaseUrl = callbackBaseUrl == null ? "" : callbackBaseUrl;
+			expiresAfter = expiresAfter != null ? expiresAfter : Duration.ofMinutes(20);
+		}
+
+	}
+
+	/**
+	 * Kaspi QR partner API (see docs/payments.md for the assumed contract).
+	 *
+	 * @param baseUrl API host, e.g. {@code https://qrapi-cert-ip.kaspi.kz}
+	 * @param pathPrefix scheme prefix: {@code /r1/v01} (basic, API key), {@code /r2/v01}
+	 * (standard, client certificate), {@code /r3/v01} (enhanced, certificate + BIN)
+	 * @param apiKey sent as the {@code Api-Key} header when not blank
+	 * @param deviceToken the registered cash-desk token
+	 * @param organizationBin sent as {@code OrganizationBin} when not blank (enhanced)
+	 * @param form {@code link} (payment link, default) or {@code qr} (QR token)
+	 * @param remoteInvoice also send an invoice to the guest's Kaspi phone
+	 * @param connectTimeout TCP connect timeout
+	 * @param readTimeout time to wait for an answer
+	 * @param defaultPollInterval poll gap when Kaspi does not return one
+	 * @param clientCertificate PKCS12 key store for mutual TLS; absent: none
+	 */
+	public record Kaspi(String baseUrl, String pathPrefix, String apiKey, String deviceToken, String organizationBin,
+			String form, boolean remoteInvoice, Duration connectTimeout, Duration readTimeout,
+			Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate) {
+
+		public Kaspi {
+			baseUrl = blankTo(baseUrl, "https://qrapi-cert-ip.kaspi.kz");
+			pathPrefix = blankTo(pathPrefix, "/r1/v01");
+			apiKey = apiKey == null ? "" : apiKey;
+			deviceToken = deviceToken == null ? "" : deviceToken;
+			organizationBin = organizationBin == null ? "" : organizationBin;
+			form = blankTo(form, "link");
+			connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
+			readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(15);
+			defaultPollInterval = defaultPollInterval != null ? defaultPollInterval : Duration.ofSeconds(5);
+		}
+
+	}
+
+	/**
+	 * @param path a PKCS12 file; blank: no client certificate
+	 */
+	public record ClientCertificate(String path, String password) {
+
+		public ClientCertificate {
+			path = path == null ? "" : path;
+			password = password == null ? "" : password;
+		}
+
+	}
+
+	private static String blankTo(@Nullable String value, String fallback) {
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}

@@ -1,0 +1,129 @@
+package kz.zhilyego.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.common.Money;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.payment.internal.PaymentRow;
+import kz.zhilyego.payment.internal.Payments;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens a payment for a guest's hold: only a HOLD that is not overdue, only by its guest,
+ * at most one payment in flight per booking (a partial unique index). The same
+ * idempotency key returns the same payment. The provider is called outside any
+ * transaction; if it cannot open the payment, the row is removed and the guest may retry
+ * with the same key.
+ */
+@Service
+public class StartPayment {
+
+	private static final Logger log = LoggerFactory.getLogger(StartPayment.class);
+
+	private static final int MAX_KEY = 255;
+
+	private final Payments payments;
+
+	private final BookingQueries bookings;
+
+	private final PaymentGateway gateway;
+
+	private final PaymentQueries queries;
+
+	private final PaymentProperties properties;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	StartPayment(Payments payments, BookingQueries bookings, PaymentGateway gateway, PaymentQueries queries,
+			PaymentProperties properties, MessageSource messages, Clock clock) {
+		this.payments = payments;
+		this.bookings = bookings;
+		this.gateway = gateway;
+		this.queries = queries;
+		this.properties = properties;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** The payment and whether this call created it (false: an idempotent replay). */
+	public record Started(Payment payment, boolean created) {
+	}
+
+	public Started start(UUID bookingId, long guestId, @Nullable String idempotencyKey) {
+		if (idempotencyKey == null || idempotencyKey.isBlank()) {
+			throw ProblemException.invalidField("Idempotency-Key", "payment.idempotencyKey.required");
+		}
+		if (idempotencyKey.length() > MAX_KEY) {
+			throw ProblemException.invalidField("Idempotency-Key", "payment.idempotencyKey.tooLong", MAX_KEY);
+		}
+		BookingDetails booking = this.bookings.find(bookingId)
+			.filter(b -> b.guestId() == guestId)
+			.orElseThrow(() -> ProblemException.notFound("booking.notFound"));
+		Optional<PaymentRow> replay = this.payments.findByKey(bookingId, guestId, idempotencyKey);
+		if (replay.isPresent()) {
+			return new Started(this.queries.view(replay.get()), false);
+		}
+		Instant now = this.clock.instant();
+		if (booking.status() != BookingStatus.HOLD || !booking.holdExpiresAt().isAfter(now)) {
+			throw ProblemException.conflict("payment-not-allowed", "payment.bookingNotPayable");
+		}
+		PaymentRow row = new PaymentRow(UUID.randomUUID(), bookingId, guestId, this.gateway.name(),
+				PaymentStatus.PENDING, booking.total(), booking.currency(), null, null, null, idempotencyKey, null, now,
+				null, null);
+		try {
+			this.payments.insert(row);
+		}
+		catch (DuplicateKeyException ex) {
+			return this.payments.findByKey(bookingId, guestId, idempotencyKey)
+				.map(existing -> new Started(this.queries.view(existing), false))
+				.orElseThrow(() -> ProblemException.conflict("payment-in-progress", "payment.alreadyPending"));
+		}
+		return new Started(open(row, booking, now), true);
+	}
+
+	private Payment open(PaymentRow row, BookingDetails booking, Instant now) {
+		PaymentGateway.Created created;
+		try {
+			created = this.gateway
+				.create(new PaymentGateway.CreateRequest(row.id(), booking.id(), row.money(), description(booking),
+						this.properties.publicBaseUrl() + "/payments/" + row.id() + "/return", booking.guestPhone()));
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Provider {} could not open payment {} of booking {}: {}", this.gateway.name(), row.id(),
+					booking.id(), ex.getMessage());
+			this.payments.deleteUnopened(row.id());
+			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
+					"payment.providerUnavailable");
+		}
+		Duration firstPoll = this.gateway.sendsCallbacks() ? this.properties.webhookGrace()
+				: created.pollAfter() != null ? created.pollAfter() : this.properties.pollInterval();
+		this.payments.attachProvider(row.id(), created.providerPaymentId(), created.redirectUrl(), created.qrPayload(),
+				now.plus(firstPoll), now);
+		log.info("Payment {} of booking {} opened at {} as {}", row.id(), booking.id(), this.gateway.name(),
+				created.providerPaymentId());
+		return this.queries.view(this.payments.find(row.id()).orElseThrow());
+	}
+
+	private String description(BookingDetails booking) {
+		return this.messages.getMessage("payment.description",
+				new Object[] { booking.listingTitle(), booking.checkIn().toString(), booking.checkOut().toString() },
+				Locale.of("ru"));
+	}
+
+}

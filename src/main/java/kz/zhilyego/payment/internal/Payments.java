@@ -1,0 +1,174 @@
+package kz.zhilyego.payment.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import kz.zhilyego.payment.PaymentStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static kz.zhilyego.payment.internal.Sql.utc;
+
+/**
+ * SQL for payments. Status changes are compare-and-set on the expected status; callers
+ * that decide on the current status read it under {@link #lock(UUID)}.
+ */
+@Repository
+public class Payments {
+
+	private final JdbcClient jdbc;
+
+	Payments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(PaymentRow p) {
+		this.jdbc.sql("""
+				insert into payments (id, booking_id, guest_id, provider, status, amount, currency, idempotency_key,
+				    created_at, updated_at)
+				values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :key, :now, :now)
+				""")
+			.param("id", p.id())
+			.param("booking", p.bookingId())
+			.param("guest", p.guestId())
+			.param("provider", p.provider())
+			.param("amount", p.amount())
+			.param("currency", p.currency())
+			.param("key", p.idempotencyKey())
+			.param("now", utc(p.createdAt()))
+			.update();
+	}
+
+	public Optional<PaymentRow> find(UUID id) {
+		return this.jdbc.sql("select * from payments where id = :id").param("id", id).query(Payments::map).optional();
+	}
+
+	/** Reads the payment under a row lock (held until the transaction ends). */
+	public Optional<PaymentRow> lock(UUID id) {
+		return this.jdbc.sql("select * from payments where id = :id for update")
+			.param("id", id)
+			.query(Payments::map)
+			.optional();
+	}
+
+	public Optional<PaymentRow> findByKey(UUID bookingId, long guestId, String key) {
+		return this.jdbc
+			.sql("select * from payments where booking_id = :booking and guest_id = :guest and idempotency_key = :key")
+			.param("booking", bookingId)
+			.param("guest", guestId)
+			.param("key", key)
+			.query(Payments::map)
+			.optional();
+	}
+
+	public Optional<PaymentRow> findByProviderId(String provider, String providerPaymentId) {
+		return this.jdbc.sql("select * from payments where provider = :provider and provider_payment_id = :pid")
+			.param("provider", provider)
+			.param("pid", providerPaymentId)
+			.query(Payments::map)
+			.optional();
+	}
+
+	public List<PaymentRow> pendingOfBooking(UUID bookingId) {
+		return this.jdbc.sql("select * from payments where booking_id = :booking and status = 'PENDING'")
+			.param("booking", bookingId)
+			.query(Payments::map)
+			.list();
+	}
+
+	public Optional<PaymentRow> latestOfBooking(UUID bookingId) {
+		return this.jdbc.sql("""
+				select * from payments where booking_id = :booking
+				order by (paid_at is not null) desc, created_at desc, id limit 1
+				""").param("booking", bookingId).query(Payments::map).optional();
+	}
+
+	/** Pending payments whose next status query is due, oldest first. */
+	public List<PaymentRow> duePolls(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select * from payments
+				where status = 'PENDING' and provider_payment_id is not null and poll_after <= :now
+				order by poll_after limit :limit
+				""").param("now", utc(now)).param("limit", limit).query(Payments::map).list();
+	}
+
+	public void attachProvider(UUID id, String providerPaymentId, @Nullable String redirectUrl,
+			@Nullable String qrPayload, Instant pollAfter, Instant now) {
+		this.jdbc.sql("""
+				update payments set provider_payment_id = :pid, redirect_url = :redirect, qr_payload = :qr,
+				    poll_after = :pollAfter, updated_at = :now
+				where id = :id
+				""")
+			.param("pid", providerPaymentId)
+			.param("redirect", redirectUrl)
+			.param("qr", qrPayload)
+			.param("pollAfter", utc(pollAfter))
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** Removes a payment the provider never opened (its creation failed). */
+	public void deleteUnopened(UUID id) {
+		this.jdbc.sql("delete from payments where id = :id and provider_payment_id is null and status = 'PENDING'")
+			.param("id", id)
+			.update();
+	}
+
+	public boolean markPaid(UUID id, PaymentStatus from, BigDecimal paidAmount, Instant now) {
+		return this.jdbc.sql("""
+				update payments set status = 'PAID', paid_amount = :paid, paid_at = :now, closed_at = :now,
+				    poll_after = null, updated_at = :now
+				where id = :id and status = :from
+				""")
+			.param("paid", paidAmount)
+			.param("now", utc(now))
+			.param("id", id)
+			.param("from", from.name())
+			.update() == 1;
+	}
+
+	public boolean close(UUID id, PaymentStatus to, String reason, Instant now) {
+		return this.jdbc.sql("""
+				update payments set status = :to, failure_reason = :reason, closed_at = :now, poll_after = null,
+				    updated_at = :now
+				where id = :id and status = 'PENDING'
+				""")
+			.param("to", to.name())
+			.param("reason", reason)
+			.param("now", utc(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	public void pollAgainAt(UUID id, Instant at, Instant now) {
+		this.jdbc.sql("update payments set poll_after = :at, updated_at = :now where id = :id and status = 'PENDING'")
+			.param("at", utc(at))
+			.param("now", utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	public boolean markRefunded(UUID id, PaymentStatus to, Instant now) {
+		return this.jdbc.sql("""
+				update payments set status = :to, updated_at = :now
+				where id = :id and status in ('PAID', 'PARTIALLY_REFUNDED')
+				""").param("to", to.name()).param("now", utc(now)).param("id", id).update() == 1;
+	}
+
+	static PaymentRow map(ResultSet rs, int row) throws SQLException {
+		return new PaymentRow(rs.getObject("id", UUID.class), rs.getObject("booking_id", UUID.class),
+				rs.getLong("guest_id"), rs.getString("provider"), PaymentStatus.valueOf(rs.getString("status")),
+				rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("provider_payment_id"),
+				rs.getString("redirect_url"), rs.getString("qr_payload"), rs.getString("idempotency_key"),
+				Sql.instant(rs, "poll_after"), Sql.requiredInstant(rs, "created_at"), rs.getBigDecimal("paid_amount"),
+				Sql.instant(rs, "paid_at"));
+	}
+
+}

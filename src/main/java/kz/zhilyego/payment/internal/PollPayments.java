@@ -1,0 +1,105 @@
+package kz.zhilyego.payment.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import kz.zhilyego.common.Money;
+import kz.zhilyego.payment.PaymentGateway;
+import kz.zhilyego.payment.PaymentGatewayException;
+import kz.zhilyego.payment.PaymentProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks the provider about pending payments whose {@code poll_after} has come: a polling
+ * provider (Kaspi QR) at the interval it asked for, a webhook provider after the grace
+ * period, as a rescue for a callback that never came — so money never stays without a
+ * booking. A payment still pending after {@code max-pending} is given up as EXPIRED (a
+ * success reported later still settles it). Run by the scheduler on one node at a time;
+ * settling is idempotent, so a callback arriving meanwhile is harmless.
+ */
+@Service
+public class PollPayments {
+
+	private static final Logger log = LoggerFactory.getLogger(PollPayments.class);
+
+	private final Payments payments;
+
+	private final PaymentGateway gateway;
+
+	private final SettlePayment settle;
+
+	private final PaymentProperties properties;
+
+	private final Clock clock;
+
+	PollPayments(Payments payments, PaymentGateway gateway, SettlePayment settle, PaymentProperties properties,
+			Clock clock) {
+		this.payments = payments;
+		this.gateway = gateway;
+		this.settle = settle;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Polls every due payment once; returns how many reached a final outcome. */
+	public int pollDue() {
+		int settled = 0;
+		for (PaymentRow payment : this.payments.duePolls(this.clock.instant(), this.properties.batchSize())) {
+			try {
+				if (poll(payment)) {
+					settled++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Polling payment {} broke; it is polled again later", payment.id(), ex);
+				later(payment, null);
+			}
+		}
+		return settled;
+	}
+
+	private boolean poll(PaymentRow payment) {
+		if (!payment.provider().equals(this.gateway.name())) {
+			log.warn("Payment {} belongs to provider {}, which is not active", payment.id(), payment.provider());
+			later(payment, null);
+			return false;
+		}
+		PaymentGateway.StatusReport report;
+		try {
+			report = this.gateway.status(Objects.requireNonNull(payment.providerPaymentId()));
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Status of payment {} unavailable: {}", payment.id(), ex.getMessage());
+			later(payment, null);
+			return false;
+		}
+		if (report.outcome() == PaymentGateway.Outcome.PENDING) {
+			if (!payment.createdAt().plus(this.properties.maxPending()).isAfter(this.clock.instant())) {
+				this.settle.apply(payment.id(), PaymentGateway.Outcome.EXPIRED, null, "tracking_timeout");
+				return true;
+			}
+			later(payment, report.pollAfter());
+			return false;
+		}
+		SettlePayment.Result result = this.settle.apply(payment.id(), report.outcome(), reported(report, payment),
+				"poll:" + report.raw());
+		return result.effect() != SettlePayment.Effect.UNCHANGED;
+	}
+
+	private void later(PaymentRow payment, @Nullable Duration pollAfter) {
+		Instant now = this.clock.instant();
+		Duration gap = pollAfter != null && !pollAfter.isNegative() && !pollAfter.isZero() ? pollAfter
+				: this.properties.pollInterval();
+		this.payments.pollAgainAt(payment.id(), now.plus(gap), now);
+	}
+
+	static @Nullable Money reported(PaymentGateway.StatusReport report, PaymentRow payment) {
+		return report.amount() == null ? null : new Money(report.amount(), payment.currency());
+	}
+
+}

@@ -1,0 +1,165 @@
+package kz.zhilyego.payment.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.booking.ConfirmPayment;
+import kz.zhilyego.common.Money;
+import kz.zhilyego.payment.PaymentGateway.Outcome;
+import kz.zhilyego.payment.PaymentStatus;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies what a provider reported about a payment — from a callback, the polling job or
+ * the hold-expiry guard, any number of times, in any order. Under a lock on the payment
+ * row (then listing and booking inside {@link ConfirmPayment}):
+ * <ul>
+ * <li>PAID for an unpaid payment → PAID, then {@link ConfirmPayment}: Confirmed → the
+ * ledger set is booked once; RefundRequired → an automatic full refund is created and
+ * attempted after commit;</li>
+ * <li>PAID for a paid payment → nothing;</li>
+ * <li>FAILED / CANCELLED / EXPIRED → only a PENDING payment closes; the booking stays as
+ * it is (a HOLD can get a new payment while it lasts);</li>
+ * <li>PENDING → nothing.</li>
+ * </ul>
+ */
+@Service
+public class SettlePayment {
+
+	private static final Logger log = LoggerFactory.getLogger(SettlePayment.class);
+
+	private final Payments payments;
+
+	private final Refunds refunds;
+
+	private final Ledger ledger;
+
+	private final ConfirmPayment confirmPayment;
+
+	private final BookingQueries bookings;
+
+	private final ExecuteRefunds executeRefunds;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
+			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock) {
+		this.payments = payments;
+		this.refunds = refunds;
+		this.ledger = ledger;
+		this.confirmPayment = confirmPayment;
+		this.bookings = bookings;
+		this.executeRefunds = executeRefunds;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** What applying an outcome did. */
+	public enum Effect {
+
+		/** The payment confirmed its booking now. */
+		CONFIRMED,
+		/** Paid, but the booking could not take it: an automatic refund was created. */
+		REFUND_REQUIRED,
+		/** The payment failed, was cancelled or expired now. */
+		CLOSED,
+		/** Nothing changed: a duplicate, an out-of-order report or still pending. */
+		UNCHANGED
+
+	}
+
+	public record Result(Effect effect, @Nullable UUID refundId) {
+	}
+
+	/** Applies the outcome in its own transaction, then attempts an automatic refund. */
+	public Result apply(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
+		Result result = this.transactions.execute(status -> applyInTransaction(paymentId, outcome, reported, source));
+		afterCommit(result);
+		return result;
+	}
+
+	/** Attempts the refund a committed {@link Result} asks for. */
+	public void afterCommit(Result result) {
+		if (result.refundId() != null) {
+			this.executeRefunds.attempt(result.refundId());
+		}
+	}
+
+	/**
+	 * Applies the outcome in the caller's transaction; call {@link #afterCommit} after.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Result applyInTransaction(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
+		PaymentRow payment = this.payments.lock(paymentId)
+			.orElseThrow(() -> new IllegalArgumentException("No payment " + paymentId));
+		Instant now = this.clock.instant();
+		return switch (outcome) {
+			case PENDING -> new Result(Effect.UNCHANGED, null);
+			case FAILED, CANCELLED, EXPIRED -> {
+				PaymentStatus to = PaymentStatus.valueOf(outcome.name());
+				boolean closed = payment.status() == PaymentStatus.PENDING
+						&& this.payments.close(paymentId, to, source, now);
+				if (closed) {
+					log.info("Payment {} of booking {} {} ({})", paymentId, payment.bookingId(), to, source);
+				}
+				yield new Result(closed ? Effect.CLOSED : Effect.UNCHANGED, null);
+			}
+			case PAID -> paid(payment, reported, source, now);
+		};
+	}
+
+	private Result paid(PaymentRow payment, @Nullable Money reported, String source, Instant now) {
+		if (payment.status().isPaid()) {
+			return new Result(Effect.UNCHANGED, null);
+		}
+		Money paid = reported != null ? reported : payment.money();
+		if (!this.payments.markPaid(payment.id(), payment.status(), paid.amount(), now)) {
+			throw new IllegalStateException("Payment changed under its row lock: " + payment.id());
+		}
+		log.info("Payment {} of booking {} PAID {} ({})", payment.id(), payment.bookingId(), paid, source);
+		if (!paid.currency().equals(payment.currency())) {
+			return refund(payment, paid, "currency_mismatch", now);
+		}
+		ConfirmPayment.Outcome outcome = this.confirmPayment.confirm(payment.bookingId(), payment.id().toString(),
+				paid);
+		return switch (outcome) {
+			case ConfirmPayment.Outcome.Confirmed confirmed -> {
+				bookConfirmation(payment, paid, now);
+				yield new Result(Effect.CONFIRMED, null);
+			}
+			case ConfirmPayment.Outcome.AlreadyConfirmed already -> {
+				bookConfirmation(payment, paid, now);
+				yield new Result(Effect.UNCHANGED, null);
+			}
+			case ConfirmPayment.Outcome.RefundRequired required -> refund(payment, paid, required.reason(), now);
+		};
+	}
+
+	private Result refund(PaymentRow payment, Money paid, String reason, Instant now) {
+		UUID refundId = this.refunds.create(payment.id(), payment.bookingId(), RefundRow.Kind.AUTOMATIC, reason, paid,
+				now);
+		log.warn("Payment {} of booking {} cannot confirm it ({}): automatic refund {}", payment.id(),
+				payment.bookingId(), reason, refundId);
+		return new Result(Effect.REFUND_REQUIRED, refundId);
+	}
+
+	private void bookConfirmation(PaymentRow payment, Money paid, Instant now) {
+		BookingDetails booking = this.bookings.find(payment.bookingId()).orElseThrow();
+		this.ledger.book(booking.id(), payment.id(), null, booking.ownerId(),
+				LedgerPolicy.confirmation(paid, new Money(booking.platformCommission(), booking.currency()),
+						new Money(booking.gatewayFee(), booking.currency())),
+				now);
+	}
+
+}

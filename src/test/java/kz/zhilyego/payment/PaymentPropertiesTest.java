@@ -1,0 +1,33 @@
+package kz.zhilyego.payment;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentPropertiesTest {
+
+	@Test
+	void refundRetriesBackOffExponentiallyUpToTheCap() {
+		PaymentProperties.Refund refund = new PaymentProperties.Refund(Duration.ofMinutes(1), Duration.ofMinutes(30),
+				10, null);
+
+		assertThat(refund.backoffAfter(1)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(refund.backoffAfter(2)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(refund.backoffAfter(3)).isEqualTo(Duration.ofMinutes(4));
+		assertThat(refund.backoffAfter(6)).isEqualTo(Duration.ofMinutes(30));
+		assertThat(refund.backoffAfter(60)).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void theSandboxIsTheDefaultProvider() {
+		PaymentProperties properties = new PaymentProperties(null, null, null, null, null, null, 0, null, null, null,
+				null);
+
+		assertThat(properties.provider()).isEqualTo("sandbox");
+		assertThat(properties.webhookTolerance()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.kaspi().pathPrefix()).isEqualTo("/r1/v01");
+	}
+
+}
