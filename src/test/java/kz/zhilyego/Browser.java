@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian {@code chromium} + {@code chromium-driver}) for
- * {@code *BrowserIT} tests, with a fresh profile, no background networking, and screenshots
- * saved under {@code target/screenshots}. Close it after the test.
+ * {@code *BrowserIT} tests, with a fresh profile, no background networking, and
+ * screenshots saved under {@code target/screenshots}. Close it after the test.
  */
 public final class Browser implements AutoCloseable {
 
@@ -44,8 +44,8 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-quic", "--no-first-run", "--lang=ru", "--user-data-dir=" + this.profile);
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--lang=ru", "--user-data-dir=" + this.profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()

@@ -104,7 +104,8 @@ class SecurityConfig {
 		rememberMe.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
 		rememberMe.setParameter("remember-me");
 		http.authenticationProvider(passwords)
-			// The sandbox payment provider stands in for an outside payment page that scripts and
+			// The sandbox payment provider stands in for an outside payment page that
+			// scripts and
 			// tests drive too; it exists only while the sandbox is the active provider.
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/sandbox/**"))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_WEB)

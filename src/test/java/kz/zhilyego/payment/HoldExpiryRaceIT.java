@@ -18,6 +18,7 @@ import kz.zhilyego.booking.ExpireHolds;
 import kz.zhilyego.booking.PaymentStates;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.payment.internal.PollPayments;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +42,9 @@ class HoldExpiryRaceIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-	private static final long GUEST = 11;
+	private long guest;
 
-	private static final long OTHER_GUEST = 12;
+	private long otherGuest;
 
 	@LocalServerPort
 	int port;
@@ -86,6 +87,9 @@ class HoldExpiryRaceIT {
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.guest = identity.user("guest@test.kz");
+		this.otherGuest = identity.user("otherguest@test.kz");
 		this.clock.reset();
 		this.api = new Api(this.port);
 		this.fixtures = new PaymentFixtures(this.jdbc, this.api, this.properties, this.clock);
@@ -112,8 +116,8 @@ class HoldExpiryRaceIT {
 		for (int round = 0; round < 25; round++) {
 			this.clock.reset();
 			long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-			BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-			Payment payment = this.startPayment.start(hold.id(), GUEST, "key-" + round).payment();
+			BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+			Payment payment = this.startPayment.start(hold.id(), this.guest, "key-" + round).payment();
 			this.clock.advance(Duration.ofMinutes(16));
 			CountDownLatch go = new CountDownLatch(1);
 
@@ -126,7 +130,7 @@ class HoldExpiryRaceIT {
 				go.await();
 				this.expireHolds.expireDue();
 				try {
-					return this.bookings.hold(listing, DEC_10, DEC_13, OTHER_GUEST).id();
+					return this.bookings.hold(listing, DEC_10, DEC_13, this.otherGuest).id();
 				}
 				catch (ProblemException datesTaken) {
 					assertThat(datesTaken.type()).isEqualTo("dates-unavailable");
@@ -168,11 +172,11 @@ class HoldExpiryRaceIT {
 	@Test
 	void aLatePaymentAfterExpiryWithTheDatesTakenIsRefundedAutomatically() {
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(this.expireHolds.expireDue()).isEqualTo(1);
-		this.bookings.hold(listing, DEC_10, DEC_13, OTHER_GUEST);
+		this.bookings.hold(listing, DEC_10, DEC_13, this.otherGuest);
 
 		Api.Response late = this.api.postForm(payment.redirectUrl() + "/complete?outcome=success", "", "Accept",
 				"application/json");
@@ -180,7 +184,7 @@ class HoldExpiryRaceIT {
 		assertThat(late.status()).isEqualTo(200);
 		assertThat(this.fixtures.bookingStatus(hold.id())).isEqualTo("EXPIRED");
 		assertThat(this.fixtures.paymentStatus(payment.paymentId())).isEqualTo(PaymentStatus.REFUNDED);
-		Payment read = this.payments.get(payment.paymentId(), GUEST);
+		Payment read = this.payments.get(payment.paymentId(), this.guest);
 		assertThat(read.refunds()).singleElement().satisfies(refund -> {
 			assertThat(refund.kind()).isEqualTo("AUTOMATIC");
 			assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
@@ -206,8 +210,8 @@ class HoldExpiryRaceIT {
 	@Test
 	void aLatePaymentAfterExpiryWithTheDatesFreeConfirmsTheBooking() {
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(this.expireHolds.expireDue()).isEqualTo(1);
 
@@ -222,8 +226,8 @@ class HoldExpiryRaceIT {
 	@Test
 	void theExpiryJobAsksTheProviderFirstSoALastSecondPaymentIsNotLost() {
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 		paidAtProviderButCallbackLost(payment);
 		this.clock.advance(Duration.ofMinutes(15));
 
@@ -237,8 +241,8 @@ class HoldExpiryRaceIT {
 	@Test
 	void thePollingJobRescuesAPaymentWhoseCallbackNeverCame() {
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 		paidAtProviderButCallbackLost(payment);
 
 		this.clock.advance(this.properties.webhookGrace().minusSeconds(1));
@@ -256,8 +260,8 @@ class HoldExpiryRaceIT {
 	@Test
 	void thePollingJobClosesAPaymentThatExpiredAtTheProviderAndKeepsAskingAboutUnfinishedOnes() {
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 
 		this.clock.advance(this.properties.webhookGrace());
 		assertThat(this.pollPayments.pollDue()).isZero();

@@ -17,6 +17,7 @@ import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingFixtures;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
 import kz.zhilyego.payment.internal.WebhookSignatures;
@@ -36,7 +37,7 @@ class PaymentWebhookIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-	private static final long GUEST = 11;
+	private long guest;
 
 	private static final Money TOTAL = Money.kzt(60_000);
 
@@ -69,12 +70,14 @@ class PaymentWebhookIT {
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.guest = identity.user("guest@test.kz");
 		this.clock.reset();
 		this.api = new Api(this.port);
 		this.fixtures = new PaymentFixtures(this.jdbc, this.api, this.properties, this.clock);
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		this.hold = new BookingFixtures(this.placeHold).hold(listing, DEC_10, DEC_13, GUEST);
-		this.payment = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		this.hold = new BookingFixtures(this.placeHold).hold(listing, DEC_10, DEC_13, this.guest);
+		this.payment = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.booking.ExpireHolds;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.internal.ExecuteRefunds;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +46,9 @@ class RefundAndLedgerIT {
 	/** Check-in on Dec 10 at 14:00 Astana time. */
 	private static final Instant CHECK_IN = Instant.parse("2026-12-10T09:00:00Z");
 
-	private static final long GUEST = 11;
+	private long guest;
 
-	private static final long REALTOR = 21;
+	private long realtor;
 
 	@LocalServerPort
 	int port;
@@ -88,6 +89,9 @@ class RefundAndLedgerIT {
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.guest = identity.user("guest@test.kz");
+		this.realtor = identity.realtor("realtor@test.kz", null);
 		this.clock.reset();
 		this.api = new Api(this.port);
 		this.fixtures = new PaymentFixtures(this.jdbc, this.api, this.properties, this.clock);
@@ -104,7 +108,7 @@ class RefundAndLedgerIT {
 		Paid paid = paidBooking();
 
 		this.cancelBooking.cancel(paid.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 
 		Payment.Refund refund = awaitRefund(paid.paymentId(), RefundStatus.SUCCEEDED);
 		assertThat(refund.kind()).isEqualTo("CANCELLATION");
@@ -125,7 +129,7 @@ class RefundAndLedgerIT {
 		this.clock.set(CHECK_IN.minus(Duration.ofHours(20)));
 
 		this.cancelBooking.cancel(paid.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 
 		Payment.Refund refund = awaitRefund(paid.paymentId(), RefundStatus.SUCCEEDED);
 		assertThat(refund.amount()).isEqualByComparingTo("30000");
@@ -148,7 +152,7 @@ class RefundAndLedgerIT {
 			.update();
 
 		this.cancelBooking.cancel(paid.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(refundColumn(paid, "attempts")).isEqualTo("1"));
@@ -186,30 +190,31 @@ class RefundAndLedgerIT {
 	void theSameCancellationNeverCreatesASecondRefund() {
 		Paid paid = paidBooking();
 		this.cancelBooking.cancel(paid.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 		Payment.Refund refund = awaitRefund(paid.paymentId(), RefundStatus.SUCCEEDED);
 
 		// The event delivered again (e.g. republished after a restart).
 		this.executeRefunds.forCancellation(paid.bookingId(), new BigDecimal("30000"), "KZT", "CHANGE_OF_PLANS");
 
-		assertThat(this.payments.get(paid.paymentId(), GUEST).refunds()).singleElement()
+		assertThat(this.payments.get(paid.paymentId(), this.guest).refunds()).singleElement()
 			.satisfies(only -> assertThat(only.refundId()).isEqualTo(refund.refundId()));
 		assertThat(this.fixtures.ledgerEntries(paid.bookingId())).isEqualTo(8);
 	}
 
 	@Test
 	void cancellingAnUnpaidHoldRefundsNothing() {
-		long listing = new CatalogFixtures(this.jdbc).listing().owner(REALTOR).price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-1").payment();
+		long listing = new CatalogFixtures(this.jdbc).listing().owner(this.realtor).price(20_000).create();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-1").payment();
 
-		this.cancelBooking.cancel(hold.id(), CancellationReason.CHANGE_OF_PLANS, null, BookingFixtures.guest(GUEST));
+		this.cancelBooking.cancel(hold.id(), CancellationReason.CHANGE_OF_PLANS, null,
+				BookingFixtures.guest(this.guest));
 		// A success arriving afterwards cannot confirm a cancelled booking: the money
 		// goes back.
 		this.api.postForm(payment.redirectUrl() + "/complete?outcome=success", "");
 
 		assertThat(this.fixtures.bookingStatus(hold.id())).isEqualTo("CANCELLED");
-		assertThat(this.payments.get(payment.paymentId(), GUEST).refunds()).singleElement().satisfies(refund -> {
+		assertThat(this.payments.get(payment.paymentId(), this.guest).refunds()).singleElement().satisfies(refund -> {
 			assertThat(refund.kind()).isEqualTo("AUTOMATIC");
 			assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
 		});
@@ -233,21 +238,21 @@ class RefundAndLedgerIT {
 
 		Paid fullyRefunded = paidBooking();
 		this.cancelBooking.cancel(fullyRefunded.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 		awaitRefund(fullyRefunded.paymentId(), RefundStatus.SUCCEEDED);
 		scenarios.add(fullyRefunded.bookingId());
 
 		Paid partiallyRefunded = paidBooking();
 		this.clock.set(CHECK_IN.minus(Duration.ofHours(20)));
 		this.cancelBooking.cancel(partiallyRefunded.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
-				BookingFixtures.guest(GUEST));
+				BookingFixtures.guest(this.guest));
 		awaitRefund(partiallyRefunded.paymentId(), RefundStatus.SUCCEEDED);
 		scenarios.add(partiallyRefunded.bookingId());
 		this.clock.reset();
 
-		long listing = new CatalogFixtures(this.jdbc).listing().owner(REALTOR).price(17_333).create();
-		BookingDetails late = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment latePayment = this.startPayment.start(late.id(), GUEST, "late").payment();
+		long listing = new CatalogFixtures(this.jdbc).listing().owner(this.realtor).price(17_333).create();
+		BookingDetails late = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment latePayment = this.startPayment.start(late.id(), this.guest, "late").payment();
 		this.clock.advance(Duration.ofMinutes(16));
 		this.expireHolds.expireDue();
 		this.api.postForm(latePayment.redirectUrl() + "/complete?outcome=success", "");
@@ -276,9 +281,9 @@ class RefundAndLedgerIT {
 
 	/** A confirmed booking of 3 nights × 20 000 KZT, paid through the sandbox. */
 	private Paid paidBooking() {
-		long listing = new CatalogFixtures(this.jdbc).listing().owner(REALTOR).price(20_000).create();
-		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, GUEST);
-		Payment payment = this.startPayment.start(hold.id(), GUEST, "key-" + hold.id()).payment();
+		long listing = new CatalogFixtures(this.jdbc).listing().owner(this.realtor).price(20_000).create();
+		BookingDetails hold = this.bookings.hold(listing, DEC_10, DEC_13, this.guest);
+		Payment payment = this.startPayment.start(hold.id(), this.guest, "key-" + hold.id()).payment();
 		Api.Response pay = this.api.postForm(payment.redirectUrl() + "/complete?outcome=success", "");
 		assertThat(pay.status()).isEqualTo(303);
 		assertThat(this.fixtures.bookingStatus(hold.id())).isEqualTo("CONFIRMED");
@@ -287,9 +292,9 @@ class RefundAndLedgerIT {
 
 	private Payment.Refund awaitRefund(UUID paymentId, RefundStatus status) {
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.payments.get(paymentId, GUEST).refunds())
+			.untilAsserted(() -> assertThat(this.payments.get(paymentId, this.guest).refunds())
 				.anySatisfy(refund -> assertThat(refund.status()).isEqualTo(status)));
-		return this.payments.get(paymentId, GUEST)
+		return this.payments.get(paymentId, this.guest)
 			.refunds()
 			.stream()
 			.filter(refund -> refund.status() == status)

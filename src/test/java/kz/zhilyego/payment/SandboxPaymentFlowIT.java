@@ -13,6 +13,7 @@ import kz.zhilyego.booking.BookingFixtures;
 import kz.zhilyego.booking.PaymentStates;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.common.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SandboxPaymentFlowIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-	private static final long GUEST = 11;
+	private long guest;
 
 	@LocalServerPort
 	int port;
@@ -72,16 +73,18 @@ class SandboxPaymentFlowIT {
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		this.guest = identity.user("guest@test.kz");
 		this.clock.reset();
 		this.api = new Api(this.port);
 		this.fixtures = new PaymentFixtures(this.jdbc, this.api, this.properties, this.clock);
 		long listing = new CatalogFixtures(this.jdbc).listing().price(20_000).create();
-		this.hold = new BookingFixtures(this.placeHold).hold(listing, DEC_10, DEC_13, GUEST);
+		this.hold = new BookingFixtures(this.placeHold).hold(listing, DEC_10, DEC_13, this.guest);
 	}
 
 	@Test
 	void aGuestPaysOnTheSandboxPageAndTheHoldBecomesConfirmed() {
-		Payment payment = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		Payment payment = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 		assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(payment.redirectUrl()).isEqualTo("/payments/sandbox/" + payment.paymentId());
 		assertThat(payment.amount()).isEqualByComparingTo("60000");
@@ -113,7 +116,7 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void aDeclinedPaymentLeavesTheHoldAndASecondPaymentSucceeds() {
-		Payment first = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		Payment first = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 
 		Api.Response decline = this.api.postForm(first.redirectUrl() + "/complete?outcome=failure", "");
 		assertThat(decline.status()).isEqualTo(303);
@@ -123,7 +126,7 @@ class SandboxPaymentFlowIT {
 			.contains("Оплата не прошла");
 
 		this.clock.advance(Duration.ofMinutes(5));
-		Payment second = this.startPayment.start(this.hold.id(), GUEST, "key-2").payment();
+		Payment second = this.startPayment.start(this.hold.id(), this.guest, "key-2").payment();
 		assertThat(second.paymentId()).isNotEqualTo(first.paymentId());
 		Api.Response pay = this.api.postForm(second.redirectUrl() + "/complete?outcome=success", "", "Accept",
 				"application/json");
@@ -140,7 +143,7 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void aCancelledPaymentLeavesTheHoldAndTheSandboxRefusesAnotherChoiceAfterwards() {
-		Payment payment = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		Payment payment = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 
 		Api.Response cancel = this.api.postForm(payment.redirectUrl() + "/complete?outcome=cancel", "", "Accept",
 				"application/json");
@@ -164,14 +167,14 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void theSameIdempotencyKeyReturnsTheSamePaymentAndOnlyOnePaymentIsInFlight() {
-		StartPayment.Started first = this.startPayment.start(this.hold.id(), GUEST, "key-1");
-		StartPayment.Started replay = this.startPayment.start(this.hold.id(), GUEST, "key-1");
+		StartPayment.Started first = this.startPayment.start(this.hold.id(), this.guest, "key-1");
+		StartPayment.Started replay = this.startPayment.start(this.hold.id(), this.guest, "key-1");
 
 		assertThat(first.created()).isTrue();
 		assertThat(replay.created()).isFalse();
 		assertThat(replay.payment().paymentId()).isEqualTo(first.payment().paymentId());
 		assertThat(replay.payment().redirectUrl()).isEqualTo(first.payment().redirectUrl());
-		assertProblem(() -> this.startPayment.start(this.hold.id(), GUEST, "key-2"), HttpStatus.CONFLICT,
+		assertProblem(() -> this.startPayment.start(this.hold.id(), this.guest, "key-2"), HttpStatus.CONFLICT,
 				"payment-in-progress");
 		assertThat(this.fixtures.count("select count(*) from payments where booking_id = :id", this.hold.id()))
 			.isEqualTo(1);
@@ -179,17 +182,18 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void onlyTheGuestsOwnLiveHoldCanBePaid() {
-		assertProblem(() -> this.startPayment.start(this.hold.id(), GUEST + 1, "key-1"), HttpStatus.NOT_FOUND,
+		assertProblem(() -> this.startPayment.start(this.hold.id(), this.guest + 1, "key-1"), HttpStatus.NOT_FOUND,
 				"not-found");
-		assertProblem(() -> this.startPayment.start(UUID.randomUUID(), GUEST, "key-1"), HttpStatus.NOT_FOUND,
+		assertProblem(() -> this.startPayment.start(UUID.randomUUID(), this.guest, "key-1"), HttpStatus.NOT_FOUND,
 				"not-found");
-		assertProblem(() -> this.startPayment.start(this.hold.id(), GUEST, " "), HttpStatus.BAD_REQUEST, "validation");
-		assertProblem(() -> this.startPayment.start(this.hold.id(), GUEST, "k".repeat(256)), HttpStatus.BAD_REQUEST,
+		assertProblem(() -> this.startPayment.start(this.hold.id(), this.guest, " "), HttpStatus.BAD_REQUEST,
 				"validation");
+		assertProblem(() -> this.startPayment.start(this.hold.id(), this.guest, "k".repeat(256)),
+				HttpStatus.BAD_REQUEST, "validation");
 
 		this.clock.advance(Duration.ofMinutes(15));
 
-		assertProblem(() -> this.startPayment.start(this.hold.id(), GUEST, "key-1"), HttpStatus.CONFLICT,
+		assertProblem(() -> this.startPayment.start(this.hold.id(), this.guest, "key-1"), HttpStatus.CONFLICT,
 				"payment-not-allowed");
 		assertThat(this.fixtures.count("select count(*) from payments where booking_id = :id", this.hold.id()))
 			.isZero();
@@ -197,15 +201,15 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void aGuestReadsOwnPaymentsOnlyWithTheirRefunds() {
-		Payment payment = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		Payment payment = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 
-		Payment read = this.payments.get(payment.paymentId(), GUEST);
+		Payment read = this.payments.get(payment.paymentId(), this.guest);
 
 		assertThat(read.bookingId()).isEqualTo(this.hold.id());
 		assertThat(read.provider()).isEqualTo("sandbox");
 		assertThat(read.refunds()).isEmpty();
-		assertProblem(() -> this.payments.get(payment.paymentId(), GUEST + 1), HttpStatus.NOT_FOUND, "not-found");
-		assertProblem(() -> this.payments.get(UUID.randomUUID(), GUEST), HttpStatus.NOT_FOUND, "not-found");
+		assertProblem(() -> this.payments.get(payment.paymentId(), this.guest + 1), HttpStatus.NOT_FOUND, "not-found");
+		assertProblem(() -> this.payments.get(UUID.randomUUID(), this.guest), HttpStatus.NOT_FOUND, "not-found");
 	}
 
 	@Test
@@ -223,7 +227,7 @@ class SandboxPaymentFlowIT {
 
 	@Test
 	void anUnfinishedSandboxPaymentExpiresAtTheProvider() {
-		Payment payment = this.startPayment.start(this.hold.id(), GUEST, "key-1").payment();
+		Payment payment = this.startPayment.start(this.hold.id(), this.guest, "key-1").payment();
 		this.clock.advance(this.properties.sandbox().expiresAfter());
 
 		Api.Response late = this.api.postForm(payment.redirectUrl() + "/complete?outcome=success", "", "Accept",
