@@ -9,29 +9,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * Test implementations of the notification ports (the integration provides the real ones;
- * these are {@code @Primary} so they win in the shared test context).
+ * Test implementations of the notification ports, beside the real ones: the dispatcher
+ * and the reminder job call every implementation, so these record calls and answer only
+ * for their own references.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class NotificationTestConfig {
 
 	@Bean
-	@Primary
 	TestSecretParams testSecretParams() {
 		return new TestSecretParams();
 	}
 
 	@Bean
-	@Primary
 	RecordingReminderHandler recordingReminderHandler() {
 		return new RecordingReminderHandler();
 	}
 
 	@Bean
-	@Primary
 	RecordingTelegramBlockedHandler recordingTelegramBlockedHandler() {
 		return new RecordingTelegramBlockedHandler();
 	}

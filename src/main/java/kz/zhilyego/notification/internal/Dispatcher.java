@@ -124,12 +124,11 @@ public class Dispatcher {
 		if (ref == null || userId == null || message.channel() == Channel.IN_APP) {
 			return Map.of();
 		}
-		SecretParams resolver = this.secretParams.getIfAvailable();
-		if (resolver == null) {
-			return Map.of();
-		}
-		Map<String, String> resolved = resolver.resolve(ref, userId, message.channel());
-		return resolved == null ? Map.of() : resolved;
+		// Every resolver answers for the references it knows (e.g. "booking:<uuid>").
+		Map<String, String> resolved = new java.util.HashMap<>();
+		this.secretParams.orderedStream()
+			.forEach(resolver -> resolved.putAll(resolver.resolve(ref, userId, message.channel())));
+		return resolved;
 	}
 
 	private void complete(OutboxMessage message, SendResult result) {
@@ -177,17 +176,18 @@ public class Dispatcher {
 	}
 
 	private void notifyBlocked(OutboxMessage message) {
-		TelegramBlockedHandler handler = this.blockedHandler.getIfAvailable();
 		String chatId = message.address();
-		if (handler == null || chatId == null) {
+		if (chatId == null) {
 			return;
 		}
-		try {
-			handler.telegramBlocked(message.recipientUserId(), chatId);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Telegram blocked handler failed for {}: {}", message.describe(), ex.getClass().getName());
-		}
+		this.blockedHandler.orderedStream().forEach(handler -> {
+			try {
+				handler.telegramBlocked(message.recipientUserId(), chatId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Telegram blocked handler failed for {}: {}", message.describe(), ex.getClass().getName());
+			}
+		});
 	}
 
 }

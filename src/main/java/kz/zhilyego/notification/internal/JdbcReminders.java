@@ -88,8 +88,8 @@ class JdbcReminders implements Reminders {
 
 	@Override
 	public int fireDue() {
-		ReminderHandler handler = this.handlers.getIfAvailable();
-		if (handler == null) {
+		List<ReminderHandler> handlers = this.handlers.orderedStream().toList();
+		if (handlers.isEmpty()) {
 			log.debug("No ReminderHandler: due reminders stay pending");
 			return 0;
 		}
@@ -103,7 +103,7 @@ class JdbcReminders implements Reminders {
 		int fired = 0;
 		for (long id : due) {
 			try {
-				Boolean done = this.transactions.execute(status -> fire(id, now, handler));
+				Boolean done = this.transactions.execute(status -> fire(id, now, handlers));
 				if (Boolean.TRUE.equals(done)) {
 					fired++;
 				}
@@ -115,7 +115,7 @@ class JdbcReminders implements Reminders {
 		return fired;
 	}
 
-	private boolean fire(long id, Instant now, ReminderHandler handler) {
+	private boolean fire(long id, Instant now, List<ReminderHandler> handlers) {
 		Optional<Due> reminder = this.jdbc.sql("""
 				select booking_id, kind from notification_reminders
 				where id = :id and status = 'PENDING' and due_at <= :now
@@ -133,7 +133,7 @@ class JdbcReminders implements Reminders {
 				update notification_reminders set status = 'FIRED', fired_at = :now, updated_at = :now
 				where id = :id
 				""").param("now", Timestamp.from(now)).param("id", id).update();
-		handler.fire(reminder.get().bookingId(), reminder.get().kind());
+		handlers.forEach(handler -> handler.fire(reminder.get().bookingId(), reminder.get().kind()));
 		return true;
 	}
 

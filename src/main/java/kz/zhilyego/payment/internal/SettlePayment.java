@@ -9,11 +9,13 @@ import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.ConfirmPayment;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
+import kz.zhilyego.payment.PaymentFailed;
 import kz.zhilyego.payment.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,8 +55,12 @@ public class SettlePayment {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
-			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock) {
+			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.ledger = ledger;
@@ -112,6 +118,9 @@ public class SettlePayment {
 						&& this.payments.close(paymentId, to, source, now);
 				if (closed) {
 					log.info("Payment {} of booking {} {} ({})", paymentId, payment.bookingId(), to, source);
+					if (to == PaymentStatus.FAILED) {
+						this.events.publishEvent(new PaymentFailed(paymentId, payment.bookingId()));
+					}
 				}
 				yield new Result(closed ? Effect.CLOSED : Effect.UNCHANGED, null);
 			}
