@@ -5,6 +5,20 @@ import java.util.List;
 import kz.zhilyego.catalog.CatalogGenerator;
 import kz.zhilyego.identity.DemoAccounts;
 import kz.zhilyego.storage.FileStorage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.Set;
+
+import kz.zhilyego.booking.BlockReason;
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.ConfirmPayment;
+import kz.zhilyego.booking.ListingBlocks;
+import kz.zhilyego.booking.PlaceHold;
+import kz.zhilyego.common.Money;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.Zones;
+import kz.zhilyego.identity.AccessScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +40,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	private static final int DEMO_OCCUPIED = 30;
+
 	private final JdbcClient jdbc;
 
 	private final CatalogGenerator generator;
@@ -40,9 +56,22 @@ class DemoData implements ApplicationRunner {
 
 	private final long seed;
 
+	private final PlaceHold placeHold;
+
+	private final ConfirmPayment confirmPayment;
+
+	private final ListingBlocks blocks;
+
+	private final Clock clock;
+
 	DemoData(JdbcClient jdbc, CatalogGenerator generator, DemoAccounts accounts, FileStorage storage,
 			TransactionTemplate transactions, @Value("${zhilyego.demo.listings:240}") int listings,
-			@Value("${zhilyego.demo.seed:20261122}") long seed) {
+			@Value("${zhilyego.demo.seed:20261122}") long seed, PlaceHold placeHold, ConfirmPayment confirmPayment,
+			ListingBlocks blocks, Clock clock) {
+		this.placeHold = placeHold;
+		this.confirmPayment = confirmPayment;
+		this.blocks = blocks;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.generator = generator;
 		this.accounts = accounts;
@@ -62,10 +91,49 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		List<String> photos = PlaceholderPhotos.ensure(this.storage);
-		this.transactions.executeWithoutResult(status -> {
-			List<Long> listingIds = this.generator.generate(this.listings, List.of(ids.realtor()), photos, this.seed);
-			log.info("Demo data: loaded {} Astana listings owned by realtor@demo.zhilyego.kz", listingIds.size());
+		List<Long> listingIds = this.transactions.execute(status -> {
+			List<Long> created = this.generator.generate(this.listings, List.of(ids.realtor()), photos, this.seed);
+			log.info("Demo data: loaded {} Astana listings owned by realtor@demo.zhilyego.kz", created.size());
+			return created;
 		});
+		occupySome(listingIds == null ? List.of() : listingIds, ids);
+	}
+
+	/**
+	 * Some calendars are not empty: confirmed stays of the demo user and realtor blocks,
+	 * placed through the booking services like any other booking (so their rules and
+	 * events apply).
+	 */
+	private void occupySome(List<Long> listingIds, DemoAccounts.Ids ids) {
+		Random random = new Random(this.seed);
+		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		AccessScope realtor = new AccessScope(ids.realtor(), AccessScope.Kind.REALTOR, Set.of(ids.realtor()));
+		int bookings = 0;
+		int blocks = 0;
+		for (int i = 0; i < Math.min(DEMO_OCCUPIED, listingIds.size()); i++) {
+			long listing = listingIds.get(random.nextInt(listingIds.size()));
+			LocalDate from = today.plusDays(3 + random.nextInt(60));
+			LocalDate to = from.plusDays(1 + random.nextInt(5));
+			try {
+				if (i % 3 == 2) {
+					this.blocks.create(listing, from, to, BlockReason.MAINTENANCE, "Демо: уборка", realtor);
+					blocks++;
+				}
+				else {
+					BookingDetails hold = this.placeHold.place(new PlaceHold.Request(listing, from, to, 1,
+							"Айгерим Демо", "+77010000001", "user@demo.zhilyego.kz", true, null), ids.user(), null);
+					this.confirmPayment.confirm(hold.id(), "demo-" + hold.id(),
+							new Money(hold.total(), hold.currency()));
+					bookings++;
+				}
+			}
+			catch (ProblemException taken) {
+				// a random pick overlapped an earlier one: skip it, the set is
+				// illustrative
+				log.debug("Demo data: skipped {} {}–{}: {}", listing, from, to, taken.messageKey());
+			}
+		}
+		log.info("Demo data: {} confirmed bookings and {} blocks", bookings, blocks);
 	}
 
 }
