@@ -2,7 +2,7 @@ package kz.zhilyego.identity;
 
 import java.util.Optional;
 
-import kz.zhilyego.identity.internal.Phones;
+import kz.zhilyego.common.Phones;
 import kz.zhilyego.identity.internal.UserRecord;
 import kz.zhilyego.identity.internal.Users;
 import org.springframework.stereotype.Service;
@@ -52,7 +52,7 @@ public class UserDirectory {
 	 */
 	@Transactional
 	public Optional<UserProfile> linkTelegramByPhone(String phone, long telegramUserId, long chatId) {
-		Optional<UserRecord> user = Phones.normalise(phone).flatMap(this.users::findByLogin).filter(UserRecord::active);
+		Optional<UserRecord> user = Phones.normalize(phone).flatMap(this.users::findByLogin).filter(UserRecord::active);
 		user.ifPresent(u -> {
 			this.users.linkTelegram(u.id(), telegramUserId, chatId);
 			this.audit.record(u.id(), "telegram.linked", "user", String.valueOf(u.id()),

@@ -3,6 +3,7 @@ package kz.zhilyego.identity.internal;
 import java.util.Map;
 import java.util.Set;
 
+import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
@@ -40,7 +41,7 @@ public class Accounts {
 	@Transactional
 	public long create(String name, String phone, @Nullable String email, String password, Language language,
 			Set<Role> roles, @Nullable Long agencyId, @Nullable Long actorId) {
-		String e164 = Phones.normalise(phone)
+		String e164 = Phones.normalize(phone)
 			.orElseThrow(() -> ProblemException.invalidField("phone", "user.phone.invalid"));
 		if (this.users.phoneTaken(e164)) {
 			throw ProblemException.invalidField("phone", "user.phone.taken");

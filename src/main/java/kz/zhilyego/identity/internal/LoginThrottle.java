@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.zhilyego.common.Phones;
 import kz.zhilyego.identity.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ public class LoginThrottle {
 	 */
 	public static String key(String login) {
 		String trimmed = login.trim().toLowerCase(Locale.ROOT);
-		return trimmed.contains("@") ? trimmed : Phones.normalise(trimmed).orElse(trimmed);
+		return trimmed.contains("@") ? trimmed : Phones.normalize(trimmed).orElse(trimmed);
 	}
 
 	public Optional<Instant> lockedUntil(String login) {

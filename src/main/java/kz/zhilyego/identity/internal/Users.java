@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.identity.Role;
@@ -49,7 +50,7 @@ public class Users {
 				.query(Users::map)
 				.optional();
 		}
-		return Phones.normalise(trimmed)
+		return Phones.normalize(trimmed)
 			.flatMap(phone -> this.jdbc.sql(SELECT + " where u.phone = :phone")
 				.param("phone", phone)
 				.query(Users::map)
