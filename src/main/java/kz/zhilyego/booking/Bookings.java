@@ -119,13 +119,21 @@ class Bookings {
 	}
 
 	Optional<Locked> lock(UUID id) {
+		return lock(id, "for update of b");
+	}
+
+	/** Like {@link #lock(UUID)}, but empty when another transaction holds the row. */
+	Optional<Locked> lockUnlessLocked(UUID id) {
+		return lock(id, "for update of b skip locked");
+	}
+
+	private Optional<Locked> lock(UUID id, String lockClause) {
 		return this.jdbc.sql("""
 				select b.id, b.status, b.listing_id, b.owner_id, b.guest_id, b.check_in, b.check_out, b.total,
 				       b.currency, b.hold_expires_at, l.check_in_time
 				from bookings b join listings l on l.id = b.listing_id
 				where b.id = :id
-				for update of b
-				""")
+				""" + lockClause)
 			.param("id", id)
 			.query((rs, n) -> new Locked(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),
 					rs.getLong("listing_id"), rs.getLong("owner_id"), rs.getLong("guest_id"),

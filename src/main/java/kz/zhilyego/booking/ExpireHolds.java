@@ -58,7 +58,7 @@ public class ExpireHolds {
 			int before = expired;
 			for (UUID id : due) {
 				this.guards.forEach(guard -> guard.beforeExpiry(id));
-				Boolean done = this.transactions.execute(status -> expireIfOverdue(id));
+				Boolean done = this.transactions.execute(status -> expireIfOverdue(id, true));
 				if (Boolean.TRUE.equals(done)) {
 					expired++;
 				}
@@ -77,13 +77,19 @@ public class ExpireHolds {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void expireOverdueOn(long listingId) {
 		for (UUID id : this.bookings.overdueHolds(this.clock.instant(), listingId, Integer.MAX_VALUE)) {
-			expireIfOverdue(id);
+			expireIfOverdue(id, false);
 		}
 	}
 
-	private boolean expireIfOverdue(UUID id) {
+	/**
+	 * Expires one hold if it is still overdue. The job skips a row another transaction
+	 * holds (that one is confirming, cancelling or expiring it); a caller holding the
+	 * listing lock waits for it instead.
+	 */
+	private boolean expireIfOverdue(UUID id, boolean skipLocked) {
 		Instant now = this.clock.instant();
-		Bookings.Locked booking = this.bookings.lock(id).orElse(null);
+		Bookings.Locked booking = (skipLocked ? this.bookings.lockUnlessLocked(id) : this.bookings.lock(id))
+			.orElse(null);
 		if (booking == null || booking.status() != BookingStatus.HOLD || booking.holdExpiresAt().isAfter(now)) {
 			return false;
 		}
