@@ -62,7 +62,7 @@ class KaspiPaymentGatewayTest {
 
 	private KaspiPaymentGateway gateway(String form, boolean remoteInvoice) {
 		return new KaspiPaymentGateway(new PaymentProperties.Kaspi(this.kaspi.baseUrl(), PREFIX, "api-key-1",
-				"device-token-1", "123456789012", form, remoteInvoice, Duration.ofSeconds(1), Duration.ofMillis(700),
+				"device-token-1", "123456789012", form, remoteInvoice, Duration.ofSeconds(2), Duration.ofSeconds(3),
 				Duration.ofSeconds(7), null));
 	}
 
@@ -214,18 +214,18 @@ class KaspiPaymentGatewayTest {
 	void aSlowAnswerBeyondTheReadTimeoutIsRetryable() {
 		this.kaspi.stubFor(get(urlEqualTo(STATUS_PATH + "90001")).willReturn(okJson("""
 				{"StatusCode": 0, "Message": "", "Data": {"Status": "Processed"}}
-				""").withFixedDelay(2_000)));
+				""").withFixedDelay(6_000)));
 
 		long started = System.nanoTime();
 		assertRetryable(() -> this.gateway.status("90001"));
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_900));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(5_500));
 	}
 
 	@Test
 	void aCreateThatTimesOutIsRetryable() {
 		this.kaspi.stubFor(post(urlEqualTo(PREFIX + "/qr/create-link")).willReturn(okJson("""
 				{"StatusCode": 0, "Message": "", "Data": {"PaymentLink": "https://pay.kaspi.kz/x", "PaymentId": 1}}
-				""").withFixedDelay(2_000)));
+				""").withFixedDelay(6_000)));
 
 		assertRetryable(() -> this.gateway.create(request()));
 	}
