@@ -146,7 +146,7 @@ class RealtorListingApiController {
 	@Operation(summary = "Reveal the access codes (logged)")
 	CodesResponse codes(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		AccessCodeSet codes = this.listings.revealCodes(id, user, "realtor-api")
-			.orElseThrow(() -> ProblemException.notFound("accessCodes.notFound"));
+			.orElseThrow(() -> ProblemException.notFound("realtor.codes.none"));
 		return new CodesResponse(codes.intercom(), codes.flat(), codes.safe());
 	}
 
