@@ -89,9 +89,12 @@ public class BookingReports {
 	public byte[] csv(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
 		List<ReportRow> rows = rows(user, from, to);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		// the BOM first: Excel reads UTF-8 (Cyrillic names) only with it
+		bytes.write(0xEF);
+		bytes.write(0xBB);
+		bytes.write(0xBF);
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(COLUMNS).get().print(out)) {
-			out.write('\uFEFF');
 			for (ReportRow r : rows) {
 				csv.printRecord(r.id(), r.listingId(), r.listing(), r.guest(), r.guestPhone(), r.guestEmail(),
 						r.checkIn(), r.checkOut(), r.nights(), r.status(), r.total().toPlainString(),
