@@ -189,6 +189,12 @@ public class RealtorListings {
 		return load(id);
 	}
 
+	/** Checks a form without saving: a 400 problem with every field error, if any. */
+	@Transactional(readOnly = true)
+	public void check(ListingForm form) {
+		this.validation.check(form);
+	}
+
 	/**
 	 * Saves every field. {@code expectedVersion} is the version the editor loaded; when
 	 * someone saved in between, nothing is written and the answer is a 409.

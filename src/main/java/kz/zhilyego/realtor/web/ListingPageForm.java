@@ -63,7 +63,7 @@ record ListingPageForm(@Nullable Integer version, @Nullable String title, @Nulla
 				decimal("longitude", this.longitude, errors), codes, this.ownerId);
 	}
 
-	List<String> amenityCodes() {
+	public List<String> amenityCodes() {
 		return this.amenities == null ? List.of() : this.amenities;
 	}
 

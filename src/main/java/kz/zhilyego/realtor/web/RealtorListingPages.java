@@ -91,7 +91,7 @@ class RealtorListingPages {
 		try {
 			var parsed = form.toForm(parse);
 			if (!parse.isEmpty()) {
-				return form(model, locale, form, null, this.messages.keys(parse, locale));
+				return form(model, locale, form, null, allErrors(parsed, parse, locale));
 			}
 			RealtorListing created = this.listings.create(parsed, user);
 			return "redirect:/realtor/listings/" + created.id() + "/edit?created";
@@ -118,7 +118,7 @@ class RealtorListingPages {
 		try {
 			var parsed = form.toForm(parse);
 			if (!parse.isEmpty()) {
-				return form(model, locale, form, current, this.messages.keys(parse, locale));
+				return form(model, locale, form, current, allErrors(parsed, parse, locale));
 			}
 			this.listings.update(id, form.version() == null ? -1 : form.version(), parsed, user);
 			return "redirect:/realtor/listings/" + id + "/edit?saved";
@@ -180,6 +180,20 @@ class RealtorListingPages {
 			default -> throw ProblemException.notFound("realtor.photo.notFound");
 		}
 		return "redirect:/realtor/listings/" + id + "/edit#photos";
+	}
+
+	/** Values that did not parse plus everything else the service finds wrong. */
+	private Map<String, String> allErrors(kz.zhilyego.realtor.ListingForm parsed, Map<String, String> parse,
+			Locale locale) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		try {
+			this.listings.check(parsed);
+		}
+		catch (ProblemException ex) {
+			errors.putAll(this.messages.errors(ex, locale));
+		}
+		errors.putAll(this.messages.keys(parse, locale));
+		return errors;
 	}
 
 	private String form(Model model, Locale locale, ListingPageForm form, @Nullable RealtorListing listing,
