@@ -11,6 +11,7 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var calendar = new FullCalendar.Calendar(el, {
     initialView: 'dayGridMonth',
+    initialDate: el.dataset.initial,
     locale: el.dataset.locale,
     firstDay: 1,
     height: 'auto',

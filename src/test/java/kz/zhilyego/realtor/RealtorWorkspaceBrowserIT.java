@@ -81,7 +81,8 @@ class RealtorWorkspaceBrowserIT {
 			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photos [data-photo-id]"), 2));
 			assertThat(driver.findElements(By.cssSelector("#photos img")).get(0).getAttribute("src"))
 				.contains("/media/listings/" + id + "/");
-			browser.screenshot("realtor-listing-form");
+			((JavascriptExecutor) driver).executeScript("document.getElementById('photos').scrollIntoView({behavior: 'instant', block: 'start'});");
+			browser.screenshot("realtor-listing-photos");
 
 			click(driver, driver.findElement(By.id("to-calendar")));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("block-form")));
@@ -93,6 +94,7 @@ class RealtorWorkspaceBrowserIT {
 			click(driver, driver.findElement(By.id("block-submit")));
 			wait.until(ExpectedConditions.urlContains("/calendar?blocked"));
 			assertThat(driver.findElement(By.cssSelector("[data-block-id]")).getText()).contains("2026-12-10");
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar"), "Ремонт"));
 			browser.screenshot("realtor-calendar");
 
 			Api api = new Api(this.port);
