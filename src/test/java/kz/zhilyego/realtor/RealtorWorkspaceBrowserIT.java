@@ -81,7 +81,8 @@ class RealtorWorkspaceBrowserIT {
 			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photos [data-photo-id]"), 2));
 			assertThat(driver.findElements(By.cssSelector("#photos img")).get(0).getAttribute("src"))
 				.contains("/media/listings/" + id + "/");
-			((JavascriptExecutor) driver).executeScript("document.getElementById('photos').scrollIntoView({behavior: 'instant', block: 'start'});");
+			((JavascriptExecutor) driver).executeScript(
+					"document.getElementById('photos').scrollIntoView({behavior: 'instant', block: 'start'});");
 			browser.screenshot("realtor-listing-photos");
 
 			click(driver, driver.findElement(By.id("to-calendar")));

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -19,10 +20,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RealtorPageErrors {
 
+	// built here, not injected: web-slice tests load controller advice without components
 	private final PageMessages messages;
 
-	RealtorPageErrors(PageMessages messages) {
-		this.messages = messages;
+	RealtorPageErrors(MessageSource messages) {
+		this.messages = new PageMessages(messages);
 	}
 
 	@ExceptionHandler(ProblemException.class)
