@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,20 @@ public class BookingQueries {
 	public List<BookingDetails> ofGuest(long guestId, Set<BookingStatus> statuses) {
 		return this.bookings.ofGuest(guestId,
 				statuses.isEmpty() ? EnumSet.allOf(BookingStatus.class) : EnumSet.copyOf(statuses));
+	}
+
+	/**
+	 * Bookings of the listings in a staff scope (realtor: own; super admin: the agency's;
+	 * superuser: all), latest check-in first; a user's scope sees none.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<BookingDetails> ofListingsInScope(AccessScope scope, StaffBookingFilter filter) {
+		if (!scope.isStaff()) {
+			return new PageResult<>(0, filter.page(), filter.size(), List.of());
+		}
+		Set<BookingStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(BookingStatus.class)
+				: EnumSet.copyOf(filter.statuses());
+		return this.bookings.inScope(scope, statuses, filter);
 	}
 
 	/**

@@ -18,6 +18,8 @@ import java.util.UUID;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.Stay;
 import kz.zhilyego.common.Money;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.identity.AccessScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,6 +118,34 @@ class Bookings {
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.query(this::mapDetails)
 			.list();
+	}
+
+	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses,
+			StaffBookingFilter filter) {
+		// fixed SQL; the scope and the filters are parameters (null = no filter)
+		String where = """
+				 where (:platform or b.owner_id in (:owners)) and b.status in (:statuses)
+				   and (cast(:listing as bigint) is null or b.listing_id = :listing)
+				   and (cast(:from as date) is null or b.check_out > :from)
+				   and (cast(:to as date) is null or b.check_in <= :to)
+				""";
+		List<Long> owners = scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds());
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("platform", scope.isPlatform());
+		params.put("owners", owners);
+		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		params.put("listing", filter.listingId());
+		params.put("from", filter.from());
+		params.put("to", filter.to());
+		long total = this.jdbc.sql("select count(*) from bookings b" + where).params(params).query(Long.class).single();
+		params.put("limit", filter.size());
+		params.put("offset", filter.offset());
+		List<BookingDetails> items = this.jdbc
+			.sql(DETAILS + where + " order by b.check_in desc, b.created_at desc limit :limit offset :offset")
+			.params(params)
+			.query(this::mapDetails)
+			.list();
+		return new PageResult<>(total, filter.page(), filter.size(), items);
 	}
 
 	Optional<Locked> lock(UUID id) {

@@ -8,13 +8,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Files in a local directory ({@code zhilyego.storage.local-dir}). Writes go to a
- * temporary file first and are moved into place, so a reader never sees half a file.
+ * Files in a local directory ({@code zhilyego.storage.local-dir}); the default
+ * ({@code zhilyego.storage.type=local}). Writes go to a temporary file first and are
+ * moved into place, so a reader never sees half a file.
  */
 @Component
+@ConditionalOnProperty(name = "zhilyego.storage.type", havingValue = "local", matchIfMissing = true)
 class LocalFileStorage implements FileStorage {
 
 	private final Path root;

@@ -1,0 +1,193 @@
+package kz.zhilyego.realtor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.CurrentUser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exports of the bookings in scope whose check-in is in {@code [from, to]}: CSV (UTF-8
+ * with a BOM so Excel reads Cyrillic) and XLSX with a summary sheet holding the same
+ * numbers as {@link RealtorAnalytics#summary}. The {@code revenue} column is each
+ * booking's contribution to the period's revenue, so the column sums to it.
+ */
+@Service
+public class BookingReports {
+
+	private static final String[] COLUMNS = { "id", "listingId", "listing", "guest", "guestPhone", "guestEmail",
+			"checkIn", "checkOut", "nights", "status", "total", "refund", "revenue", "currency", "cancelReason" };
+
+	private final JdbcClient jdbc;
+
+	private final StaffScopes scopes;
+
+	private final RealtorAnalytics analytics;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	BookingReports(JdbcClient jdbc, StaffScopes scopes, RealtorAnalytics analytics, MessageSource messages,
+			AuditLog audit) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.analytics = analytics;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	/** One exported booking. */
+	public record ReportRow(UUID id, long listingId, String listing, String guest, String guestPhone,
+			@Nullable String guestEmail, LocalDate checkIn, LocalDate checkOut, int nights, String status,
+			BigDecimal total, BigDecimal refund, BigDecimal revenue, String currency, @Nullable String cancelReason) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<ReportRow> rows(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
+		AccessScope scope = this.scopes.of(user);
+		this.analytics.checkPeriod(from, to);
+		return this.jdbc.sql(RealtorAnalytics.PERIOD_BOOKINGS + """
+				select * from pb order by check_in, created_at, id
+				""")
+			.params(RealtorAnalytics.params(scope, from, to))
+			.query((rs, n) -> new ReportRow(rs.getObject("id", UUID.class), rs.getLong("listing_id"),
+					rs.getString("title"), rs.getString("guest_name"), rs.getString("guest_phone"),
+					rs.getString("guest_email"), rs.getObject("check_in", LocalDate.class),
+					rs.getObject("check_out", LocalDate.class),
+					(int) (rs.getObject("check_out", LocalDate.class).toEpochDay()
+							- rs.getObject("check_in", LocalDate.class).toEpochDay()),
+					rs.getString("status"), RealtorAnalytics.money(rs.getBigDecimal("total")),
+					RealtorAnalytics.money(rs.getBigDecimal("refund")), RealtorAnalytics.money(rs.getBigDecimal("net")),
+					rs.getString("currency"), rs.getString("cancel_reason")))
+			.list();
+	}
+
+	@Transactional
+	public byte[] csv(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
+		List<ReportRow> rows = rows(user, from, to);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		// the BOM first: Excel reads UTF-8 (Cyrillic names) only with it
+		bytes.write(0xEF);
+		bytes.write(0xBB);
+		bytes.write(0xBF);
+		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(COLUMNS).get().print(out)) {
+			for (ReportRow r : rows) {
+				csv.printRecord(r.id(), r.listingId(), r.listing(), r.guest(), r.guestPhone(), r.guestEmail(),
+						r.checkIn(), r.checkOut(), r.nights(), r.status(), r.total().toPlainString(),
+						r.refund().toPlainString(), r.revenue().toPlainString(), r.currency(), r.cancelReason());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.audit.record(user.id(), "report.exported", "bookings", null,
+				Map.of("format", "csv", "from", String.valueOf(from), "to", String.valueOf(to)));
+		return bytes.toByteArray();
+	}
+
+	@Transactional
+	public byte[] xlsx(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to, Locale locale) {
+		List<ReportRow> rows = rows(user, from, to);
+		AnalyticsSummary summary = this.analytics.summary(user, from, to);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle money = workbook.createCellStyle();
+			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			Sheet sheet = workbook.createSheet("Summary");
+			int r = 0;
+			r = text(sheet, r, label("from", locale), summary.from().toString());
+			r = text(sheet, r, label("to", locale), summary.to().toString());
+			r = number(sheet, r, label("grossRevenue", locale), summary.grossRevenue(), money);
+			r = number(sheet, r, label("refunds", locale), summary.refunds(), money);
+			r = number(sheet, r, label("revenue", locale), summary.revenue(), money);
+			r = number(sheet, r, label("bookings", locale), BigDecimal.valueOf(summary.bookings()), null);
+			r = number(sheet, r, label("cancellations", locale), BigDecimal.valueOf(summary.cancellations()), null);
+			r = number(sheet, r, label("bookedNights", locale), BigDecimal.valueOf(summary.bookedNights()), null);
+			r = number(sheet, r, label("availableNights", locale), BigDecimal.valueOf(summary.availableNights()), null);
+			number(sheet, r, label("occupancyPercent", locale), summary.occupancyPercent(), null);
+			sheet.autoSizeColumn(0);
+			sheet.autoSizeColumn(1);
+			Sheet bookings = workbook.createSheet("Bookings");
+			Row header = bookings.createRow(0);
+			for (int i = 0; i < COLUMNS.length; i++) {
+				header.createCell(i).setCellValue(COLUMNS[i]);
+			}
+			int i = 1;
+			for (ReportRow row : rows) {
+				Row x = bookings.createRow(i++);
+				x.createCell(0).setCellValue(row.id().toString());
+				x.createCell(1).setCellValue(row.listingId());
+				x.createCell(2).setCellValue(row.listing());
+				x.createCell(3).setCellValue(row.guest());
+				x.createCell(4).setCellValue(row.guestPhone());
+				x.createCell(5).setCellValue(row.guestEmail() == null ? "" : row.guestEmail());
+				x.createCell(6).setCellValue(row.checkIn().toString());
+				x.createCell(7).setCellValue(row.checkOut().toString());
+				x.createCell(8).setCellValue(row.nights());
+				x.createCell(9).setCellValue(row.status());
+				moneyCell(x, 10, row.total(), money);
+				moneyCell(x, 11, row.refund(), money);
+				moneyCell(x, 12, row.revenue(), money);
+				x.createCell(13).setCellValue(row.currency());
+				x.createCell(14).setCellValue(row.cancelReason() == null ? "" : row.cancelReason());
+			}
+			workbook.write(out);
+			this.audit.record(user.id(), "report.exported", "bookings", null,
+					Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String label(String key, Locale locale) {
+		return this.messages.getMessage("realtor.report." + key, null, key, locale);
+	}
+
+	private static int text(Sheet sheet, int r, String label, String value) {
+		Row row = sheet.createRow(r);
+		row.createCell(0).setCellValue(label);
+		row.createCell(1).setCellValue(value);
+		return r + 1;
+	}
+
+	private static int number(Sheet sheet, int r, String label, BigDecimal value, @Nullable CellStyle style) {
+		Row row = sheet.createRow(r);
+		row.createCell(0).setCellValue(label);
+		moneyCell(row, 1, value, style);
+		return r + 1;
+	}
+
+	private static void moneyCell(Row row, int column, BigDecimal value, @Nullable CellStyle style) {
+		var cell = row.createCell(column);
+		cell.setCellValue(value.doubleValue());
+		if (style != null) {
+			cell.setCellStyle(style);
+		}
+	}
+
+}

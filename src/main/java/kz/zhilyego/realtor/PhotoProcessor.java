@@ -1,0 +1,209 @@
+package kz.zhilyego.realtor;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Locale;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+import kz.zhilyego.common.ProblemException;
+import net.coobird.thumbnailator.Thumbnails;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an upload into the stored variants. The type is decided by the content (magic
+ * bytes, then a real decode), never by the file name: JPEG, PNG and WebP only. The image
+ * is decoded to pixels and re-encoded, so EXIF and every other metadata block (GPS
+ * position, camera serial) is gone from every variant. Variants are never upscaled.
+ */
+@Component
+class PhotoProcessor {
+
+	enum Kind {
+
+		JPEG, PNG, WEBP
+
+	}
+
+	/** One encoded variant. */
+	record Variant(byte[] bytes, int width, int height) {
+	}
+
+	/** The three variants of a photo and their format. */
+	record Variants(String extension, String contentType, Variant thumbnail, Variant card, Variant full) {
+	}
+
+	private final RealtorProperties properties;
+
+	private final String format;
+
+	PhotoProcessor(RealtorProperties properties) {
+		this.properties = properties;
+		this.format = switch (properties.photoFormat().toLowerCase(Locale.ROOT)) {
+			case "jpeg", "jpg" -> "jpeg";
+			case "webp" -> {
+				if (!webpWriterAvailable()) {
+					throw new IllegalStateException("zhilyego.realtor.photo-format=webp but no ImageIO WebP writer");
+				}
+				yield "webp";
+			}
+			default -> webpWriterAvailable() ? "webp" : "jpeg";
+		};
+	}
+
+	/** The output format: {@code webp} or {@code jpeg}. */
+	String format() {
+		return this.format;
+	}
+
+	static boolean webpWriterAvailable() {
+		return ImageIO.getImageWritersByFormatName("webp").hasNext();
+	}
+
+	/** The type by magic bytes, or a 415 problem. */
+	static Kind detect(byte[] bytes) {
+		if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
+			return Kind.JPEG;
+		}
+		if (bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+				&& bytes[4] == 0x0d && bytes[5] == 0x0a && bytes[6] == 0x1a && bytes[7] == 0x0a) {
+			return Kind.PNG;
+		}
+		if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
+				&& bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
+			return Kind.WEBP;
+		}
+		throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-unsupported-type",
+				"realtor.photo.unsupportedType");
+	}
+
+	/** Checks and decodes an upload, then encodes the variants. */
+	Variants process(byte[] bytes) {
+		if (bytes.length == 0) {
+			throw corrupt();
+		}
+		if (bytes.length > this.properties.maxPhotoSize().toBytes()) {
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large", "realtor.photo.tooLarge",
+					this.properties.maxPhotoSize().toMegabytes());
+		}
+		Kind kind = detect(bytes);
+		BufferedImage image = decode(bytes, kind);
+		BufferedImage rgb = opaque(image);
+		return new Variants(this.format.equals("webp") ? "webp" : "jpg",
+				this.format.equals("webp") ? "image/webp" : "image/jpeg",
+				encode(resize(rgb, this.properties.thumbnailWidth())), encode(resize(rgb, this.properties.cardWidth())),
+				encode(resize(rgb, this.properties.fullWidth())));
+	}
+
+	private BufferedImage decode(byte[] bytes, Kind kind) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				throw kind == Kind.WEBP ? new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+						"photo-unsupported-type", "realtor.photo.unsupportedType") : corrupt();
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels <= 0 || pixels > this.properties.maxPhotoPixels()) {
+					throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large",
+							"realtor.photo.tooManyPixels");
+				}
+				BufferedImage image = reader.read(0);
+				if (image == null) {
+					throw corrupt();
+				}
+				return image;
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof ProblemException problem) {
+				throw problem;
+			}
+			throw corrupt();
+		}
+	}
+
+	private static ProblemException corrupt() {
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "photo-corrupt", "realtor.photo.corrupt");
+	}
+
+	/** Drops transparency onto white (JPEG has none) and normalises the pixel layout. */
+	private static BufferedImage opaque(BufferedImage image) {
+		BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = rgb.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, image.getWidth(), image.getHeight());
+			g.drawImage(image, 0, 0, null);
+		}
+		finally {
+			g.dispose();
+		}
+		return rgb;
+	}
+
+	private static BufferedImage resize(BufferedImage image, int width) {
+		if (image.getWidth() <= width) {
+			return image;
+		}
+		try {
+			return Thumbnails.of(image).width(width).keepAspectRatio(true).asBufferedImage();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Variant encode(BufferedImage image) {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName(this.format).next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			if (param.canWriteCompressed()) {
+				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				String[] types = param.getCompressionTypes();
+				if (types != null && types.length > 0 && param.getCompressionType() == null) {
+					param.setCompressionType(lossy(types));
+				}
+				param.setCompressionQuality(this.properties.photoQuality());
+			}
+			writer.write(null, new IIOImage(image, null, null), param);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		return new Variant(out.toByteArray(), image.getWidth(), image.getHeight());
+	}
+
+	private static String lossy(String[] types) {
+		for (String type : types) {
+			if (type.toLowerCase(Locale.ROOT).contains("lossy")) {
+				return type;
+			}
+		}
+		return types[0];
+	}
+
+}

@@ -1,0 +1,250 @@
+package kz.zhilyego.realtor;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.realtor.AnalyticsSummary.ClientStat;
+import kz.zhilyego.realtor.AnalyticsSummary.ListingStat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Analytics over the listings in the caller's scope ({@link AnalyticsSummary} has the
+ * definitions). Read-only SQL over bookings, blocks and listings; amounts in KZT.
+ */
+@Service
+public class RealtorAnalytics {
+
+	/**
+	 * Bookings of the period in scope, with the revenue each brings (alias {@code pb}).
+	 */
+	static final String PERIOD_BOOKINGS = """
+			with pb as (
+			    select b.*, l.title,
+			           case when b.confirmed_at is not null and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			                then b.total
+			                when b.confirmed_at is not null and b.status = 'CANCELLED'
+			                then b.total - coalesce(b.refund_due, 0)
+			                else 0 end as net,
+			           case when b.confirmed_at is not null then b.total else 0 end as gross,
+			           case when b.confirmed_at is not null and b.status = 'CANCELLED'
+			                then coalesce(b.refund_due, 0) else 0 end as refund
+			    from bookings b join listings l on l.id = b.listing_id
+			    where %s and b.check_in between :from and :to
+			)
+			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+
+	private final JdbcClient jdbc;
+
+	private final StaffScopes scopes;
+
+	private final RealtorProperties properties;
+
+	RealtorAnalytics(JdbcClient jdbc, StaffScopes scopes, RealtorProperties properties) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.properties = properties;
+	}
+
+	@Transactional(readOnly = true)
+	public AnalyticsSummary summary(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
+		AccessScope scope = this.scopes.of(user);
+		checkPeriod(from, to);
+		Map<String, Object> p = params(scope, from, to);
+		record Totals(BigDecimal gross, BigDecimal refunds, BigDecimal revenue, long bookings, long cancellations) {
+		}
+		Totals totals = this.jdbc.sql(PERIOD_BOOKINGS + """
+				select coalesce(sum(gross), 0) as gross, coalesce(sum(refund), 0) as refunds,
+				       coalesce(sum(net), 0) as revenue,
+				       count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings,
+				       count(*) filter (where status = 'CANCELLED') as cancellations
+				from pb
+				""")
+			.params(p)
+			.query((rs, n) -> new Totals(money(rs.getBigDecimal("gross")), money(rs.getBigDecimal("refunds")),
+					money(rs.getBigDecimal("revenue")), rs.getLong("bookings"), rs.getLong("cancellations")))
+			.single();
+		List<ListingStat> byRevenue = listingStats(p, "revenue desc, bookings desc, listing_id");
+		List<ListingStat> byBookings = listingStats(p, "bookings desc, revenue desc, listing_id");
+		List<ClientStat> byStays = clientStats(p, "stays desc, spend desc, guest_id");
+		List<ClientStat> bySpend = clientStats(p, "spend desc, stays desc, guest_id");
+		List<AnalyticsSummary.ReasonCount> reasons = this.jdbc.sql(PERIOD_BOOKINGS + """
+				select coalesce(cancel_reason, 'OTHER') as reason, count(*) as c from pb where status = 'CANCELLED'
+				group by 1 order by c desc, reason
+				""")
+			.params(p)
+			.query((rs, n) -> new AnalyticsSummary.ReasonCount(rs.getString("reason"), rs.getLong("c")))
+			.list();
+		List<AnalyticsSummary.RevenuePoint> byDay = this.jdbc.sql(PERIOD_BOOKINGS + """
+				select check_in as day, sum(net) as revenue from pb group by check_in having sum(net) <> 0
+				order by check_in
+				""")
+			.params(p)
+			.query((rs, n) -> new AnalyticsSummary.RevenuePoint(rs.getObject("day", LocalDate.class),
+					money(rs.getBigDecimal("revenue"))))
+			.list();
+		long booked = nights(p, """
+				select coalesce(sum(upper(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))
+				                  - lower(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))), 0)
+				from bookings b join listings l on l.id = b.listing_id
+				where %s and l.status = 'ACTIVE' and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+				  and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
+				""");
+		long blocked = nights(p, """
+				select coalesce(sum(upper(k.period * daterange(:from, :toExclusive))
+				                  - lower(k.period * daterange(:from, :toExclusive))), 0)
+				from listing_blocks k join listings l on l.id = k.listing_id
+				where %s and l.status = 'ACTIVE' and k.removed_at is null
+				  and k.period && daterange(:from, :toExclusive)
+				""");
+		long activeListings = nights(p, "select count(*) from listings l where %s and l.status = 'ACTIVE'");
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		long available = Math.max(0, activeListings * days - blocked);
+		BigDecimal occupancy = available == 0 ? BigDecimal.ZERO.setScale(1)
+				: BigDecimal.valueOf(booked * 100).divide(BigDecimal.valueOf(available), 1, RoundingMode.HALF_UP);
+		return new AnalyticsSummary(from, to, "KZT", totals.gross(), totals.refunds(), totals.revenue(),
+				totals.bookings(), totals.cancellations(), booked, available, occupancy, byRevenue, byBookings, byStays,
+				bySpend, reasons, byDay, heatMap(p, from, to), priceHistory(p));
+	}
+
+	void checkPeriod(@Nullable LocalDate from, @Nullable LocalDate to) {
+		if (from == null) {
+			throw ProblemException.invalidField("from", "realtor.field.required");
+		}
+		if (to == null) {
+			throw ProblemException.invalidField("to", "realtor.field.required");
+		}
+		if (to.isBefore(from)) {
+			throw ProblemException.invalidField("to", "realtor.range.order");
+		}
+		if (ChronoUnit.DAYS.between(from, to) + 1 > this.properties.maxAnalyticsDays()) {
+			throw ProblemException.invalidField("to", "realtor.range.tooLong", this.properties.maxAnalyticsDays());
+		}
+	}
+
+	static Map<String, Object> params(AccessScope scope, LocalDate from, LocalDate to) {
+		Map<String, Object> p = StaffScopes.params(scope);
+		p.put("from", from);
+		p.put("to", to);
+		p.put("toExclusive", to.plusDays(1));
+		p.put("fromInstant", from.atStartOfDay(kz.zhilyego.common.Zones.KAZAKHSTAN).toOffsetDateTime());
+		p.put("toInstant", to.plusDays(1).atStartOfDay(kz.zhilyego.common.Zones.KAZAKHSTAN).toOffsetDateTime());
+		return p;
+	}
+
+	private long nights(Map<String, Object> p, String sql) {
+		return this.jdbc.sql(sql.formatted(StaffScopes.LISTING_IN_SCOPE)).params(p).query(Long.class).single();
+	}
+
+	private List<ListingStat> listingStats(Map<String, Object> p, String order) {
+		return this.jdbc.sql(PERIOD_BOOKINGS + """
+				select listing_id, min(title) as title, sum(net) as revenue,
+				       count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings
+				from pb group by listing_id
+				having sum(net) > 0 or count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) > 0
+				order by %s limit 5
+				""".formatted(order))
+			.params(p)
+			.query((rs, n) -> new ListingStat(rs.getLong("listing_id"), rs.getString("title"),
+					money(rs.getBigDecimal("revenue")), rs.getLong("bookings")))
+			.list();
+	}
+
+	private List<ClientStat> clientStats(Map<String, Object> p, String order) {
+		return this.jdbc.sql(PERIOD_BOOKINGS + """
+				select guest_id, (array_agg(guest_name order by created_at desc))[1] as name,
+				       count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) as stays, sum(net) as spend
+				from pb group by guest_id
+				having sum(net) > 0 or count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) > 0
+				order by %s limit 5
+				""".formatted(order))
+			.params(p)
+			.query((rs, n) -> new ClientStat(rs.getLong("guest_id"), rs.getString("name"), rs.getLong("stays"),
+					money(rs.getBigDecimal("spend"))))
+			.list();
+	}
+
+	private AnalyticsSummary.HeatMap heatMap(Map<String, Object> p, LocalDate from, LocalDate to) {
+		LocalDate end = to.plusDays(1);
+		if (ChronoUnit.DAYS.between(from, end) > this.properties.heatMapDays()) {
+			end = from.plusDays(this.properties.heatMapDays());
+		}
+		List<LocalDate> days = new ArrayList<>();
+		for (LocalDate d = from; d.isBefore(end); d = d.plusDays(1)) {
+			days.add(d);
+		}
+		Map<String, Object> params = new HashMap<>(p);
+		params.put("heatEnd", end);
+		params.put("limit", this.properties.heatMapListings());
+		record Listing(long id, String title) {
+		}
+		List<Listing> listings = this.jdbc
+			.sql("select l.id, l.title from listings l where %s and l.status = 'ACTIVE' order by l.id limit :limit"
+				.formatted(StaffScopes.LISTING_IN_SCOPE))
+			.params(params)
+			.query((rs, n) -> new Listing(rs.getLong("id"), rs.getString("title")))
+			.list();
+		Map<Long, int[]> cells = new HashMap<>();
+		listings.forEach(l -> cells.put(l.id(), new int[days.size()]));
+		if (!listings.isEmpty()) {
+			params.put("ids", listings.stream().map(Listing::id).toList());
+			this.jdbc.sql("""
+					select b.listing_id, 1 as kind, greatest(b.check_in, :from) as f, least(b.check_out, :heatEnd) as t
+					from bookings b
+					where b.listing_id in (:ids) and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+					  and b.check_in < :heatEnd and b.check_out > :from
+					union all
+					select k.listing_id, 2, greatest(lower(k.period), :from), least(upper(k.period), :heatEnd)
+					from listing_blocks k
+					where k.listing_id in (:ids) and k.removed_at is null and k.period && daterange(:from, :heatEnd)
+					""").params(params).query((rs, n) -> {
+				int[] row = cells.get(rs.getLong("listing_id"));
+				LocalDate f = rs.getObject("f", LocalDate.class);
+				LocalDate t = rs.getObject("t", LocalDate.class);
+				for (LocalDate d = f; d.isBefore(t); d = d.plusDays(1)) {
+					row[(int) ChronoUnit.DAYS.between(from, d)] = rs.getInt("kind");
+				}
+				return null;
+			}).list();
+		}
+		List<AnalyticsSummary.HeatRow> rows = listings.stream()
+			.map(l -> new AnalyticsSummary.HeatRow(l.id(), l.title(),
+					java.util.Arrays.stream(cells.get(l.id())).boxed().toList()))
+			.toList();
+		return new AnalyticsSummary.HeatMap(days, rows);
+	}
+
+	private List<AnalyticsSummary.PriceChange> priceHistory(Map<String, Object> p) {
+		return this.jdbc.sql("""
+				select h.listing_id, l.title, h.night, h.old_price, h.new_price, h.changed_at
+				from listing_price_history h join listings l on l.id = h.listing_id
+				where %s and h.changed_at >= :fromInstant and h.changed_at < :toInstant
+				order by h.changed_at desc, h.id desc limit 200
+				""".formatted(StaffScopes.LISTING_IN_SCOPE))
+			.params(p)
+			.query((rs, n) -> new AnalyticsSummary.PriceChange(rs.getLong("listing_id"), rs.getString("title"),
+					rs.getObject("night", LocalDate.class), nullableMoney(rs.getBigDecimal("old_price")),
+					nullableMoney(rs.getBigDecimal("new_price")), rs.getTimestamp("changed_at").toInstant()))
+			.list();
+	}
+
+	static BigDecimal money(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static @Nullable BigDecimal nullableMoney(@Nullable BigDecimal value) {
+		return value == null ? null : money(value);
+	}
+
+}

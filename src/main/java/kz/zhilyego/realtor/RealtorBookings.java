@@ -1,0 +1,114 @@
+package kz.zhilyego.realtor;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.booking.CancelBooking;
+import kz.zhilyego.booking.CancellationReason;
+import kz.zhilyego.booking.MarkStay;
+import kz.zhilyego.booking.StaffBookingFilter;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bookings of the listings in the caller's scope, through the booking module's services:
+ * list with filters, details with guest contacts, cancel with a reason (a staff
+ * cancellation refunds in full; the payment module executes it on
+ * {@code BookingCancelled}), check-in and check-out.
+ */
+@Service
+public class RealtorBookings {
+
+	private final StaffScopes scopes;
+
+	private final BookingQueries queries;
+
+	private final CancelBooking cancelBooking;
+
+	private final MarkStay markStay;
+
+	private final AuditLog audit;
+
+	private final RealtorProperties properties;
+
+	RealtorBookings(StaffScopes scopes, BookingQueries queries, CancelBooking cancelBooking, MarkStay markStay,
+			AuditLog audit, RealtorProperties properties) {
+		this.scopes = scopes;
+		this.queries = queries;
+		this.cancelBooking = cancelBooking;
+		this.markStay = markStay;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<BookingDetails> list(CurrentUser user, Set<BookingStatus> statuses, @Nullable Long listingId,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer page, @Nullable Integer size) {
+		AccessScope scope = this.scopes.of(user);
+		int pageSize = size == null ? this.properties.defaultPageSize() : size;
+		if (pageSize < 1 || pageSize > this.properties.maxPageSize()) {
+			throw ProblemException.invalidField("size", "realtor.field.outOfRange");
+		}
+		if (page != null && page < 0) {
+			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			throw ProblemException.invalidField("to", "realtor.range.order");
+		}
+		if (listingId != null) {
+			this.scopes.ownerInScope(listingId, scope);
+		}
+		return this.queries.ofListingsInScope(scope,
+				new StaffBookingFilter(statuses, listingId, from, to, page == null ? 0 : page, pageSize));
+	}
+
+	/**
+	 * A booking of a listing in scope (a booking the caller only made as a guest is a 404
+	 * here).
+	 */
+	@Transactional(readOnly = true)
+	public BookingDetails get(UUID id, CurrentUser user) {
+		AccessScope scope = this.scopes.of(user);
+		BookingDetails booking = this.queries.find(id).orElse(null);
+		if (booking == null || !scope.coversListingOwner(booking.ownerId())) {
+			throw ProblemException.notFound("booking.notFound");
+		}
+		return booking;
+	}
+
+	@Transactional
+	public BookingDetails cancel(UUID id, @Nullable CancellationReason reason, @Nullable String note,
+			CurrentUser user) {
+		get(id, user);
+		if (reason == null) {
+			throw ProblemException.invalidField("reason", "realtor.field.required");
+		}
+		BookingDetails cancelled = this.cancelBooking.cancel(id, reason, note, this.scopes.of(user));
+		this.audit.record(user.id(), "booking.cancelled-by-staff", "booking", id.toString(),
+				java.util.Map.of("reason", reason.name()));
+		return cancelled;
+	}
+
+	@Transactional
+	public BookingDetails checkIn(UUID id, CurrentUser user) {
+		get(id, user);
+		return this.markStay.checkIn(id, this.scopes.of(user));
+	}
+
+	@Transactional
+	public BookingDetails checkOut(UUID id, CurrentUser user) {
+		get(id, user);
+		return this.markStay.checkOut(id, this.scopes.of(user));
+	}
+
+}

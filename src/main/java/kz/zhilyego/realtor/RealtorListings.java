@@ -1,0 +1,421 @@
+package kz.zhilyego.realtor;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.Zones;
+import kz.zhilyego.identity.AccessCodeSet;
+import kz.zhilyego.identity.AccessCodes;
+import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.identity.UserDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Listings as staff manage them: the scoped list, one listing with every field, create,
+ * edit with optimistic locking (a stale {@code version} is a 409), activate, deactivate,
+ * the change history, access codes. Every change is written to {@code listing_changes}
+ * (field, old, new) and to the audit log in the same transaction.
+ */
+@Service
+public class RealtorListings {
+
+	private final JdbcClient jdbc;
+
+	private final StaffScopes scopes;
+
+	private final ListingValidation validation;
+
+	private final ListingHistory history;
+
+	private final AccessCodes accessCodes;
+
+	private final UserDirectory users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final RealtorProperties properties;
+
+	RealtorListings(JdbcClient jdbc, StaffScopes scopes, ListingValidation validation, ListingHistory history,
+			AccessCodes accessCodes, UserDirectory users, AuditLog audit, Clock clock, RealtorProperties properties) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.validation = validation;
+		this.history = history;
+		this.accessCodes = accessCodes;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** List filters; every one optional. {@code sort}: added | price | occupancy. */
+	public record Filter(@Nullable String status, @Nullable String type, @Nullable String district,
+			@Nullable String sort, @Nullable Integer page, @Nullable Integer size) {
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<RealtorListingSummary> list(CurrentUser user, Filter filter, Language language) {
+		AccessScope scope = this.scopes.of(user);
+		int size = filter.size() == null ? this.properties.defaultPageSize() : filter.size();
+		int page = filter.page() == null ? 0 : filter.page();
+		if (size < 1 || size > this.properties.maxPageSize()) {
+			throw ProblemException.invalidField("size", "realtor.field.outOfRange");
+		}
+		if (page < 0) {
+			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
+		}
+		String status = filter.status() == null || filter.status().isBlank() ? null
+				: filter.status().toUpperCase(java.util.Locale.ROOT);
+		if (status != null && !status.equals("ACTIVE") && !status.equals("INACTIVE")) {
+			throw ProblemException.invalidField("status", "realtor.field.unknown");
+		}
+		String orderBy = switch (filter.sort() == null || filter.sort().isBlank() ? "added" : filter.sort()) {
+			case "added" -> "l.created_at desc, l.id desc";
+			case "price" -> "l.price_per_night, l.id";
+			case "price_desc" -> "l.price_per_night desc, l.id";
+			case "occupancy" -> "occupancy desc, l.id";
+			default -> throw ProblemException.invalidField("sort", "realtor.sort.unknown");
+		};
+		Map<String, Object> params = StaffScopes.params(scope);
+		params.put("status", status);
+		params.put("type", blankToNull(filter.type()));
+		params.put("district", blankToNull(filter.district()));
+		params.put("lang", language.code());
+		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		params.put("today", today);
+		params.put("horizon", today.plusDays(30));
+		String where = """
+				 where %s and (cast(:status as text) is null or l.status = :status)
+				   and (cast(:type as text) is null or l.type_code = :type)
+				   and (cast(:district as text) is null or d.slug = :district)
+				""".formatted(StaffScopes.LISTING_IN_SCOPE);
+		long total = this.jdbc.sql("select count(*) from listings l join districts d on d.id = l.district_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<RealtorListingSummary> items = this.jdbc.sql("""
+				select l.id, l.owner_id, l.title, l.status, l.type_code, %s as type_name, d.slug as district,
+				       %s as district_name, l.class_code, l.rooms, l.price_per_night, l.currency, l.created_at,
+				       l.version,
+				       (select p.storage_key from listing_photos p where p.listing_id = l.id
+				        order by p.main desc, p.position limit 1) as photo,
+				       round(100.0 * coalesce((select sum(upper(o.period * daterange(:today, :horizon))
+				                                        - lower(o.period * daterange(:today, :horizon)))
+				                               from occupancies o
+				                               where o.listing_id = l.id and o.kind = 'BOOKING'
+				                                 and o.period && daterange(:today, :horizon)), 0) / 30, 1) as occupancy
+				from listings l
+				join districts d on d.id = l.district_id
+				join housing_types t on t.code = l.type_code
+				""".formatted(localName("t"), localName("d")) + where + " order by " + orderBy
+				+ " limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> new RealtorListingSummary(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"),
+					rs.getString("status"), rs.getString("type_code"), rs.getString("type_name"),
+					rs.getString("district"), rs.getString("district_name"), rs.getString("class_code"),
+					rs.getInt("rooms"), rs.getBigDecimal("price_per_night"), rs.getString("currency"),
+					rs.getBigDecimal("occupancy"),
+					rs.getString("photo") == null ? null : "/media/" + rs.getString("photo"),
+					rs.getTimestamp("created_at").toInstant(), rs.getInt("version")))
+			.list();
+		return new PageResult<>(total, page, size, items);
+	}
+
+	@Transactional(readOnly = true)
+	public RealtorListing get(long id, CurrentUser user) {
+		AccessScope scope = this.scopes.of(user);
+		this.scopes.ownerInScope(id, scope);
+		return load(id);
+	}
+
+	@Transactional
+	public RealtorListing create(ListingForm form, CurrentUser user) {
+		AccessScope scope = this.scopes.of(user);
+		long ownerId = form.ownerId() == null ? user.id() : form.ownerId();
+		if (!scope.coversListingOwner(ownerId)) {
+			throw ProblemException.invalidField("ownerId", "realtor.owner.outOfScope");
+		}
+		ListingValidation.Valid v = this.validation.check(form);
+		String phone = v.realtorPhone() != null ? v.realtorPhone() : profilePhone(ownerId);
+		var now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		long id = this.jdbc.sql("""
+				insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
+				    house, block, entrance, floor, floors_total, area_m2, sleeping_places, description, house_rules,
+				    price_per_night, check_in_time, check_out_time, realtor_phone, latitude, longitude, status,
+				    created_at, updated_at)
+				values (:owner, :city, :district, :class, :type, :title, :rooms, :street, :house, :block, :entrance,
+				    :floor, :floorsTotal, :area, :sleeping, :description, :rules, :price, :checkIn, :checkOut, :phone,
+				    :lat, :lon, 'ACTIVE', :now, :now)
+				returning id
+				""")
+			.params(columns(v))
+			.param("owner", ownerId)
+			.param("phone", phone)
+			.param("now", now)
+			.query(Long.class)
+			.single();
+		replaceAmenities(id, v.amenities());
+		if (form.accessCodes() != null && !form.accessCodes().isEmpty()) {
+			this.accessCodes.store(id, ownerId, form.accessCodes(), user);
+		}
+		Map<String, Object> after = snapshot(id);
+		Map<String, ListingChange.FieldChange> fields = new LinkedHashMap<>();
+		after.forEach((field, value) -> fields.put(field, new ListingChange.FieldChange(null, value)));
+		this.history.record(id, user.id(), "CREATED", fields);
+		this.history.price(id, null, null, v.pricePerNight(), user.id());
+		this.audit.record(user.id(), "listing.created", "listing", String.valueOf(id), Map.of("ownerId", ownerId));
+		return load(id);
+	}
+
+	/** Checks a form without saving: a 400 problem with every field error, if any. */
+	@Transactional(readOnly = true)
+	public void check(ListingForm form) {
+		this.validation.check(form);
+	}
+
+	/**
+	 * Saves every field. {@code expectedVersion} is the version the editor loaded; when
+	 * someone saved in between, nothing is written and the answer is a 409.
+	 */
+	@Transactional
+	public RealtorListing update(long id, int expectedVersion, ListingForm form, CurrentUser user) {
+		AccessScope scope = this.scopes.of(user);
+		long ownerId = this.scopes.lockInScope(id, scope);
+		ListingValidation.Valid v = this.validation.check(form);
+		Map<String, Object> before = snapshot(id);
+		String phone = v.realtorPhone() != null ? v.realtorPhone() : profilePhone(ownerId);
+		int updated = this.jdbc.sql("""
+				update listings set city_id = :city, district_id = :district, class_code = :class, type_code = :type,
+				    title = :title, rooms = :rooms, street = :street, house = :house, block = :block,
+				    entrance = :entrance, floor = :floor, floors_total = :floorsTotal, area_m2 = :area,
+				    sleeping_places = :sleeping, description = :description, house_rules = :rules,
+				    price_per_night = :price, check_in_time = :checkIn, check_out_time = :checkOut,
+				    realtor_phone = :phone, latitude = :lat, longitude = :lon, version = version + 1,
+				    updated_at = :now
+				where id = :id and version = :version
+				""")
+			.params(columns(v))
+			.param("phone", phone)
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw ProblemException.conflict("listing-version-conflict", "realtor.listing.versionConflict");
+		}
+		replaceAmenities(id, v.amenities());
+		Map<String, Object> after = snapshot(id);
+		Map<String, ListingChange.FieldChange> fields = ListingHistory.diff(before, after);
+		if (form.accessCodes() != null) {
+			this.accessCodes.store(id, ownerId, form.accessCodes(), user);
+			fields.put("accessCodes", new ListingChange.FieldChange("***", "***"));
+		}
+		this.history.record(id, user.id(), "UPDATED", fields);
+		BigDecimal oldPrice = (BigDecimal) before.get("pricePerNight");
+		if (oldPrice.compareTo(v.pricePerNight()) != 0) {
+			this.history.price(id, null, oldPrice, v.pricePerNight(), user.id());
+		}
+		this.audit.record(user.id(), "listing.updated", "listing", String.valueOf(id),
+				Map.of("fields", List.copyOf(fields.keySet())));
+		return load(id);
+	}
+
+	@Transactional
+	public RealtorListing setActive(long id, boolean active, CurrentUser user) {
+		AccessScope scope = this.scopes.of(user);
+		this.scopes.lockInScope(id, scope);
+		String status = active ? "ACTIVE" : "INACTIVE";
+		int changed = this.jdbc.sql("""
+				update listings set status = :status, version = version + 1, updated_at = :now
+				where id = :id and status <> :status
+				""")
+			.param("status", status)
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.param("id", id)
+			.update();
+		if (changed == 1) {
+			this.history.record(id, user.id(), active ? "ACTIVATED" : "DEACTIVATED",
+					Map.of("status", new ListingChange.FieldChange(active ? "INACTIVE" : "ACTIVE", status)));
+			this.audit.record(user.id(), active ? "listing.activated" : "listing.deactivated", "listing",
+					String.valueOf(id), Map.of());
+		}
+		return load(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ListingChange> history(long id, CurrentUser user) {
+		this.scopes.ownerInScope(id, this.scopes.of(user));
+		return this.history.of(id);
+	}
+
+	/** Reveals the access codes to staff in scope; the reveal is logged by identity. */
+	@Transactional
+	public Optional<AccessCodeSet> revealCodes(long id, CurrentUser user, String channel) {
+		long owner = this.scopes.ownerInScope(id, this.scopes.of(user));
+		return this.accessCodes.revealToStaff(id, owner, user, channel);
+	}
+
+	private String profilePhone(long ownerId) {
+		return this.users.find(ownerId)
+			.map(kz.zhilyego.identity.UserProfile::phone)
+			.orElseThrow(() -> ProblemException.invalidField("ownerId", "realtor.owner.outOfScope"));
+	}
+
+	private static Map<String, Object> columns(ListingValidation.Valid v) {
+		Map<String, Object> p = new java.util.HashMap<>();
+		p.put("city", v.cityId());
+		p.put("district", v.districtId());
+		p.put("class", v.housingClass());
+		p.put("type", v.type());
+		p.put("title", v.title());
+		p.put("rooms", v.rooms());
+		p.put("street", v.street());
+		p.put("house", v.house());
+		p.put("block", v.block());
+		p.put("entrance", v.entrance());
+		p.put("floor", v.floor());
+		p.put("floorsTotal", v.floorsTotal());
+		p.put("area", v.areaM2());
+		p.put("sleeping", v.sleepingPlaces());
+		p.put("description", v.description());
+		p.put("rules", v.houseRules());
+		p.put("price", v.pricePerNight());
+		p.put("checkIn", v.checkInTime());
+		p.put("checkOut", v.checkOutTime());
+		p.put("lat", v.latitude());
+		p.put("lon", v.longitude());
+		return p;
+	}
+
+	private void replaceAmenities(long id, List<String> amenities) {
+		this.jdbc.sql("delete from listing_amenities where listing_id = :id").param("id", id).update();
+		for (String code : amenities) {
+			this.jdbc.sql("insert into listing_amenities (listing_id, amenity_code) values (:id, :code)")
+				.param("id", id)
+				.param("code", code)
+				.update();
+		}
+	}
+
+	/** The listing's editable fields by form name, as stored (for the change history). */
+	Map<String, Object> snapshot(long id) {
+		RealtorListing l = load(id);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("title", l.title());
+		values.put("city", l.city());
+		values.put("district", l.district());
+		values.put("housingClass", l.housingClass());
+		values.put("type", l.type());
+		values.put("rooms", l.rooms());
+		values.put("street", l.street());
+		values.put("house", l.house());
+		values.put("block", l.block());
+		values.put("entrance", l.entrance());
+		values.put("floor", l.floor());
+		values.put("floorsTotal", l.floorsTotal());
+		values.put("areaM2", l.areaM2());
+		values.put("sleepingPlaces", l.sleepingPlaces());
+		values.put("description", l.description());
+		values.put("amenities", l.amenities());
+		values.put("houseRules", l.houseRules());
+		values.put("pricePerNight", l.pricePerNight());
+		values.put("checkInTime", l.checkInTime().toString());
+		values.put("checkOutTime", l.checkOutTime().toString());
+		values.put("realtorPhone", l.realtorPhone());
+		values.put("latitude", l.latitude());
+		values.put("longitude", l.longitude());
+		return values;
+	}
+
+	RealtorListing load(long id) {
+		List<String> amenities = this.jdbc
+			.sql("select amenity_code from listing_amenities where listing_id = :id order by amenity_code")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		List<ListingPhoto> photos = this.jdbc
+			.sql("select * from listing_photos where listing_id = :id order by position, id")
+			.param("id", id)
+			.query(RealtorListings::photo)
+			.list();
+		boolean codes = this.jdbc.sql("""
+				select exists (select 1 from listing_access_codes where listing_id = :id
+				               and (intercom is not null or flat is not null or safe is not null))
+				""").param("id", id).query(Boolean.class).single();
+		return this.jdbc.sql("""
+				select l.*, c.slug as city_slug, d.slug as district_slug
+				from listings l join cities c on c.id = l.city_id join districts d on d.id = l.district_id
+				where l.id = :id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new RealtorListing(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("status"),
+					rs.getInt("version"), rs.getString("title"), rs.getString("city_slug"),
+					rs.getString("district_slug"), rs.getString("class_code"), rs.getString("type_code"),
+					rs.getInt("rooms"), rs.getString("street"), rs.getString("house"), rs.getString("block"),
+					rs.getString("entrance"), nullableInt(rs, "floor"), nullableInt(rs, "floors_total"),
+					plain(rs.getBigDecimal("area_m2")), rs.getInt("sleeping_places"), rs.getString("description"),
+					amenities, rs.getString("house_rules"), plain(rs.getBigDecimal("price_per_night")),
+					rs.getString("currency"), rs.getObject("check_in_time", LocalTime.class),
+					rs.getObject("check_out_time", LocalTime.class), rs.getString("realtor_phone"),
+					strip(rs.getBigDecimal("latitude")), strip(rs.getBigDecimal("longitude")), codes, photos,
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
+			.optional()
+			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
+	}
+
+	static ListingPhoto photo(ResultSet rs, int n) throws SQLException {
+		String card = rs.getString("storage_key");
+		String thumb = Objects.requireNonNullElse(rs.getString("thumbnail_key"), card);
+		String full = Objects.requireNonNullElse(rs.getString("full_key"), card);
+		return new ListingPhoto(rs.getLong("id"), rs.getInt("position"), rs.getBoolean("main"), "/media/" + thumb,
+				"/media/" + card, "/media/" + full, rs.getString("content_type"), nullableInt(rs, "width"),
+				nullableInt(rs, "height"));
+	}
+
+	private static @Nullable BigDecimal strip(@Nullable BigDecimal value) {
+		return value == null ? null : plain(value);
+	}
+
+	/** Without trailing zeros and never in exponent form (20000, 20000.5). */
+	static BigDecimal plain(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
+	static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static String localName(String alias) {
+		return "(case :lang when 'kk' then " + alias + ".name_kk when 'en' then " + alias + ".name_en else " + alias
+				+ ".name_ru end)";
+	}
+
+}

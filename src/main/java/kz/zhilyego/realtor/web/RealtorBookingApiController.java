@@ -1,0 +1,145 @@
+package kz.zhilyego.realtor.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.booking.CancellationReason;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.realtor.AnalyticsSummary;
+import kz.zhilyego.realtor.BookingReports;
+import kz.zhilyego.realtor.RealtorAnalytics;
+import kz.zhilyego.realtor.RealtorBookings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Realtor API: bookings of listings in scope, analytics and exports. */
+@RestController
+@Tag(name = "Realtor: bookings and analytics")
+class RealtorBookingApiController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final RealtorBookings bookings;
+
+	private final RealtorAnalytics analytics;
+
+	private final BookingReports reports;
+
+	RealtorBookingApiController(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports) {
+		this.bookings = bookings;
+		this.analytics = analytics;
+		this.reports = reports;
+	}
+
+	/** A booking as staff see it, with the guest's contacts. */
+	record StaffBooking(UUID id, String status, long listingId, String listingTitle, long guestId, String guestName,
+			String guestPhone, @Nullable String guestEmail, LocalDate checkIn, LocalDate checkOut, int nights,
+			int guests, @Nullable String comment, BigDecimal total, String currency, @Nullable BigDecimal refundDue,
+			@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote,
+			Instant createdAt) {
+
+		static StaffBooking of(BookingDetails b) {
+			return new StaffBooking(b.id(), b.status().name(), b.listingId(), b.listingTitle(), b.guestId(),
+					b.guestName(), b.guestPhone(), b.guestEmail(), b.checkIn(), b.checkOut(), b.nights(), b.guests(),
+					b.comment(), b.total(), b.currency(), b.refundDue(), b.cancelledBy(), b.cancelReason(),
+					b.cancelNote(), b.createdAt());
+		}
+
+	}
+
+	record CancelRequest(@Nullable CancellationReason reason, @Nullable String note) {
+	}
+
+	@GetMapping("/api/v1/realtor/bookings")
+	@Operation(summary = "Bookings of listings in scope; filters status (repeatable), listingId, from/to (stays"
+			+ " overlapping [from, to]); paged")
+	PageResult<StaffBooking> list(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(name = "status", required = false) @Nullable Set<BookingStatus> status,
+			@RequestParam(required = false) @Nullable Long listingId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		PageResult<BookingDetails> result = this.bookings.list(user, status == null ? Set.of() : status, listingId,
+				from, to, page, size);
+		return new PageResult<>(result.total(), result.page(), result.size(),
+				result.items().stream().map(StaffBooking::of).toList());
+	}
+
+	@GetMapping("/api/v1/realtor/bookings/{id}")
+	StaffBooking get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return StaffBooking.of(this.bookings.get(id, user));
+	}
+
+	@PostMapping("/api/v1/realtor/bookings/{id}/cancel")
+	@Operation(summary = "Cancel with a reason; the guest gets a full refund")
+	StaffBooking cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@RequestBody CancelRequest body) {
+		return StaffBooking.of(this.bookings.cancel(id, body.reason(), body.note(), user));
+	}
+
+	@PostMapping("/api/v1/realtor/bookings/{id}/check-in")
+	StaffBooking checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return StaffBooking.of(this.bookings.checkIn(id, user));
+	}
+
+	@PostMapping("/api/v1/realtor/bookings/{id}/check-out")
+	StaffBooking checkOut(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+		return StaffBooking.of(this.bookings.checkOut(id, user));
+	}
+
+	@GetMapping("/api/v1/realtor/analytics/summary")
+	@Operation(summary = "Revenue, bookings, occupancy, top-5 listings and clients, cancellation reasons, heat map,"
+			+ " price history for check-ins in [from, to] (docs/realtor.md has the definitions)")
+	AnalyticsSummary summary(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return this.analytics.summary(user, from, to);
+	}
+
+	@GetMapping("/api/v1/realtor/reports/bookings.csv")
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		return file(this.reports.csv(user, from, to),
+				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+				"bookings-" + from + "-" + to + ".csv");
+	}
+
+	@GetMapping("/api/v1/realtor/reports/bookings.xlsx")
+	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Locale locale) {
+		return file(this.reports.xlsx(user, from, to, locale), XLSX, "bookings-" + from + "-" + to + ".xlsx");
+	}
+
+	static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+}
