@@ -2,6 +2,8 @@ package kz.zhilyego.payment.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.payment.Payment;
 import kz.zhilyego.payment.PaymentQueries;
@@ -11,9 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Where a provider sends the browser back after paying: the payment's outcome and a link
- * to the booking. Shows nothing personal (status and amount only), so it needs no
- * sign-in; the guest web site restyles it later.
+ * Where a provider sends the browser back after paying. A finished payment goes on to the
+ * guest's booking page ({@code /account/bookings/{id}?payment=paid|failed|refunded}: the
+ * confirmation, or the hold with a retry); a pending one shows a short "checking" page
+ * that reloads itself. Shows nothing personal (status and amount only).
  */
 @Controller
 class PaymentReturnController {
@@ -25,15 +28,20 @@ class PaymentReturnController {
 	}
 
 	@GetMapping("/payments/{paymentId}/return")
-	String result(@PathVariable UUID paymentId, Model model) {
+	String result(@PathVariable UUID paymentId, Model model, HttpServletResponse response) {
 		Payment payment = this.queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("payment.notFound"));
-		model.addAttribute("payment", payment);
-		model.addAttribute("outcome", switch (payment.status()) {
+		String outcome = switch (payment.status()) {
 			case PAID, PARTIALLY_REFUNDED -> "paid";
 			case REFUNDED -> "refunded";
 			case PENDING -> "pending";
 			case FAILED, CANCELLED, EXPIRED -> "failed";
-		});
+		};
+		if (!"pending".equals(outcome)) {
+			return "redirect:/account/bookings/" + payment.bookingId() + "?payment=" + outcome;
+		}
+		response.setHeader("Refresh", "3");
+		model.addAttribute("payment", payment);
+		model.addAttribute("outcome", outcome);
 		return "payment/return";
 	}
 
