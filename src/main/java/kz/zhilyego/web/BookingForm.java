@@ -12,11 +12,11 @@ record BookingForm(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut, @N
 		@Nullable String guestName, @Nullable String guestPhone, @Nullable String guestEmail,
 		@Nullable Boolean rulesAccepted, @Nullable String comment, @Nullable String token) {
 
-	int guestCount() {
+	public int guestCount() {
 		return this.guests == null ? 1 : this.guests;
 	}
 
-	boolean accepted() {
+	public boolean accepted() {
 		return Boolean.TRUE.equals(this.rulesAccepted);
 	}
 

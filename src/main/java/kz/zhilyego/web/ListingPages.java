@@ -60,8 +60,11 @@ class ListingPages {
 
 	private final Clock clock;
 
+	private final Formats formats;
+
 	ListingPages(ListingCatalog catalog, StayQuotes quotes, Favorites favorites, SiteUrls urls, Texts texts,
-			WebProperties properties, Clock clock) {
+			WebProperties properties, Clock clock, Formats formats) {
+		this.formats = formats;
 		this.catalog = catalog;
 		this.quotes = quotes;
 		this.favorites = favorites;
@@ -100,6 +103,10 @@ class ListingPages {
 		model.addAttribute("canonical", this.urls.absolute(card.path()));
 		model.addAttribute("ogImage", card.photos().isEmpty() ? null : this.urls.absolute(card.photos().get(0).url()));
 		model.addAttribute("jsonLd", jsonLd(card));
+		model.addAttribute("metaDescription",
+				this.texts.get("web.listing.description", card.type().name(), card.district().name(),
+						card.city().name(), this.formats.money(card.pricePerNight(), card.currency()), card.rooms()));
+		model.addAttribute("ogType", "product");
 		model.addAttribute("stayQuery", SearchQuery.stay(checkIn, checkOut, guests));
 		CurrentUser user = LayoutModel.currentUser();
 		model.addAttribute("favorite", user != null && this.favorites.isFavorite(user.id(), card.id()));

@@ -14,7 +14,6 @@ import kz.zhilyego.catalog.ListingIndex;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code robots.txt} and {@code sitemap.xml}. The sitemap streams every active listing's
@@ -39,10 +38,9 @@ class SeoFiles {
 		this.urls = urls;
 	}
 
-	@GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
-	@ResponseBody
-	String robots() {
-		return """
+	@GetMapping("/robots.txt")
+	org.springframework.http.ResponseEntity<String> robots() {
+		return org.springframework.http.ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("""
 				User-agent: *
 				Allow: /
 				Disallow: /account/
@@ -53,7 +51,7 @@ class SeoFiles {
 				Disallow: /login
 				Disallow: /register
 				Sitemap: %s
-				""".formatted(this.urls.absolute("/sitemap.xml"));
+				""".formatted(this.urls.absolute("/sitemap.xml")));
 	}
 
 	/**
