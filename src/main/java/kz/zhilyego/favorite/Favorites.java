@@ -58,7 +58,11 @@ public class Favorites {
 		return this.jdbc.sql("""
 				insert into favorites (user_id, listing_id, created_at) values (:user, :listing, :now)
 				on conflict do nothing
-				""").param("user", userId).param("listing", listingId).param("now", this.clock.instant()).update() == 1;
+				""")
+			.param("user", userId)
+			.param("listing", listingId)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.update() == 1;
 	}
 
 	/** Removes a listing from the favorites (idempotent); true if it was there. */

@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The home page (search form and popular listings) and the search results page. */
@@ -52,6 +55,12 @@ class SearchPages {
 		this.urls = urls;
 		this.texts = texts;
 		this.properties = properties;
+	}
+
+	/** Empty form fields (an unselected "any" option) mean "no filter", not "". */
+	@InitBinder("params")
+	void emptyIsNull(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping("/")

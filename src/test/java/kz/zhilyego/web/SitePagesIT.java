@@ -147,7 +147,9 @@ class SitePagesIT {
 	@Test
 	void searchKeepsEveryFilterInTheUrlAndSuggestsWhatToDropWhenNothingIsFound() {
 		SiteSession site = new SiteSession(this.port);
-		Document found = site.get("/search?city=astana&district=esil&checkIn=" + CHECK_IN + "&checkOut=" + CHECK_OUT)
+		Document found = site
+			.get("/search?city=astana&class=&type=&minPrice=&district=esil&checkIn=" + CHECK_IN + "&checkOut="
+					+ CHECK_OUT)
 			.html();
 		assertThat(found.selectFirst("#result-count").text()).contains("1");
 		assertThat(found.select("#results article")).hasSize(1);
