@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.notification.InAppNotifications;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,11 @@ class LayoutModel implements HandlerInterceptor {
 
 	static final List<String> LANGUAGES = List.of("ru", "kk", "en");
 
-	private final InAppNotifications inbox;
+	// a provider: web-slice tests of other modules load this interceptor without the
+	// inbox
+	private final ObjectProvider<InAppNotifications> inbox;
 
-	LayoutModel(InAppNotifications inbox) {
+	LayoutModel(ObjectProvider<InAppNotifications> inbox) {
 		this.inbox = inbox;
 	}
 
@@ -42,8 +45,9 @@ class LayoutModel implements HandlerInterceptor {
 		}
 		view.addObject("langLinks", langLinks(request));
 		CurrentUser user = currentUser();
-		if (user != null && !view.getModel().containsKey("unreadCount")) {
-			view.addObject("unreadCount", this.inbox.list(user.id(), 1).unreadCount());
+		InAppNotifications notifications = this.inbox.getIfAvailable();
+		if (user != null && notifications != null && !view.getModel().containsKey("unreadCount")) {
+			view.addObject("unreadCount", notifications.list(user.id(), 1).unreadCount());
 		}
 	}
 

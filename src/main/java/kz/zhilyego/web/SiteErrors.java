@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,10 +25,10 @@ class SiteErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteErrors.class);
 
-	private final Texts texts;
+	private final MessageSource messages;
 
-	SiteErrors(Texts texts) {
-		this.texts = texts;
+	SiteErrors(MessageSource messages) {
+		this.messages = messages;
 	}
 
 	@ExceptionHandler(ProblemException.class)
@@ -34,7 +36,8 @@ class SiteErrors {
 		model.addAttribute("langLinks", LayoutModel.langLinks(request));
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("message", this.texts.of(ex));
+		model.addAttribute("message",
+				this.messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), LocaleContextHolder.getLocale()));
 		return ex.status() == HttpStatus.NOT_FOUND ? "error/404" : "error";
 	}
 
