@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Where a provider sends the browser back after paying. A finished payment goes on to the
- * guest's booking page ({@code /account/bookings/{id}?payment=paid|failed|refunded}: the
- * confirmation, or the hold with a retry); a pending one shows a short "checking" page
- * that reloads itself. Shows nothing personal (status and amount only).
+ * Where a provider sends the browser back after paying: the outcome, and a
+ * {@code Refresh} that continues at once to the guest's booking page
+ * ({@code /account/bookings/{id}?payment=paid|failed|refunded}: the confirmation, or the
+ * hold with a retry); a pending payment reloads this page every few seconds instead.
+ * Shows nothing personal (status and amount only).
  */
 @Controller
 class PaymentReturnController {
@@ -36,10 +37,11 @@ class PaymentReturnController {
 			case PENDING -> "pending";
 			case FAILED, CANCELLED, EXPIRED -> "failed";
 		};
-		if (!"pending".equals(outcome)) {
-			return "redirect:/account/bookings/" + payment.bookingId() + "?payment=" + outcome;
-		}
-		response.setHeader("Refresh", "3");
+		String booking = "/account/bookings/" + payment.bookingId();
+		// a finished payment continues at once to the guest's booking page (the
+		// confirmation, or the hold with a retry); a pending one checks again shortly
+		response.setHeader("Refresh", "pending".equals(outcome) ? "3" : "0;url=" + booking + "?payment=" + outcome);
+		model.addAttribute("bookingUrl", booking);
 		model.addAttribute("payment", payment);
 		model.addAttribute("outcome", outcome);
 		return "payment/return";
