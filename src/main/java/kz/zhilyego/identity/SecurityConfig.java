@@ -47,7 +47,7 @@ class SecurityConfig {
 
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/register", "/sitemap.xml", "/robots.txt",
 			"/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-			"/payments/sandbox/**" };
+			"/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
 
 	@Bean
 	@Order(1)

@@ -2,9 +2,12 @@ package kz.zhilyego.identity;
 
 import java.util.Optional;
 
+import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Phones;
+import kz.zhilyego.identity.internal.Accounts;
 import kz.zhilyego.identity.internal.UserRecord;
 import kz.zhilyego.identity.internal.Users;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +23,25 @@ public class UserDirectory {
 
 	private final AuditLog audit;
 
-	UserDirectory(Users users, AuditLog audit) {
+	private final Accounts accounts;
+
+	UserDirectory(Users users, AuditLog audit, Accounts accounts) {
 		this.users = users;
 		this.audit = audit;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * Changes the user's own name, e-mail and language (the web cabinet's profile form).
+	 * @throws kz.zhilyego.common.ProblemException 400 naming the field when the name is
+	 * blank or too long or the e-mail is taken
+	 */
+	@Transactional
+	public UserProfile updateProfile(long userId, String name, @Nullable String email, Language language) {
+		if (name.isBlank() || name.strip().length() > 200) {
+			throw kz.zhilyego.common.ProblemException.invalidField("name", "user.name.invalid");
+		}
+		return this.accounts.updateProfile(userId, name, email, language).toProfile();
 	}
 
 	@Transactional(readOnly = true)

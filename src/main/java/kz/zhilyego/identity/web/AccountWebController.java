@@ -62,6 +62,7 @@ class AccountWebController {
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("errors", errors(ex, locale));
+			model.addAttribute("fieldErrors", fieldErrors(ex, locale));
 			model.addAttribute("name", name);
 			model.addAttribute("phone", phone);
 			model.addAttribute("email", email);
@@ -127,6 +128,13 @@ class AccountWebController {
 			model.addAttribute("errors", errors(ex, locale));
 		}
 		return "identity/two-factor";
+	}
+
+	private java.util.Map<String, String> fieldErrors(ProblemException ex, Locale locale) {
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		ex.fieldErrors()
+			.forEach((field, key) -> errors.put(field, this.messages.getMessage(key, ex.args(), key, locale)));
+		return errors;
 	}
 
 	private List<String> errors(ProblemException ex, Locale locale) {

@@ -2,6 +2,8 @@ package kz.zhilyego.payment.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.payment.Payment;
 import kz.zhilyego.payment.PaymentQueries;
@@ -11,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Where a provider sends the browser back after paying: the payment's outcome and a link
- * to the booking. Shows nothing personal (status and amount only), so it needs no
- * sign-in; the guest web site restyles it later.
+ * Where a provider sends the browser back after paying: the outcome, and a
+ * {@code Refresh} that continues at once to the guest's booking page
+ * ({@code /account/bookings/{id}?payment=paid|failed|refunded}: the confirmation, or the
+ * hold with a retry); a pending payment reloads this page every few seconds instead.
+ * Shows nothing personal (status and amount only).
  */
 @Controller
 class PaymentReturnController {
@@ -25,15 +29,21 @@ class PaymentReturnController {
 	}
 
 	@GetMapping("/payments/{paymentId}/return")
-	String result(@PathVariable UUID paymentId, Model model) {
+	String result(@PathVariable UUID paymentId, Model model, HttpServletResponse response) {
 		Payment payment = this.queries.find(paymentId).orElseThrow(() -> ProblemException.notFound("payment.notFound"));
-		model.addAttribute("payment", payment);
-		model.addAttribute("outcome", switch (payment.status()) {
+		String outcome = switch (payment.status()) {
 			case PAID, PARTIALLY_REFUNDED -> "paid";
 			case REFUNDED -> "refunded";
 			case PENDING -> "pending";
 			case FAILED, CANCELLED, EXPIRED -> "failed";
-		});
+		};
+		String booking = "/account/bookings/" + payment.bookingId();
+		// a finished payment continues at once to the guest's booking page (the
+		// confirmation, or the hold with a retry); a pending one checks again shortly
+		response.setHeader("Refresh", "pending".equals(outcome) ? "3" : "0;url=" + booking + "?payment=" + outcome);
+		model.addAttribute("bookingUrl", booking);
+		model.addAttribute("payment", payment);
+		model.addAttribute("outcome", outcome);
 		return "payment/return";
 	}
 

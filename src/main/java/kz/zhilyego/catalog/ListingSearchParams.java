@@ -1,4 +1,4 @@
-package kz.zhilyego.catalog.web;
+package kz.zhilyego.catalog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.BindParam;
  * checks here (bean validation); rules that need settings or several fields in the
  * controller.
  */
-record ListingSearchParams(@Nullable @Pattern(regexp = "[a-z0-9-]{1,40}") String city,
+public record ListingSearchParams(@Nullable @Pattern(regexp = "[a-z0-9-]{1,40}") String city,
 		@Nullable @Size(max = 20) List<@Pattern(regexp = "[a-z0-9-]{1,40}") String> district,
 		@BindParam("class") @Nullable @Pattern(regexp = "[a-z_]{1,40}") String housingClass,
 		@Nullable @Pattern(regexp = "[a-z_]{1,40}") String type, @Nullable @Min(0) @Max(50) Integer rooms,
@@ -30,11 +30,11 @@ record ListingSearchParams(@Nullable @Pattern(regexp = "[a-z0-9-]{1,40}") String
 		@Nullable @DecimalMin("0") @DecimalMax("5") BigDecimal minRating, @Nullable String sort,
 		@Nullable @Min(0) @Max(100000) Integer page, @Nullable @Min(1) Integer size) {
 
-	List<String> districts() {
+	public List<String> districts() {
 		return this.district == null ? List.of() : this.district;
 	}
 
-	List<String> amenityCodes() {
+	public List<String> amenityCodes() {
 		return this.amenities == null ? List.of() : this.amenities;
 	}
 

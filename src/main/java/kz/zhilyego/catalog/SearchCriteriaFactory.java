@@ -1,12 +1,7 @@
-package kz.zhilyego.catalog.web;
+package kz.zhilyego.catalog;
 
 import java.time.LocalDate;
 
-import kz.zhilyego.catalog.CatalogProperties;
-import kz.zhilyego.catalog.ListingSearchCriteria;
-import kz.zhilyego.catalog.SearchSort;
-import kz.zhilyego.catalog.Stay;
-import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -17,7 +12,7 @@ import org.springframework.stereotype.Component;
  * price bounds are in order, the sort is known. Shared by the API and the search page.
  */
 @Component
-class SearchCriteriaFactory {
+public class SearchCriteriaFactory {
 
 	private final CatalogProperties properties;
 
@@ -28,7 +23,11 @@ class SearchCriteriaFactory {
 		this.quotes = quotes;
 	}
 
-	ListingSearchCriteria from(ListingSearchParams p) {
+	/**
+	 * The criteria of these parameters.
+	 * @throws kz.zhilyego.common.ProblemException 400 naming the field of a broken rule
+	 */
+	public ListingSearchCriteria from(ListingSearchParams p) {
 		SearchSort sort = SearchSort.PRICE_ASC;
 		if (p.sort() != null && !p.sort().isBlank()) {
 			sort = SearchSort.parse(p.sort())

@@ -1,0 +1,211 @@
+package kz.zhilyego.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.zhilyego.booking.BookingDetails;
+import kz.zhilyego.booking.BookingProperties;
+import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.booking.CancelBooking;
+import kz.zhilyego.booking.CancellationReason;
+import kz.zhilyego.booking.CheckInInstructions;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.AccessScope;
+import kz.zhilyego.identity.AccessScopes;
+import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.payment.StartPayment;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The guest's bookings: the list (active, holds, history), one booking's page — a hold
+ * with its countdown and the pay button, "Booking confirmed" with contacts, check-in
+ * instructions and codes, or what happened to it — payment start, cancellation with the
+ * refund shown first, and the .ics file.
+ */
+@Controller
+class BookingPages {
+
+	static final Set<BookingStatus> ACTIVE = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN);
+
+	static final Set<BookingStatus> HISTORY = EnumSet.of(BookingStatus.COMPLETED, BookingStatus.CANCELLED,
+			BookingStatus.EXPIRED);
+
+	private final BookingQueries queries;
+
+	private final CancelBooking cancelBooking;
+
+	private final CheckInInstructions instructions;
+
+	private final StartPayment startPayment;
+
+	private final AccessScopes scopes;
+
+	private final BookingProperties bookingProperties;
+
+	private final SiteUrls urls;
+
+	private final Texts texts;
+
+	private final Clock clock;
+
+	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
+			StartPayment startPayment, AccessScopes scopes, BookingProperties bookingProperties, SiteUrls urls,
+			Texts texts, Clock clock) {
+		this.queries = queries;
+		this.cancelBooking = cancelBooking;
+		this.instructions = instructions;
+		this.startPayment = startPayment;
+		this.scopes = scopes;
+		this.bookingProperties = bookingProperties;
+		this.urls = urls;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	@GetMapping("/account")
+	String account() {
+		return "redirect:/account/bookings";
+	}
+
+	@GetMapping("/account/bookings")
+	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+		List<BookingDetails> all = this.queries.ofGuest(user.id(), Set.of());
+		Instant now = this.clock.instant();
+		model.addAttribute("holds",
+				all.stream().filter(b -> b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now)).toList());
+		model.addAttribute("active", all.stream().filter(b -> ACTIVE.contains(b.status())).toList());
+		model.addAttribute("history",
+				all.stream()
+					.filter(b -> HISTORY.contains(b.status())
+							|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
+					.toList());
+		model.addAttribute("section", "bookings");
+		return "site/account-bookings";
+	}
+
+	@GetMapping("/account/bookings/{id}")
+	String booking(@PathVariable UUID id, @RequestParam(required = false) @Nullable String payment,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		AccessScope scope = this.scopes.of(user);
+		BookingDetails booking = this.queries.get(id, scope);
+		Instant now = this.clock.instant();
+		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
+		model.addAttribute("booking", booking);
+		model.addAttribute("number", number(booking.id()));
+		model.addAttribute("payment", payment);
+		model.addAttribute("holdOpen", holdOpen);
+		model.addAttribute("expired",
+				booking.status() == BookingStatus.EXPIRED || (booking.status() == BookingStatus.HOLD && !holdOpen));
+		model.addAttribute("secondsLeft", holdOpen ? Duration.between(now, booking.holdExpiresAt()).toSeconds() : 0);
+		model.addAttribute("payToken", UUID.randomUUID().toString());
+		model.addAttribute("policy", this.bookingProperties);
+		boolean active = ACTIVE.contains(booking.status());
+		model.addAttribute("active", active);
+		if (active && booking.guestId() == user.id()) {
+			model.addAttribute("instructions", this.instructions.forCaller(id, user, scope, "web"));
+		}
+		boolean mayCancel = booking.guestId() == user.id() && (booking.status() == BookingStatus.CONFIRMED || holdOpen);
+		model.addAttribute("cancellable", mayCancel && this.cancelBooking.quote(id, scope).cancellable());
+		model.addAttribute("section", "bookings");
+		return "site/booking";
+	}
+
+	@PostMapping("/account/bookings/{id}/pay")
+	String pay(@PathVariable UUID id, @RequestParam String token, @AuthenticationPrincipal CurrentUser user) {
+		StartPayment.Started started;
+		try {
+			started = this.startPayment.start(id, user.id(), token);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			return "redirect:/account/bookings/" + id + "?payment="
+					+ (ex.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "notPayable");
+		}
+		String redirect = started.payment().redirectUrl();
+		if (redirect == null || redirect.isBlank()) {
+			return "redirect:/account/bookings/" + id + "?payment=pending";
+		}
+		return "redirect:" + redirect;
+	}
+
+	@GetMapping("/account/bookings/{id}/cancel")
+	String cancelForm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		AccessScope scope = this.scopes.of(user);
+		BookingDetails booking = this.queries.get(id, scope);
+		model.addAttribute("booking", booking);
+		model.addAttribute("number", number(booking.id()));
+		model.addAttribute("quote", this.cancelBooking.quote(id, scope));
+		model.addAttribute("reasons",
+				List.of(CancellationReason.CHANGE_OF_PLANS, CancellationReason.FOUND_ANOTHER_PLACE,
+						CancellationReason.BOOKED_BY_MISTAKE, CancellationReason.OTHER));
+		model.addAttribute("errors", java.util.Map.of());
+		model.addAttribute("section", "bookings");
+		return "site/booking-cancel";
+	}
+
+	@PostMapping("/account/bookings/{id}/cancel")
+	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable CancellationReason reason,
+			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		AccessScope scope = this.scopes.of(user);
+		try {
+			this.cancelBooking.cancel(id, reason == null ? CancellationReason.CHANGE_OF_PLANS : reason, note, scope);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			cancelForm(id, user, model);
+			model.addAttribute("errors", this.texts.fieldErrors(ex, "reason"));
+			return "site/booking-cancel";
+		}
+		return "redirect:/account/bookings/" + id + "?cancelled";
+	}
+
+	@GetMapping("/account/bookings/{id}/calendar.ics")
+	ResponseEntity<byte[]> calendar(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+		BookingDetails booking = this.queries.get(id, this.scopes.of(user));
+		if (!ACTIVE.contains(booking.status())) {
+			throw ProblemException.notFound("booking.notFound");
+		}
+		String ics = BookingCalendarFile.of(booking, booking.listingTitle(),
+				this.texts.get("web.booking.calendar.description", number(booking.id()), booking.address()),
+				URI.create(this.urls.absolute("/account/bookings/" + id)));
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("zhilyego-" + number(id) + ".ics").build().toString())
+			.body(ics.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The short booking number guests quote on the phone: the id's first 8 characters.
+	 */
+	static String number(UUID id) {
+		return id.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,122 @@
+package kz.zhilyego.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import kz.zhilyego.catalog.CatalogDictionaries;
+import kz.zhilyego.catalog.ListingSearch;
+import kz.zhilyego.catalog.ListingSearchCriteria;
+import kz.zhilyego.catalog.ListingSearchParams;
+import kz.zhilyego.catalog.ListingSummary;
+import kz.zhilyego.catalog.SearchCriteriaFactory;
+import kz.zhilyego.catalog.SearchSort;
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.favorite.Favorites;
+import kz.zhilyego.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The home page (search form and popular listings) and the search results page. */
+@Controller
+class SearchPages {
+
+	private final ListingSearch search;
+
+	private final SearchCriteriaFactory criteria;
+
+	private final CatalogDictionaries dictionaries;
+
+	private final Favorites favorites;
+
+	private final SiteUrls urls;
+
+	private final Texts texts;
+
+	private final WebProperties properties;
+
+	SearchPages(ListingSearch search, SearchCriteriaFactory criteria, CatalogDictionaries dictionaries,
+			Favorites favorites, SiteUrls urls, Texts texts, WebProperties properties) {
+		this.search = search;
+		this.criteria = criteria;
+		this.dictionaries = dictionaries;
+		this.favorites = favorites;
+		this.urls = urls;
+		this.texts = texts;
+		this.properties = properties;
+	}
+
+	/** Empty form fields (an unselected "any" option) mean "no filter", not "". */
+	@InitBinder("params")
+	void emptyIsNull(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
+
+	@GetMapping("/")
+	String home(Model model, Locale locale) {
+		Language language = Language.of(locale);
+		ListingSearchCriteria popular = new ListingSearchCriteria(null, List.of(), null, null, null, null, null, null,
+				null, null, List.of(), null, SearchSort.RATING, 0, this.properties.popularListings());
+		List<ListingSummary> items = this.search.search(popular, language).items();
+		model.addAttribute("popular", items);
+		model.addAttribute("favoriteIds", favoriteIds(items));
+		model.addAttribute("dictionaries", this.dictionaries.all(language));
+		model.addAttribute("params", SearchQuery.EMPTY);
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("canonical", this.urls.absolute("/"));
+		return "site/home";
+	}
+
+	@GetMapping("/search")
+	String search(@Valid @ModelAttribute("params") @Nullable ListingSearchParams params, BindingResult binding,
+			Model model, Locale locale) {
+		Language language = Language.of(locale);
+		ListingSearchParams p = params == null ? SearchQuery.EMPTY : params;
+		model.addAttribute("params", p);
+		model.addAttribute("dictionaries", this.dictionaries.all(language));
+		model.addAttribute("canonical", this.urls.absolute("/search"));
+		SearchQuery query = new SearchQuery(p);
+		model.addAttribute("query", query);
+		if (binding.hasErrors()) {
+			model.addAttribute("errors", this.texts.fieldErrors(binding));
+			return "site/search";
+		}
+		PageResult<ListingSummary> result;
+		try {
+			result = this.search.search(this.criteria.from(p), language);
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("errors", this.texts.fieldErrors(ex, "search"));
+			return "site/search";
+		}
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("result", result);
+		model.addAttribute("favoriteIds", favoriteIds(result.items()));
+		model.addAttribute("pager", query.pager(result.total(), result.page(), result.size()));
+		model.addAttribute("prevUrl", result.page() > 0 ? query.page(result.page() - 1) : null);
+		model.addAttribute("nextUrl",
+				(long) (result.page() + 1) * result.size() < result.total() ? query.page(result.page() + 1) : null);
+		model.addAttribute("stayQuery", SearchQuery.stay(p.checkIn(), p.checkOut(), p.guests()));
+		return "site/search";
+	}
+
+	private Set<Long> favoriteIds(List<ListingSummary> items) {
+		CurrentUser user = LayoutModel.currentUser();
+		if (user == null) {
+			return Set.of();
+		}
+		return this.favorites.among(user.id(), items.stream().map(ListingSummary::id).toList());
+	}
+
+}

@@ -1,0 +1,24 @@
+package kz.zhilyego.web;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Registers the page interceptor that fills the shared layout's model. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
+class WebConfig implements WebMvcConfigurer {
+
+	private final LayoutModel layout;
+
+	WebConfig(LayoutModel layout) {
+		this.layout = layout;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.layout).excludePathPatterns("/api/**", "/webjars/**", "/media/**", "/css/**");
+	}
+
+}

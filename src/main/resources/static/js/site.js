@@ -1,0 +1,42 @@
+// ЖильеGO: small progressive enhancements. Every page works without this file.
+(function () {
+  'use strict';
+  function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  // Hold countdown: <span data-countdown="899">15:00</span>; reloads the page at zero so the
+  // server shows what happened (expired hold).
+  function startCountdowns() {
+    document.querySelectorAll('[data-countdown]').forEach(function (el) {
+      var left = parseInt(el.getAttribute('data-countdown'), 10);
+      if (isNaN(left)) { return; }
+      var end = Date.now() + left * 1000;
+      function tick() {
+        var s = Math.max(0, Math.round((end - Date.now()) / 1000));
+        el.textContent = pad(Math.floor(s / 60)) + ':' + pad(s % 60);
+        if (s <= 0) { window.location.reload(); return; }
+        window.setTimeout(tick, 1000);
+      }
+      tick();
+    });
+  }
+  // Check-out is at least the day after check-in.
+  function linkDates() {
+    document.querySelectorAll('input[name="checkIn"]').forEach(function (checkIn) {
+      var form = checkIn.form;
+      var checkOut = form && form.querySelector('input[name="checkOut"]');
+      if (!checkOut) { return; }
+      checkIn.addEventListener('change', function () {
+        if (!checkIn.value) { return; }
+        var next = new Date(checkIn.value + 'T00:00:00Z');
+        next.setUTCDate(next.getUTCDate() + 1);
+        var min = next.toISOString().slice(0, 10);
+        checkOut.min = min;
+        if (!checkOut.value || checkOut.value < min) { checkOut.value = min; }
+        checkOut.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    startCountdowns();
+    linkDates();
+  });
+})();

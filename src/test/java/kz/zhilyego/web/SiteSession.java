@@ -1,0 +1,99 @@
+package kz.zhilyego.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser-like HTTP session for server-side page tests: keeps cookies (session, CSRF,
+ * language), never follows redirects, and posts forms with the CSRF token of the page
+ * they came from.
+ */
+final class SiteSession {
+
+	private final String base;
+
+	private final HttpClient http;
+
+	SiteSession(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	record Page(int status, String location, String body) {
+
+		Document html() {
+			return Jsoup.parse(this.body);
+		}
+
+	}
+
+	Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", "text/html").GET());
+	}
+
+	/**
+	 * Posts {@code fields} to {@code action} with the CSRF token found on {@code page}.
+	 */
+	Page post(Page page, String action, Map<String, String> fields) {
+		Element csrf = page.html().selectFirst("input[name=_csrf]");
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (csrf != null) {
+			all.put("_csrf", csrf.attr("value"));
+		}
+		String form = all.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	SiteSession signIn(String login, String password) {
+		Page login0 = get("/login");
+		Page done = post(login0, "/login", Map.of("username", login, "password", password));
+		if (done.status() != 302 || done.location().contains("error")) {
+			throw new IllegalStateException("Sign-in failed: " + done.status() + " " + done.location());
+		}
+		return this;
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
