@@ -6,15 +6,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An integration test: the whole application on a random port over the JVM's shared
- * embedded PostgreSQL, with the test clock. Every {@code *IT} uses exactly this, so they
- * share one Spring context; each test class cleans the data it needs clean
- * ({@link TestDatabase}).
+ * embedded PostgreSQL, with the test clock, reset to its start before each test. Every
+ * {@code *IT} uses exactly this, so they share one Spring context; each test class cleans
+ * the data it needs clean ({@link TestDatabase}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
+@ExtendWith(ResetClockExtension.class)
 public @interface IntegrationTest {
 
 }
