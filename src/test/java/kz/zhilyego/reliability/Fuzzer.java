@@ -170,7 +170,8 @@ public final class Fuzzer {
 								: "application/json");
 			}
 			if (target.path().startsWith("/api/v1/payments/webhooks")) {
-				request.header("X-Signature", pick("t=1,v1=00", "t=" + HOSTILE[this.random.nextInt(HOSTILE.length)],
+				request.header("X-Signature", pick("t=1,v1=00",
+						"t=" + URLEncoder.encode(HOSTILE[this.random.nextInt(HOSTILE.length)], StandardCharsets.UTF_8),
 						"v1=abc", "t=99999999999999999999,v1=" + "f".repeat(64)));
 			}
 			request.method(target.method(),
