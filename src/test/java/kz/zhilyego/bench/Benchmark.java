@@ -127,6 +127,13 @@ public final class Benchmark {
 		if (wants("search")) {
 			search();
 		}
+		if (wants("explain")) {
+			this.results.put("explain",
+					new Explain(this.app.getBean(NamedParameterJdbcTemplate.class),
+							this.app.getBean(org.springframework.transaction.support.TransactionTemplate.class))
+						.plans(this.today, this.listingIds.get(this.listingIds.size() / 3), this.app.getEnvironment()
+							.getProperty("zhilyego.catalog.count-cap", Integer.class, 1000)));
+		}
 		if (wants("contention")) {
 			contention();
 		}
@@ -185,6 +192,9 @@ public final class Benchmark {
 		props.put("zhilyego.crypto.key", CRYPTO_KEY);
 		props.put("zhilyego.identity.rate-limit.enabled", false);
 		props.put("zhilyego.identity.two-factor.required-for-staff", false);
+		// Telegram sign-in configured as in production (otherwise its endpoints answer
+		// 503 "not configured")
+		props.put("zhilyego.identity.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
 		props.put("logging.level.root", "WARN");
 		props.put("logging.level.kz.zhilyego", "WARN");
 		return props;
@@ -249,6 +259,7 @@ public final class Benchmark {
 			row("", "HTTP / raw SQL p50", String.format("%.2f", ratio), "<= 2");
 			search.put("ratioP50At" + clients, Load.round(ratio));
 		}
+		search.put("serverSideMeanMs", serverMeanMs("/api/v1/listings"));
 		search.put("http", httpLevels);
 		search.put("rawSql", sqlLevels);
 		search.put("loadAverageAfter", Machine.loadAverage());
@@ -304,6 +315,15 @@ public final class Benchmark {
 			this.connection.close();
 		}
 
+	}
+
+	/** Mean time inside the server (Micrometer's http.server.requests) since start. */
+	private double serverMeanMs(String uri) {
+		var timer = this.app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.find("http.server.requests")
+			.tag("uri", uri)
+			.timer();
+		return timer == null ? -1 : Load.round(timer.mean(TimeUnit.MILLISECONDS));
 	}
 
 	// --- b. contention ---------------------------------------------------------------

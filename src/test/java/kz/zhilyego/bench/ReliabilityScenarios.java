@@ -98,6 +98,7 @@ final class ReliabilityScenarios {
 		f.put("seed", fuzz.seed());
 		f.put("requests", fuzz.sent());
 		f.put("statuses", fuzz.statuses());
+		f.put("findingCount", fuzz.findings().size());
 		f.put("findings", fuzz.findings().stream().limit(50).toList());
 		f.put("rowsChanged", !before.equals(after));
 		result.put("fuzz", f);

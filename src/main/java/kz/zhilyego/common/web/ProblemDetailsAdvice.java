@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kz.zhilyego.common.ProblemException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,11 +90,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A body that claims to be multipart but cannot be parsed (no boundary, truncated) is
-	 * the client's mistake, not a 500. Too-large uploads keep their own 413 handler.
+	 * A body that claims to be multipart but cannot be parsed (no boundary, truncated),
+	 * or form parameters Tomcat cannot parse, is the client's mistake, not a 500.
+	 * Too-large uploads keep their own 413 handler.
 	 */
-	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<ProblemDetail> malformedMultipart(MultipartException ex) {
+	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class })
+	ResponseEntity<ProblemDetail> malformedMultipart(Exception ex) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
 					message("problem.malformed-request", new Object[0], LocaleContextHolder.getLocale())));
