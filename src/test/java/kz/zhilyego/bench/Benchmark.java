@@ -259,7 +259,6 @@ public final class Benchmark {
 			row("", "HTTP / raw SQL p50", String.format("%.2f", ratio), "<= 2");
 			search.put("ratioP50At" + clients, Load.round(ratio));
 		}
-		search.put("serverSideMeanMs", serverMeanMs("/api/v1/listings"));
 		search.put("http", httpLevels);
 		search.put("rawSql", sqlLevels);
 		search.put("loadAverageAfter", Machine.loadAverage());
@@ -315,15 +314,6 @@ public final class Benchmark {
 			this.connection.close();
 		}
 
-	}
-
-	/** Mean time inside the server (Micrometer's http.server.requests) since start. */
-	private double serverMeanMs(String uri) {
-		var timer = this.app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-			.find("http.server.requests")
-			.tag("uri", uri)
-			.timer();
-		return timer == null ? -1 : Load.round(timer.mean(TimeUnit.MILLISECONDS));
 	}
 
 	// --- b. contention ---------------------------------------------------------------
