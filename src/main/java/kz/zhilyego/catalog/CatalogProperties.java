@@ -9,15 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPageSize search page size when none is asked for
  * @param maxPageSize largest page size a client may ask for
  * @param occupiedDaysAhead how far ahead the public card lists occupied dates
+ * @param countCap search counts matches up to this many; beyond it the total is reported
+ * as a lower bound ({@code totalExact=false}), see docs/adr/0004
  */
 @ConfigurationProperties("zhilyego.catalog")
-public record CatalogProperties(int maxStayNights, int defaultPageSize, int maxPageSize, int occupiedDaysAhead) {
+public record CatalogProperties(int maxStayNights, int defaultPageSize, int maxPageSize, int occupiedDaysAhead,
+		int countCap) {
 
 	public CatalogProperties {
 		maxStayNights = maxStayNights > 0 ? maxStayNights : 90;
 		defaultPageSize = defaultPageSize > 0 ? defaultPageSize : 20;
 		maxPageSize = maxPageSize > 0 ? maxPageSize : 100;
 		occupiedDaysAhead = occupiedDaysAhead > 0 ? occupiedDaysAhead : 365;
+		countCap = countCap > 0 ? countCap : 1000;
 	}
 
 }

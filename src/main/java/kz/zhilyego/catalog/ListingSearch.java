@@ -29,49 +29,37 @@ public class ListingSearch {
 
 	private final NightPrices nightPrices;
 
-	ListingSearch(JdbcClient jdbc, NightPrices nightPrices) {
+	private final int countCap;
+
+	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties) {
 		this.jdbc = jdbc;
 		this.nightPrices = nightPrices;
+		this.countCap = properties.countCap();
 	}
 
+	/**
+	 * One page of matches, cheapest first unless another sort is asked for. The page is
+	 * read first; when it is the last page (fewer rows than asked) the total follows from
+	 * it and no count runs. Otherwise matches are counted up to the configured cap: above
+	 * it {@code total} is the cap and {@code totalExact} is false (ADR 0004).
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
-		Map<String, Object> params = new HashMap<>();
-		String where = where(criteria, params);
-		params.put("lang", language.code());
-		long total = this.jdbc
-			.sql("select count(*) from listings l join cities c on c.id = l.city_id "
-					+ "join districts d on d.id = l.district_id where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		if (total == 0 || criteria.offset() >= total) {
-			return new PageResult<>(total, criteria.page(), criteria.size(), List.of());
+		Statements sql = statements(criteria, language, this.countCap);
+		List<Row> rows = this.jdbc.sql(sql.page()).params(sql.params()).query(ListingSearch::row).list();
+		long total;
+		boolean exact = true;
+		if (rows.size() < criteria.size() && (!rows.isEmpty() || criteria.offset() == 0)) {
+			total = criteria.offset() + rows.size();
 		}
-		params.put("limit", criteria.size());
-		params.put("offset", criteria.offset());
-		List<Row> rows = this.jdbc
-			.sql("""
-					select l.id, l.title, c.slug as city, d.slug as district, %s as district_name,
-					       t.code as type, t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
-					       l.rooms, l.price_per_night, l.currency, l.rating, l.review_count,
-					       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
-					       l.long_stay_discount_percent,
-					       (select p.storage_key from listing_photos p where p.listing_id = l.id
-					        order by p.main desc, p.position limit 1) as preview
-					from listings l
-					join cities c on c.id = l.city_id
-					join districts d on d.id = l.district_id
-					join housing_types t on t.code = l.type_code
-					join housing_classes k on k.code = l.class_code
-					where %s
-					order by %s
-					limit :limit offset :offset
-					""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"), where,
-					criteria.sort().orderBy))
-			.params(params)
-			.query(ListingSearch::row)
-			.list();
+		else {
+			long counted = this.jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single();
+			exact = counted <= this.countCap;
+			total = exact ? counted : this.countCap;
+		}
+		if (rows.isEmpty()) {
+			return new PageResult<>(total, exact, criteria.page(), criteria.size(), List.of());
+		}
 		Stay stay = criteria.stay();
 		Map<Long, Map<LocalDate, Money>> overrides = stay == null ? Map.of()
 				: this.nightPrices.overrides(rows.stream().map(Row::id).toList(), stay);
@@ -86,13 +74,63 @@ public class ListingSearch {
 			}
 			items.add(row.summary(totalPrice, nights));
 		}
-		return new PageResult<>(total, criteria.page(), criteria.size(), items);
+		return new PageResult<>(total, exact, criteria.page(), criteria.size(), items);
+	}
+
+	/**
+	 * The two statements a search runs and their parameters: the page query and the
+	 * capped count (which returns at most {@code countCap + 1}). Package-visible so the
+	 * benchmark can run exactly the same SQL through plain JDBC.
+	 */
+	static Statements statements(ListingSearchCriteria criteria, Language language, int countCap) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(criteria, params);
+		params.put("lang", language.code());
+		params.put("limit", criteria.size());
+		params.put("offset", criteria.offset());
+		params.put("countLimit", countCap + 1);
+		String count = """
+				select count(*) from (
+				  select 1 from listings l
+				  join cities c on c.id = l.city_id
+				  join districts d on d.id = l.district_id
+				  where %s
+				  limit :countLimit
+				) capped
+				""".formatted(where);
+		String page = """
+				select l.id, l.title, c.slug as city, d.slug as district, %s as district_name,
+				       t.code as type, t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
+				       l.rooms, l.price_per_night, l.currency, l.rating, l.review_count,
+				       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
+				       l.long_stay_discount_percent,
+				       (select p.storage_key from listing_photos p where p.listing_id = l.id
+				        order by p.main desc, p.position limit 1) as preview
+				from listings l
+				join cities c on c.id = l.city_id
+				join districts d on d.id = l.district_id
+				join housing_types t on t.code = l.type_code
+				join housing_classes k on k.code = l.class_code
+				where %s
+				order by %s
+				limit :limit offset :offset
+				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"), where,
+				criteria.sort().orderBy);
+		return new Statements(count, page, Map.copyOf(params));
+	}
+
+	/** SQL text with named parameters; values only in {@code params}. */
+	record Statements(String count, String page, Map<String, Object> params) {
+
 	}
 
 	private static String where(ListingSearchCriteria criteria, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder("l.status = 'ACTIVE'");
 		if (criteria.city() != null) {
-			where.append(" and c.slug = :city");
+			// a constant city id (not a join filter on the slug) lets the (city_id,
+			// <sort>)
+			// indexes deliver rows already in order, so LIMIT stops early (ADR 0004)
+			where.append(" and l.city_id = (select ci.id from cities ci where ci.slug = :city)");
 			params.put("city", criteria.city());
 		}
 		if (!criteria.districts().isEmpty()) {
@@ -132,10 +170,15 @@ public class ListingSearch {
 			params.put("minRating", criteria.minRating());
 		}
 		if (!criteria.amenities().isEmpty()) {
-			where.append(" and l.id in (select la.listing_id from listing_amenities la"
-					+ " where la.amenity_code in (:amenities) group by la.listing_id having count(*) = :amenityCount)");
-			params.put("amenities", criteria.amenities());
-			params.put("amenityCount", criteria.amenities().size());
+			// per candidate row through the primary key (listing_id, amenity_code): cheap
+			// when
+			// LIMIT stops the scan early, unlike aggregating every listing with the
+			// amenity
+			List<String> amenities = criteria.amenities().stream().distinct().toList();
+			where.append(" and (select count(*) from listing_amenities la where la.listing_id = l.id"
+					+ " and la.amenity_code in (:amenities)) = :amenityCount");
+			params.put("amenities", amenities);
+			params.put("amenityCount", amenities.size());
 		}
 		Stay stay = criteria.stay();
 		if (stay != null) {

@@ -3,6 +3,7 @@ package kz.zhilyego.booking.web;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -143,7 +144,14 @@ class BookingApiController {
 	@Operation(summary = "The caller's own bookings, newest stay first; filter by one or more statuses")
 	List<BookingResponse> mine(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(name = "status", required = false) @Nullable Set<BookingStatus> status) {
-		Set<BookingStatus> statuses = status == null || status.isEmpty() ? EnumSet.allOf(BookingStatus.class) : status;
+		// "?status=" binds a null element: an empty filter means every status
+		Set<BookingStatus> statuses = EnumSet.noneOf(BookingStatus.class);
+		if (status != null) {
+			status.stream().filter(Objects::nonNull).forEach(statuses::add);
+		}
+		if (statuses.isEmpty()) {
+			statuses = EnumSet.allOf(BookingStatus.class);
+		}
 		AccessScope scope = this.scopes.of(user);
 		return this.queries.ofGuest(user.id(), statuses).stream().map(b -> response(b, scope)).toList();
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kz.zhilyego.common.ProblemException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -75,13 +79,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(ProblemException.conflict("conflict", "problem.conflict"));
 	}
 
-	@ExceptionHandler({ CannotGetJdbcConnectionException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 					message("problem.unavailable", new Object[0], LocaleContextHolder.getLocale())));
+	}
+
+	/**
+	 * A body that claims to be multipart but cannot be parsed (no boundary, truncated),
+	 * or form parameters Tomcat cannot parse, is the client's mistake, not a 500.
+	 * Too-large uploads keep their own 413 handler.
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class })
+	ResponseEntity<ProblemDetail> malformedMultipart(Exception ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+					message("problem.malformed-request", new Object[0], LocaleContextHolder.getLocale())));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -96,6 +113,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (DatabaseFailures.unreachable(ex)) {
+			return unavailable(ex);
+		}
 		log.error("Unhandled error", ex);
 		return ResponseEntity.internalServerError()
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",

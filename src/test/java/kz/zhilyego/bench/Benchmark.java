@@ -1,0 +1,580 @@
+package kz.zhilyego.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.zaxxer.hikari.HikariDataSource;
+import kz.zhilyego.TestApps;
+import kz.zhilyego.catalog.CatalogGenerator;
+import kz.zhilyego.catalog.ListingPaths;
+import kz.zhilyego.catalog.SearchSql;
+import kz.zhilyego.common.Language;
+import kz.zhilyego.common.Zones;
+import kz.zhilyego.identity.internal.Tokens;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ЖильеГО benchmark (docs/benchmarks.md): starts the app in-process on an embedded
+ * PostgreSQL in a fresh temporary directory (or on {@code -Dbench.db-url}), generates
+ * listings and bookings, then measures search (HTTP and the same SQL over JDBC),
+ * contention on one listing, hold throughput (HTTP and raw JDBC), the listing page and
+ * start-up/memory of a separate app process, plus the long reliability scenarios. Prints
+ * a table and writes JSON. Everything is bounded and talks to 127.0.0.1 only.
+ */
+public final class Benchmark {
+
+	static final String JWT_SECRET = "bench-only-jwt-secret-0123456789abcdefghijklmnop";
+
+	static final String CRYPTO_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	private final Map<String, Object> results = new LinkedHashMap<>();
+
+	private final List<String[]> table = new ArrayList<>();
+
+	private final int listings = Integer.getInteger("bench.listings", 100_000);
+
+	private final long bookings = Long.getLong("bench.bookings", 1_000_000);
+
+	private final int[] levels = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
+		.map(String::trim)
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
+	private final double duration = Double.parseDouble(System.getProperty("bench.duration", "15"));
+
+	private final int contenders = Integer.getInteger("bench.contenders", 200);
+
+	private final long seed = Long.getLong("bench.seed", 20261122L);
+
+	private final Path out = Path.of(System.getProperty("bench.out", "target/bench/results.json"));
+
+	private final String dbUrl = System.getProperty("bench.db-url", "");
+
+	private final Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "all").split(","));
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private ConfigurableApplicationContext app;
+
+	private String base;
+
+	private String jdbcUrl;
+
+	private JdbcClient jdbc;
+
+	private LocalDate today;
+
+	private List<Long> listingIds;
+
+	private List<Long> guests;
+
+	public static void main(String[] args) throws Exception {
+		int status = 0;
+		Benchmark benchmark = new Benchmark();
+		try {
+			benchmark.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		finally {
+			benchmark.close();
+		}
+		System.exit(status);
+	}
+
+	private boolean wants(String scenario) {
+		return this.scenarios.contains("all") || this.scenarios.contains(scenario);
+	}
+
+	void run() throws Exception {
+		this.results.put("machine", Machine.describe());
+		this.results.put("sizes", Map.of("listings", this.listings, "bookings", this.bookings, "seed", this.seed));
+		start();
+		generate();
+		if (wants("search")) {
+			search();
+		}
+		if (wants("explain")) {
+			this.results.put("explain",
+					new Explain(this.app.getBean(NamedParameterJdbcTemplate.class),
+							this.app.getBean(org.springframework.transaction.support.TransactionTemplate.class))
+						.plans(this.today, this.listingIds.get(this.listingIds.size() / 3), this.app.getEnvironment()
+							.getProperty("zhilyego.catalog.count-cap", Integer.class, 1000)));
+		}
+		if (wants("contention")) {
+			contention();
+		}
+		if (wants("holds")) {
+			holds();
+		}
+		if (wants("page")) {
+			listingPage();
+		}
+		if (wants("reliability")) {
+			this.results.put("reliability", new ReliabilityScenarios(this.app, this.seed).run(this::row));
+		}
+		if (wants("startup")) {
+			startup();
+		}
+		this.results.put("overlappingOccupancies", overlaps());
+		row("invariant", "overlapping active occupancies (whole table)", "" + overlaps(), "0");
+		this.results.put("loadAverageAtEnd", Machine.loadAverage());
+		print();
+		Files.createDirectories(this.out.toAbsolutePath().getParent());
+		Files.writeString(this.out,
+				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(this.results));
+		System.out.println("Results written to " + this.out.toAbsolutePath());
+	}
+
+	// --- setup ---------------------------------------------------------------------
+
+	private void start() throws IOException {
+		Map<String, Object> props = new LinkedHashMap<>(appProperties());
+		Path tmp = Files.createTempDirectory("zhilyego-bench");
+		if (this.dbUrl.isBlank()) {
+			props.put("zhilyego.embedded-db.data-dir", tmp.resolve("postgres"));
+		}
+		else {
+			props.put("spring.datasource.url", this.dbUrl);
+			props.put("spring.datasource.username", System.getProperty("bench.db-user", "postgres"));
+			props.put("spring.datasource.password", System.getProperty("bench.db-password", ""));
+		}
+		props.put("zhilyego.storage.local-dir", tmp.resolve("media"));
+		props.put("server.port", 0);
+		long t0 = System.nanoTime();
+		this.app = TestApps.start(props);
+		double started = (System.nanoTime() - t0) / 1e9;
+		this.base = "http://127.0.0.1:" + TestApps.port(this.app);
+		this.jdbcUrl = this.app.getBean(HikariDataSource.class).getJdbcUrl();
+		this.jdbc = this.app.getBean(JdbcClient.class);
+		this.today = LocalDate.now(Zones.KAZAKHSTAN);
+		this.results.put("inProcessStartSeconds", Load.round(started));
+		System.out.printf("App up in %.1f s at %s, database %s%n", started, this.base, this.jdbcUrl);
+	}
+
+	static Map<String, Object> appProperties() {
+		Map<String, Object> props = new LinkedHashMap<>();
+		props.put("spring.profiles.active", "bench");
+		props.put("zhilyego.jwt.secret", JWT_SECRET);
+		props.put("zhilyego.crypto.key", CRYPTO_KEY);
+		props.put("zhilyego.identity.rate-limit.enabled", false);
+		props.put("zhilyego.identity.two-factor.required-for-staff", false);
+		// Telegram sign-in configured as in production (otherwise its endpoints answer
+		// 503 "not configured")
+		props.put("zhilyego.identity.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
+		props.put("logging.level.root", "WARN");
+		props.put("logging.level.kz.zhilyego", "WARN");
+		return props;
+	}
+
+	private void generate() throws Exception {
+		BookingGenerator generator = new BookingGenerator(this.jdbc, this.app.getBean(javax.sql.DataSource.class));
+		List<Long> realtors = generator.users(Math.max(1, this.listings / 200), "REALTOR", "+7705", "Realtor");
+		this.guests = generator.users(Math.max(this.contenders, 5_000), "USER", "+7702", "Guest");
+		long existing = count("listings");
+		long t0 = System.nanoTime();
+		if (existing < this.listings) {
+			this.app.getBean(CatalogGenerator.class)
+				.generate((int) (this.listings - existing), realtors, List.of(), this.seed);
+		}
+		double listingSeconds = (System.nanoTime() - t0) / 1e9;
+		long existingBookings = count("bookings");
+		t0 = System.nanoTime();
+		long loaded = 0;
+		if (existingBookings < this.bookings / 2) {
+			loaded = generator.bookings(this.bookings, this.today, this.guests, this.seed);
+		}
+		double bookingSeconds = (System.nanoTime() - t0) / 1e9;
+		this.jdbc.sql("vacuum analyze").update();
+		this.listingIds = this.jdbc.sql("select id from listings where status = 'ACTIVE' order by id")
+			.query(Long.class)
+			.list();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("listings", count("listings"));
+		data.put("bookings", count("bookings"));
+		data.put("occupancies", count("occupancies"));
+		data.put("listingSecondsToGenerate", Load.round(listingSeconds));
+		data.put("bookingsLoaded", loaded);
+		data.put("bookingSecondsToLoad", Load.round(bookingSeconds));
+		this.results.put("data", data);
+		System.out.printf("Data: %s%n", data);
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	// --- a. search -----------------------------------------------------------------
+
+	private void search() throws Exception {
+		List<SearchMix.Query> queries = SearchMix.generate(2_000, this.today, this.seed);
+		Map<String, Object> search = new LinkedHashMap<>();
+		search.put("loadAverageBefore", Machine.loadAverage());
+		// warm-up: JIT, caches and plans, not recorded
+		Load.run("warm-up http", 4, Math.min(10, this.duration), 4_000, c -> httpSearch(queries));
+		Load.run("warm-up sql", 4, Math.min(5, this.duration), 4_000, c -> rawSearch(queries));
+		Map<String, Object> httpLevels = new LinkedHashMap<>();
+		Map<String, Object> sqlLevels = new LinkedHashMap<>();
+		for (int clients : this.levels) {
+			Load.Result http = Load.run("search http", clients, this.duration, 1_000_000, c -> httpSearch(queries));
+			Load.Result sql = Load.run("search sql", clients, this.duration, 1_000_000, c -> rawSearch(queries));
+			httpLevels.put(String.valueOf(clients), http.json());
+			sqlLevels.put(String.valueOf(clients), sql.json());
+			double ratio = http.ms(50) / sql.ms(50);
+			row("search " + clients + " clients", "HTTP p50/p95/p99 ms, req/s", fmt(http), "p95 <= 50 ms at 8");
+			row("", "raw SQL p50/p95/p99 ms, q/s", fmt(sql), "");
+			row("", "HTTP / raw SQL p50", String.format("%.2f", ratio), "<= 2");
+			search.put("ratioP50At" + clients, Load.round(ratio));
+		}
+		search.put("http", httpLevels);
+		search.put("rawSql", sqlLevels);
+		search.put("loadAverageAfter", Machine.loadAverage());
+		search.put("queries", "seeded mix of " + queries.size() + " searches, e.g. " + queries.get(0).queryString());
+		this.results.put("search", search);
+	}
+
+	private Load.Operation httpSearch(List<SearchMix.Query> queries) {
+		java.util.Random random = new java.util.Random();
+		return (client, i) -> {
+			SearchMix.Query query = queries.get(random.nextInt(queries.size()));
+			HttpResponse<String> response = get("/api/v1/listings?" + query.queryString());
+			return String.valueOf(response.statusCode());
+		};
+	}
+
+	/** The statements the service runs, with the same page-then-capped-count logic. */
+	private Load.Operation rawSearch(List<SearchMix.Query> queries) throws Exception {
+		java.util.Random random = new java.util.Random();
+		Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "");
+		NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(
+				new SingleConnectionDataSource(connection, true));
+		int cap = this.app.getEnvironment().getProperty("zhilyego.catalog.count-cap", Integer.class, 1000);
+		return new ClosingOperation(connection) {
+			@Override
+			public String call(int client, long i) {
+				SearchMix.Query query = queries.get(random.nextInt(queries.size()));
+				var criteria = query.criteria();
+				SearchSql.Statements sql = SearchSql.of(criteria, Language.RU, cap);
+				int[] rows = new int[1];
+				template.query(sql.page(), sql.params(), rs -> {
+					rows[0]++;
+				});
+				if (rows[0] < criteria.size() && (rows[0] > 0 || criteria.offset() == 0)) {
+					return "page";
+				}
+				template.queryForObject(sql.count(), sql.params(), Long.class);
+				return "page+count";
+			}
+		};
+	}
+
+	abstract static class ClosingOperation implements Load.Operation, AutoCloseable {
+
+		private final Connection connection;
+
+		ClosingOperation(Connection connection) {
+			this.connection = connection;
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.connection.close();
+		}
+
+	}
+
+	// --- b. contention ---------------------------------------------------------------
+
+	private void contention() throws Exception {
+		long listing = this.listingIds.get(this.listingIds.size() / 2);
+		LocalDate checkIn = this.today.plusDays(420);
+		Tokens tokens = this.app.getBean(Tokens.class);
+		List<String> bearers = new ArrayList<>();
+		for (int i = 0; i < this.contenders; i++) {
+			bearers.add("Bearer " + tokens.accessToken(this.guests.get(i)));
+		}
+		String body = bookingBody(listing, checkIn, checkIn.plusDays(3));
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> statuses = new ArrayList<>();
+		long t0;
+		try (ExecutorService pool = Executors.newFixedThreadPool(this.contenders)) {
+			for (String bearer : bearers) {
+				statuses.add(pool.submit(() -> {
+					start.await();
+					return post("/api/v1/bookings", body, bearer).statusCode();
+				}));
+			}
+			t0 = System.nanoTime();
+			start.countDown();
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		Map<String, Long> outcomes = new LinkedHashMap<>();
+		for (Future<Integer> status : statuses) {
+			outcomes.merge(String.valueOf(status.get(60, TimeUnit.SECONDS)), 1L, Long::sum);
+		}
+		long overlaps = overlaps();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("clients", this.contenders);
+		result.put("outcomes", outcomes);
+		result.put("seconds", Load.round(seconds));
+		result.put("overlapsAfter", overlaps);
+		this.results.put("contention", result);
+		row("contention", this.contenders + " clients, same listing and dates", outcomes.toString(),
+				"1x201, " + (this.contenders - 1) + "x409");
+		row("", "overlaps after", String.valueOf(overlaps), "0");
+	}
+
+	long overlaps() {
+		// Sorted by start per listing, any overlap shows up between neighbours.
+		return this.jdbc.sql("""
+				select count(*) from (
+				  select period && lag(period) over (partition by listing_id order by lower(period), id) as clash
+				  from occupancies
+				) x where clash
+				""").query(Long.class).single();
+	}
+
+	private String bookingBody(long listing, LocalDate checkIn, LocalDate checkOut) {
+		return """
+				{"listingId":%d,"checkIn":"%s","checkOut":"%s","guests":1,"guestName":"Гость","guestPhone":"+77011234567","rulesAccepted":true}
+				"""
+			.formatted(listing, checkIn, checkOut);
+	}
+
+	// --- c. hold throughput ------------------------------------------------------------
+
+	private void holds() throws Exception {
+		Tokens tokens = this.app.getBean(Tokens.class);
+		int clients = 8;
+		List<String> bearers = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			bearers.add("Bearer " + tokens.accessToken(this.guests.get(this.contenders + i)));
+		}
+		int slice = this.listingIds.size() / (2 * clients);
+		// Dates past the generated year; client c books only its own listings, so every
+		// hold is a success and the comparison measures the write path, not conflicts.
+		Load.Result http = Load.run("holds http", clients, this.duration, 1_000_000, c -> (client, i) -> {
+			long listing = this.listingIds.get(client * slice + (int) (i % slice));
+			LocalDate checkIn = this.today.plusDays(400 + 3 * (i / slice));
+			return String.valueOf(
+					post("/api/v1/bookings", bookingBody(listing, checkIn, checkIn.plusDays(2)), bearers.get(client))
+						.statusCode());
+		});
+		long guest = this.guests.get(0);
+		Load.Result raw = Load.run("holds sql", clients, this.duration, 1_000_000, c -> rawHold(c, slice, guest));
+		double ratio = http.throughput() / raw.throughput();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("http", http.json());
+		result.put("rawJdbc", raw.json());
+		result.put("rawJdbcIs", "one transaction: lock the listing row, insert booking, occupancy and transition");
+		result.put("ratio", Load.round(ratio));
+		this.results.put("holds", result);
+		row("holds " + clients + " clients", "HTTP holds/s (p95 ms)", fmt1(http), "");
+		row("", "raw JDBC holds/s (p95 ms)", fmt1(raw), "");
+		row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.5");
+	}
+
+	private Load.Operation rawHold(int client, int slice, long guest) throws Exception {
+		Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "");
+		connection.setAutoCommit(false);
+		PreparedStatement lock = connection
+			.prepareStatement("select owner_id, price_per_night from listings where id = ? for update");
+		PreparedStatement booking = connection.prepareStatement("""
+				insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
+				    guest_name, guest_phone, rules_accepted_at, nightly, subtotal, discounts, total, currency,
+				    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
+				    created_at)
+				values (?, ?, ?, ?, 'HOLD', ?, ?, 1, 'Гость', '+77011234567', now(), '[]', ?, 0, ?, 'KZT', 10, 0,
+				    2.5, 0, now() + interval '15 minutes', now())
+				""");
+		PreparedStatement occupancy = connection.prepareStatement(
+				"insert into occupancies (listing_id, period, kind, booking_id) values (?, daterange(?, ?), 'BOOKING', ?)");
+		PreparedStatement transition = connection.prepareStatement(
+				"insert into booking_transitions (booking_id, at, actor_type, actor_id, to_status) values (?, now(), 'GUEST', ?, 'HOLD')");
+		return new ClosingOperation(connection) {
+			@Override
+			public String call(int c, long i) throws Exception {
+				long listing = Benchmark.this.listingIds
+					.get(Benchmark.this.listingIds.size() / 2 + c * slice + (int) (i % slice));
+				LocalDate checkIn = Benchmark.this.today.plusDays(2000 + 3 * (i / slice));
+				try {
+					lock.setLong(1, listing);
+					long owner;
+					java.math.BigDecimal price;
+					try (var rs = lock.executeQuery()) {
+						rs.next();
+						owner = rs.getLong(1);
+						price = rs.getBigDecimal(2);
+					}
+					UUID id = UUID.randomUUID();
+					booking.setObject(1, id);
+					booking.setLong(2, listing);
+					booking.setLong(3, owner);
+					booking.setLong(4, guest);
+					booking.setObject(5, checkIn);
+					booking.setObject(6, checkIn.plusDays(2));
+					booking.setBigDecimal(7, price.add(price));
+					booking.setBigDecimal(8, price.add(price));
+					booking.executeUpdate();
+					occupancy.setLong(1, listing);
+					occupancy.setObject(2, checkIn);
+					occupancy.setObject(3, checkIn.plusDays(2));
+					occupancy.setObject(4, id);
+					occupancy.executeUpdate();
+					transition.setObject(1, id);
+					transition.setLong(2, guest);
+					transition.executeUpdate();
+					connection.commit();
+					return "committed";
+				}
+				catch (Exception ex) {
+					connection.rollback();
+					throw ex;
+				}
+			}
+		};
+	}
+
+	// --- d. listing page
+	// -----------------------------------------------------------------
+
+	private void listingPage() throws Exception {
+		List<String[]> cards = this.jdbc.sql("""
+				select l.id, c.slug, d.slug, t.slug, l.title from listings l
+				join cities c on c.id = l.city_id join districts d on d.id = l.district_id
+				join housing_types t on t.code = l.type_code
+				where l.status = 'ACTIVE' order by l.id limit 2000
+				""")
+			.query((rs,
+					n) -> new String[] { rs.getString(1),
+							ListingPaths.of(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+									rs.getLong(1)) })
+			.list();
+		HttpResponse<String> probe = get(cards.get(0)[1]);
+		boolean html = probe.statusCode() == 200
+				&& probe.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+		String label = html ? "HTML page GET {card.path}" : "GET /api/v1/listings/{id} (the HTML page answered "
+				+ probe.statusCode() + " in this branch; re-run after the web site lands)";
+		java.util.Random random = new java.util.Random(this.seed);
+		Load.run("warm-up page", 4, Math.min(5, this.duration), 2_000, c -> (client, i) -> {
+			String[] card = cards.get(random.nextInt(cards.size()));
+			return String.valueOf(get(html ? card[1] : "/api/v1/listings/" + card[0]).statusCode());
+		});
+		Load.Result page = Load.run("listing page", 8, this.duration, 1_000_000, c -> (client, i) -> {
+			String[] card = cards.get(random.nextInt(cards.size()));
+			return String.valueOf(get(html ? card[1] : "/api/v1/listings/" + card[0]).statusCode());
+		});
+		Map<String, Object> result = new LinkedHashMap<>(page.json());
+		result.put("measured", label);
+		this.results.put("listingPage", result);
+		row("listing page 8 clients", html ? "HTML page" : "API card (no HTML page yet)", fmt1(page), "");
+	}
+
+	// --- e. start-up and memory ------------------------------------------------------
+
+	private void startup() throws Exception {
+		Map<String, Object> result = new StartupProbe(this.jdbcUrl, this.http).measure();
+		this.results.put("startup", result);
+		row("start-up", "child JVM to readiness UP, s", String.valueOf(result.get("secondsToReady")), "<= 15");
+		row("", "RSS after warm-up, MB", String.valueOf(result.get("rssMbAfterWarmUp")), "");
+	}
+
+	// --- helpers
+	// ------------------------------------------------------------------------
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept-Language", "ru")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path, String body, String bearer) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Authorization", bearer)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	void row(String scenario, String metric, String value, String target) {
+		this.table.add(new String[] { scenario, metric, value, target });
+	}
+
+	private static String fmt(Load.Result r) {
+		return String.format("%.1f / %.1f / %.1f, %.0f", r.ms(50), r.ms(95), r.ms(99), r.throughput());
+	}
+
+	private static String fmt1(Load.Result r) {
+		return String.format("%.0f (%.1f)", r.throughput(), r.ms(95));
+	}
+
+	private void print() {
+		int[] widths = new int[4];
+		String[] header = { "scenario", "metric", "value", "target" };
+		List<String[]> all = new ArrayList<>();
+		all.add(header);
+		all.addAll(this.table);
+		for (String[] row : all) {
+			for (int i = 0; i < 4; i++) {
+				widths[i] = Math.max(widths[i], row[i].length());
+			}
+		}
+		String format = Arrays.stream(widths).mapToObj(w -> "%-" + w + "s").collect(Collectors.joining(" | ")) + "%n";
+		System.out.println();
+		System.out.printf(format, (Object[]) header);
+		System.out.println("-".repeat(Arrays.stream(widths).sum() + 9));
+		for (String[] row : this.table) {
+			System.out.printf(format, (Object[]) row);
+		}
+		System.out.println();
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	void close() {
+		if (this.app != null) {
+			this.app.close();
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package kz.zhilyego.catalog;
+
+import java.util.Map;
+
+import kz.zhilyego.common.Language;
+
+/**
+ * The exact statements {@link ListingSearch} runs for some criteria, for benchmarks that
+ * compare the HTTP stack with the same SQL through plain JDBC.
+ */
+public final class SearchSql {
+
+	private SearchSql() {
+	}
+
+	/** Capped count, page query and their named parameters. */
+	public record Statements(String count, String page, Map<String, Object> params) {
+	}
+
+	public static Statements of(ListingSearchCriteria criteria, Language language, int countCap) {
+		ListingSearch.Statements sql = ListingSearch.statements(criteria, language, countCap);
+		return new Statements(sql.count(), sql.page(), sql.params());
+	}
+
+}
