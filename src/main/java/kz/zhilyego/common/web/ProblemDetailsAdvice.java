@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import kz.zhilyego.common.ProblemException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +71,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			body.setProperty("errors", errors);
 		}
 		return ResponseEntity.status(ex.status()).body(body);
+	}
+
+	/**
+	 * Method validation of {@code @Validated} beans (e.g. a path variable below its
+	 * minimum).
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
+			String field = "request";
+			for (Path.Node node : violation.getPropertyPath()) {
+				if (node.getName() != null) {
+					field = node.getName();
+				}
+			}
+			errors.putIfAbsent(field, violation.getMessage());
+		}
+		return ResponseEntity.badRequest().body(validationProblem(errors, LocaleContextHolder.getLocale()));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
