@@ -100,6 +100,17 @@ class WebLoginIT {
 	}
 
 	@Test
+	void anUnknownErrorReasonReadsAsBadCredentialsAndIsNeverEchoed() throws Exception {
+		HttpResponse<String> page = new Browser().get("/login?error=" + "a".repeat(5000));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"login-error\"")
+			.contains("Неверный логин или пароль")
+			.doesNotContain("identity.login.error.a")
+			.contains("name=\"_csrf\"");
+	}
+
+	@Test
 	void rememberMeSignsInANewSessionFromTheCookieAlone() throws Exception {
 		this.fixtures.user("user@test.kz");
 		Browser browser = new Browser();

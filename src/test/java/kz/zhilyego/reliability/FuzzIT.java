@@ -57,19 +57,22 @@ class FuzzIT {
 		UUID booking = catalog.occupyByBooking(listing, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 12));
 		IdentityFixtures identity = new IdentityFixtures(this.context);
 		long guest = identity.user("fuzz-guest@test.kz");
-		long seed = Long.getLong("fuzz.seed", System.nanoTime());
-		System.out.println("FuzzIT seed: " + seed + " (re-run with -Dfuzz.seed=" + seed + ")");
 		Map<String, Long> before = counts();
+		// -Dfuzz.rounds=N sends N rounds with fresh seeds, for a longer search than CI's
+		// one round
+		for (int round = 0; round < Integer.getInteger("fuzz.rounds", 1); round++) {
+			long seed = round == 0 ? Long.getLong("fuzz.seed", System.nanoTime()) : System.nanoTime();
+			System.out.println("FuzzIT seed: " + seed + " (re-run with -Dfuzz.seed=" + seed + ")");
+			Fuzzer.Report report = new Fuzzer(this.port, seed, identity.bearer(guest),
+					Map.of("id", String.valueOf(listing), "listingId", String.valueOf(listing), "paymentId",
+							UUID.randomUUID().toString(), "provider", "sandbox", "path", "listings/1/photo.jpg"))
+				.run(1_200);
 
-		Fuzzer.Report report = new Fuzzer(this.port, seed, identity.bearer(guest),
-				Map.of("id", String.valueOf(listing), "listingId", String.valueOf(listing), "paymentId",
-						UUID.randomUUID().toString(), "provider", "sandbox", "path", "listings/1/photo.jpg"))
-			.run(1_200);
-
-		assertThat(report.sent()).isGreaterThanOrEqualTo(1_000);
-		assertThat(report.findings()).as("seed %d, statuses %s", seed, report.statuses()).isEmpty();
-		assertThat(report.statuses().keySet()).allMatch(status -> status < 500);
-		assertThat(counts()).as("nothing written").isEqualTo(before);
+			assertThat(report.sent()).isGreaterThanOrEqualTo(1_000);
+			assertThat(report.findings()).as("seed %d, statuses %s", seed, report.statuses()).isEmpty();
+			assertThat(report.statuses().keySet()).allMatch(status -> status < 500);
+			assertThat(counts()).as("nothing written").isEqualTo(before);
+		}
 		assertThat(this.jdbc.sql("select status from bookings where id = :id")
 			.param("id", booking)
 			.query(String.class)

@@ -184,7 +184,7 @@ public final class Fuzzer {
 				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			}
 			catch (java.io.IOException ex) {
-				findings.add(new Finding(label, -1, "no response: " + ex.getClass().getSimpleName()));
+				findings.add(new Finding(label, -1, "no response: " + ex));
 				continue;
 			}
 			statuses.merge(response.statusCode(), 1L, Long::sum);

@@ -3,6 +3,7 @@ package kz.zhilyego.identity.web;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
@@ -28,6 +29,12 @@ class AccountWebController {
 
 	private final TwoFactor twoFactor;
 
+	/**
+	 * The reasons the login failure handler puts in {@code ?error=}; anything else reads
+	 * as bad credentials.
+	 */
+	private static final Set<String> LOGIN_ERRORS = Set.of("credentials", "locked", "blocked", "totp");
+
 	private final Users users;
 
 	private final MessageSource messages;
@@ -41,7 +48,7 @@ class AccountWebController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error, Model model) {
-		model.addAttribute("error", error);
+		model.addAttribute("error", error == null ? null : LOGIN_ERRORS.contains(error) ? error : "credentials");
 		return "identity/login";
 	}
 
