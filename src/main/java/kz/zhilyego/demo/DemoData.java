@@ -42,6 +42,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final int DEMO_OCCUPIED = 30;
 
+	private static final int TEAM_LISTINGS = 12;
+
 	private final JdbcClient jdbc;
 
 	private final CatalogGenerator generator;
@@ -88,6 +90,7 @@ class DemoData implements ApplicationRunner {
 		long existing = this.jdbc.sql("select count(*) from listings").query(Long.class).single();
 		if (existing > 0) {
 			log.info("Demo data: {} listings already there, nothing loaded", existing);
+			ensureTeam(ids);
 			return;
 		}
 		List<String> photos = PlaceholderPhotos.ensure(this.storage);
@@ -97,6 +100,48 @@ class DemoData implements ApplicationRunner {
 			return created;
 		});
 		occupySome(listingIds == null ? List.of() : listingIds, ids);
+		ensureTeam(ids);
+	}
+
+	/**
+	 * The further realtors of the demo agency get a few listings and bookings of their
+	 * own (also on a database loaded before they existed), so the agency head's team page
+	 * has realtors to compare.
+	 */
+	private void ensureTeam(DemoAccounts.Ids ids) {
+		List<String> photos = PlaceholderPhotos.ensure(this.storage);
+		for (long realtor : ids.team()) {
+			long owned = this.jdbc.sql("select count(*) from listings where owner_id = :owner")
+				.param("owner", realtor)
+				.query(Long.class)
+				.single();
+			if (owned > 0) {
+				continue;
+			}
+			List<Long> created = this.transactions.execute(
+					status -> this.generator.generate(TEAM_LISTINGS, List.of(realtor), photos, this.seed + realtor));
+			int bookings = book(created == null ? List.of() : created, ids, new Random(this.seed + realtor));
+			log.info("Demo data: {} listings and {} bookings for team realtor {}", TEAM_LISTINGS, bookings, realtor);
+		}
+	}
+
+	private int book(List<Long> listingIds, DemoAccounts.Ids ids, Random random) {
+		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		int bookings = 0;
+		for (long listing : listingIds) {
+			LocalDate from = today.plusDays(3 + random.nextInt(40));
+			LocalDate to = from.plusDays(1 + random.nextInt(4));
+			try {
+				BookingDetails hold = this.placeHold.place(new PlaceHold.Request(listing, from, to, 1, "Айгерим Демо",
+						"+77010000001", "user@demo.zhilyego.kz", true, null), ids.user(), null);
+				this.confirmPayment.confirm(hold.id(), "demo-" + hold.id(), new Money(hold.total(), hold.currency()));
+				bookings++;
+			}
+			catch (ProblemException taken) {
+				log.debug("Demo data: skipped {} {}–{}: {}", listing, from, to, taken.messageKey());
+			}
+		}
+		return bookings;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package kz.zhilyego.identity;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.identity.internal.Accounts;
@@ -38,8 +39,16 @@ public class DemoAccounts {
 		this.jdbc = jdbc;
 	}
 
-	/** The ids of the demo accounts and agency. */
-	public record Ids(long user, long realtor, long agencyHead, long superuser, long agency) {
+	/**
+	 * The ids of the demo accounts and agency; {@code team}: the further realtors of the
+	 * demo agency (the team page has several realtors to compare).
+	 */
+	public record Ids(long user, long realtor, long agencyHead, long superuser, long agency, List<Long> team) {
+
+		public Ids {
+			team = List.copyOf(team);
+		}
+
 	}
 
 	@Transactional
@@ -59,14 +68,19 @@ public class DemoAccounts {
 				EnumSet.of(Role.USER, Role.REALTOR), agency);
 		long superuser = account("admin@demo.zhilyego.kz", "+77010000004", "Администратор ЖильеGO",
 				EnumSet.of(Role.USER, Role.SUPERUSER), null);
+		long second = account("realtor2@demo.zhilyego.kz", "+77010000005", "Асель Риелтор",
+				EnumSet.of(Role.USER, Role.REALTOR), agency);
+		long third = account("realtor3@demo.zhilyego.kz", "+77010000006", "Тимур Риелтор",
+				EnumSet.of(Role.USER, Role.REALTOR), agency);
 		log.info("""
 
 				Demo accounts (dev profile only), password {}:
 				  user@demo.zhilyego.kz     USER
 				  realtor@demo.zhilyego.kz  REALTOR (owns the demo listings, demo agency)
+				  realtor2@demo.zhilyego.kz, realtor3@demo.zhilyego.kz  REALTOR (demo agency team)
 				  agency@demo.zhilyego.kz   SUPER_ADMIN (heads the demo agency)
 				  admin@demo.zhilyego.kz    SUPERUSER""", PASSWORD);
-		return new Ids(user, realtor, head, superuser, agency);
+		return new Ids(user, realtor, head, superuser, agency, List.of(second, third));
 	}
 
 	private long account(String email, String phone, String name, EnumSet<Role> roles, @Nullable Long agencyId) {

@@ -50,14 +50,21 @@ public class BookingReports {
 
 	private final AuditLog audit;
 
+	private final TeamAnalytics team;
+
 	BookingReports(JdbcClient jdbc, StaffScopes scopes, RealtorAnalytics analytics, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, TeamAnalytics team) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.analytics = analytics;
 		this.messages = messages;
 		this.audit = audit;
+		this.team = team;
 	}
+
+	private static final String[] TEAM_COLUMNS = { "realtorId", "name", "email", "phone", "status", "listings",
+			"activeListings", "bookings", "cancellations", "grossRevenue", "refunds", "revenue", "bookedNights",
+			"availableNights", "occupancyPercent", "currency" };
 
 	/** One exported booking. */
 	public record ReportRow(UUID id, long listingId, String listing, String guest, String guestPhone,
@@ -156,6 +163,91 @@ public class BookingReports {
 			}
 			workbook.write(out);
 			this.audit.record(user.id(), "report.exported", "bookings", null,
+					Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The team table of an agency for the period (every realtor, the numbers of
+	 * {@link TeamAnalytics#summary}) as CSV (UTF-8 with a BOM); the same access rules.
+	 */
+	@Transactional
+	public byte[] teamCsv(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to) {
+		TeamAnalytics.Team team = this.team.team(user, agencyId, from, to);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.write(0xEF);
+		bytes.write(0xBB);
+		bytes.write(0xBF);
+		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(TEAM_COLUMNS).get().print(out)) {
+			for (TeamSummary.RealtorStat r : team.realtors()) {
+				csv.printRecord(r.realtorId(), r.name(), r.email(), r.phone(), r.active() ? "ACTIVE" : "INACTIVE",
+						r.listings(), r.activeListings(), r.bookings(), r.cancellations(),
+						r.grossRevenue().toPlainString(), r.refunds().toPlainString(), r.revenue().toPlainString(),
+						r.bookedNights(), r.availableNights(), r.occupancyPercent().toPlainString(), "KZT");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.audit.record(user.id(), "report.exported", "team", String.valueOf(team.agencyId()),
+				Map.of("format", "csv", "from", String.valueOf(from), "to", String.valueOf(to)));
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * The same as XLSX: sheet {@code Team} with the team's totals, sheet {@code Realtors}
+	 * with the CSV's rows (numeric cells).
+	 */
+	@Transactional
+	public byte[] teamXlsx(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to,
+			Locale locale) {
+		TeamAnalytics.Team team = this.team.team(user, agencyId, from, to);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle money = workbook.createCellStyle();
+			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			Sheet sheet = workbook.createSheet("Team");
+			int r = 0;
+			r = text(sheet, r, label("agency", locale), team.agencyName());
+			r = text(sheet, r, label("from", locale), team.from().toString());
+			r = text(sheet, r, label("to", locale), team.to().toString());
+			r = number(sheet, r, label("revenue", locale), team.revenue(), money);
+			r = number(sheet, r, label("bookings", locale), BigDecimal.valueOf(team.bookings()), null);
+			r = number(sheet, r, label("cancellations", locale), BigDecimal.valueOf(team.cancellations()), null);
+			number(sheet, r, label("occupancyPercent", locale), team.occupancyPercent(), null);
+			sheet.autoSizeColumn(0);
+			sheet.autoSizeColumn(1);
+			Sheet realtors = workbook.createSheet("Realtors");
+			Row header = realtors.createRow(0);
+			for (int i = 0; i < TEAM_COLUMNS.length; i++) {
+				header.createCell(i).setCellValue(TEAM_COLUMNS[i]);
+			}
+			int i = 1;
+			for (TeamSummary.RealtorStat s : team.realtors()) {
+				Row x = realtors.createRow(i++);
+				x.createCell(0).setCellValue(s.realtorId());
+				x.createCell(1).setCellValue(s.name());
+				x.createCell(2).setCellValue(s.email() == null ? "" : s.email());
+				x.createCell(3).setCellValue(s.phone());
+				x.createCell(4).setCellValue(s.active() ? "ACTIVE" : "INACTIVE");
+				x.createCell(5).setCellValue(s.listings());
+				x.createCell(6).setCellValue(s.activeListings());
+				x.createCell(7).setCellValue(s.bookings());
+				x.createCell(8).setCellValue(s.cancellations());
+				moneyCell(x, 9, s.grossRevenue(), money);
+				moneyCell(x, 10, s.refunds(), money);
+				moneyCell(x, 11, s.revenue(), money);
+				x.createCell(12).setCellValue(s.bookedNights());
+				x.createCell(13).setCellValue(s.availableNights());
+				moneyCell(x, 14, s.occupancyPercent(), null);
+				x.createCell(15).setCellValue("KZT");
+			}
+			workbook.write(out);
+			this.audit.record(user.id(), "report.exported", "team", String.valueOf(team.agencyId()),
 					Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
 			return out.toByteArray();
 		}

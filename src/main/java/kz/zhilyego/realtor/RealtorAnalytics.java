@@ -31,7 +31,7 @@ public class RealtorAnalytics {
 	 */
 	static final String PERIOD_BOOKINGS = """
 			with pb as (
-			    select b.*, l.title,
+			    select b.*, l.title, l.owner_id as listing_owner_id,
 			           case when b.confirmed_at is not null and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
 			                then b.total
 			                when b.confirmed_at is not null and b.status = 'CANCELLED'
@@ -44,6 +44,57 @@ public class RealtorAnalytics {
 			    where %s and b.check_in between :from and :to
 			)
 			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+
+	/**
+	 * The totals of {@code pb} rows (columns gross, refunds, revenue, bookings,
+	 * cancellations); add a {@code group by} to get them per group.
+	 */
+	static final String PERIOD_TOTALS = """
+			coalesce(sum(gross), 0) as gross, coalesce(sum(refund), 0) as refunds,
+			coalesce(sum(net), 0) as revenue,
+			count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings,
+			count(*) filter (where status = 'CANCELLED') as cancellations
+			""";
+
+	/** Per listing owner: nights of the period taken by stays of ACTIVE listings. */
+	static final String BOOKED_NIGHTS = """
+			select l.owner_id, sum(upper(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))
+			                       - lower(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))) as n
+			from bookings b join listings l on l.id = b.listing_id
+			where %s and l.status = 'ACTIVE' and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			  and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
+			group by l.owner_id
+			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+
+	/**
+	 * Per listing owner: nights of the period blocked by active blocks of ACTIVE
+	 * listings.
+	 */
+	static final String BLOCKED_NIGHTS = """
+			select l.owner_id, sum(upper(k.period * daterange(:from, :toExclusive))
+			                       - lower(k.period * daterange(:from, :toExclusive))) as n
+			from listing_blocks k join listings l on l.id = k.listing_id
+			where %s and l.status = 'ACTIVE' and k.removed_at is null
+			  and k.period && daterange(:from, :toExclusive)
+			group by l.owner_id
+			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+
+	/** Per listing owner: listings that are ACTIVE now. */
+	static final String ACTIVE_LISTINGS = """
+			select l.owner_id, count(*) as n from listings l where %s and l.status = 'ACTIVE' group by l.owner_id
+			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+
+	/**
+	 * One owner's nights in a period: booked, blocked, and listings active now.
+	 */
+	record Nights(long booked, long blocked, long activeListings) {
+
+		/** Days × active listings − blocked nights. */
+		long available(long days) {
+			return Math.max(0, this.activeListings * days - this.blocked);
+		}
+
+	}
 
 	private final JdbcClient jdbc;
 
@@ -64,13 +115,7 @@ public class RealtorAnalytics {
 		Map<String, Object> p = params(scope, from, to);
 		record Totals(BigDecimal gross, BigDecimal refunds, BigDecimal revenue, long bookings, long cancellations) {
 		}
-		Totals totals = this.jdbc.sql(PERIOD_BOOKINGS + """
-				select coalesce(sum(gross), 0) as gross, coalesce(sum(refund), 0) as refunds,
-				       coalesce(sum(net), 0) as revenue,
-				       count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings,
-				       count(*) filter (where status = 'CANCELLED') as cancellations
-				from pb
-				""")
+		Totals totals = this.jdbc.sql(PERIOD_BOOKINGS + "select " + PERIOD_TOTALS + " from pb")
 			.params(p)
 			.query((rs, n) -> new Totals(money(rs.getBigDecimal("gross")), money(rs.getBigDecimal("refunds")),
 					money(rs.getBigDecimal("revenue")), rs.getLong("bookings"), rs.getLong("cancellations")))
@@ -94,25 +139,11 @@ public class RealtorAnalytics {
 			.query((rs, n) -> new AnalyticsSummary.RevenuePoint(rs.getObject("day", LocalDate.class),
 					money(rs.getBigDecimal("revenue"))))
 			.list();
-		long booked = nights(p, """
-				select coalesce(sum(upper(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))
-				                  - lower(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))), 0)
-				from bookings b join listings l on l.id = b.listing_id
-				where %s and l.status = 'ACTIVE' and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
-				  and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
-				""");
-		long blocked = nights(p, """
-				select coalesce(sum(upper(k.period * daterange(:from, :toExclusive))
-				                  - lower(k.period * daterange(:from, :toExclusive))), 0)
-				from listing_blocks k join listings l on l.id = k.listing_id
-				where %s and l.status = 'ACTIVE' and k.removed_at is null
-				  and k.period && daterange(:from, :toExclusive)
-				""");
-		long activeListings = nights(p, "select count(*) from listings l where %s and l.status = 'ACTIVE'");
 		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		long available = Math.max(0, activeListings * days - blocked);
-		BigDecimal occupancy = available == 0 ? BigDecimal.ZERO.setScale(1)
-				: BigDecimal.valueOf(booked * 100).divide(BigDecimal.valueOf(available), 1, RoundingMode.HALF_UP);
+		Map<Long, Nights> nights = nightsByOwner(p);
+		long booked = nights.values().stream().mapToLong(Nights::booked).sum();
+		long available = nights.values().stream().mapToLong(n -> n.available(days)).sum();
+		BigDecimal occupancy = occupancy(booked, available);
 		return new AnalyticsSummary(from, to, "KZT", totals.gross(), totals.refunds(), totals.revenue(),
 				totals.bookings(), totals.cancellations(), booked, available, occupancy, byRevenue, byBookings, byStays,
 				bySpend, reasons, byDay, heatMap(p, from, to), priceHistory(p));
@@ -143,8 +174,32 @@ public class RealtorAnalytics {
 		return p;
 	}
 
-	private long nights(Map<String, Object> p, String sql) {
-		return this.jdbc.sql(sql.formatted(StaffScopes.LISTING_IN_SCOPE)).params(p).query(Long.class).single();
+	/**
+	 * Booked and blocked nights and active listings per listing owner in scope (owners
+	 * with none of them are missing).
+	 */
+	Map<Long, Nights> nightsByOwner(Map<String, Object> p) {
+		Map<Long, long[]> values = new HashMap<>();
+		String[] queries = { BOOKED_NIGHTS, BLOCKED_NIGHTS, ACTIVE_LISTINGS };
+		for (int i = 0; i < queries.length; i++) {
+			int column = i;
+			this.jdbc.sql(queries[i]).params(p).query((rs, n) -> {
+				values.computeIfAbsent(rs.getLong("owner_id"), k -> new long[3])[column] = rs.getLong("n");
+				return null;
+			}).list();
+		}
+		Map<Long, Nights> nights = new HashMap<>();
+		values.forEach((owner, v) -> nights.put(owner, new Nights(v[0], v[1], v[2])));
+		return nights;
+	}
+
+	/**
+	 * Booked over available nights in percent, one decimal, half-up; 0 when none
+	 * available.
+	 */
+	static BigDecimal occupancy(long booked, long available) {
+		return available == 0 ? BigDecimal.ZERO.setScale(1)
+				: BigDecimal.valueOf(booked * 100).divide(BigDecimal.valueOf(available), 1, RoundingMode.HALF_UP);
 	}
 
 	private List<ListingStat> listingStats(Map<String, Object> p, String order) {

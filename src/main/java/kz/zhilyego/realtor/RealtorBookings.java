@@ -54,7 +54,18 @@ public class RealtorBookings {
 	@Transactional(readOnly = true)
 	public PageResult<BookingDetails> list(CurrentUser user, Set<BookingStatus> statuses, @Nullable Long listingId,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer page, @Nullable Integer size) {
-		AccessScope scope = this.scopes.of(user);
+		return list(user, statuses, listingId, null, from, to, page, size);
+	}
+
+	/**
+	 * Same, for the listings of one owner in scope ({@code realtorId}; outside the scope
+	 * a 404).
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<BookingDetails> list(CurrentUser user, Set<BookingStatus> statuses, @Nullable Long listingId,
+			@Nullable Long realtorId, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer page,
+			@Nullable Integer size) {
+		AccessScope scope = this.scopes.narrow(this.scopes.of(user), realtorId);
 		int pageSize = size == null ? this.properties.defaultPageSize() : size;
 		if (pageSize < 1 || pageSize > this.properties.maxPageSize()) {
 			throw ProblemException.invalidField("size", "realtor.field.outOfRange");

@@ -68,14 +68,24 @@ public class RealtorListings {
 		this.properties = properties;
 	}
 
-	/** List filters; every one optional. {@code sort}: added | price | occupancy. */
+	/**
+	 * List filters; every one optional. {@code sort}: added | price | occupancy;
+	 * {@code realtorId}: one owner in scope (a super admin's team filter; an owner
+	 * outside the scope is a 404).
+	 */
 	public record Filter(@Nullable String status, @Nullable String type, @Nullable String district,
-			@Nullable String sort, @Nullable Integer page, @Nullable Integer size) {
+			@Nullable String sort, @Nullable Integer page, @Nullable Integer size, @Nullable Long realtorId) {
+
+		public Filter(@Nullable String status, @Nullable String type, @Nullable String district, @Nullable String sort,
+				@Nullable Integer page, @Nullable Integer size) {
+			this(status, type, district, sort, page, size, null);
+		}
+
 	}
 
 	@Transactional(readOnly = true)
 	public PageResult<RealtorListingSummary> list(CurrentUser user, Filter filter, Language language) {
-		AccessScope scope = this.scopes.of(user);
+		AccessScope scope = this.scopes.narrow(this.scopes.of(user), filter.realtorId());
 		int size = filter.size() == null ? this.properties.defaultPageSize() : filter.size();
 		int page = filter.page() == null ? 0 : filter.page();
 		if (size < 1 || size > this.properties.maxPageSize()) {

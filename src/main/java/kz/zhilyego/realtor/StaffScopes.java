@@ -3,11 +3,13 @@ package kz.zhilyego.realtor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,22 @@ class StaffScopes {
 			throw ProblemException.forbidden("realtor.staffOnly");
 		}
 		return scope;
+	}
+
+	/**
+	 * The scope narrowed to the listings of one owner ({@code realtorId} filter of a
+	 * super admin or superuser); {@code null} keeps the scope. An owner outside the scope
+	 * is "not found", so the filter never reveals another agency's data.
+	 */
+	AccessScope narrow(AccessScope scope, @Nullable Long realtorId) {
+		if (realtorId == null) {
+			return scope;
+		}
+		if (!scope.coversListingOwner(realtorId)) {
+			throw ProblemException.notFound("realtor.realtorNotFound");
+		}
+		AccessScope.Kind kind = scope.isPlatform() ? AccessScope.Kind.AGENCY : scope.kind();
+		return new AccessScope(scope.userId(), kind, Set.of(realtorId));
 	}
 
 	static Map<String, Object> params(AccessScope scope) {

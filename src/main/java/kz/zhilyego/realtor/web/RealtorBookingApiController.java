@@ -18,6 +18,8 @@ import kz.zhilyego.realtor.AnalyticsSummary;
 import kz.zhilyego.realtor.BookingReports;
 import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
+import kz.zhilyego.realtor.TeamAnalytics;
+import kz.zhilyego.realtor.TeamSummary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -46,10 +48,14 @@ class RealtorBookingApiController {
 
 	private final BookingReports reports;
 
-	RealtorBookingApiController(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports) {
+	private final TeamAnalytics team;
+
+	RealtorBookingApiController(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
+			TeamAnalytics team) {
 		this.bookings = bookings;
 		this.analytics = analytics;
 		this.reports = reports;
+		this.team = team;
 	}
 
 	/** A booking as staff see it, with the guest's contacts. */
@@ -72,17 +78,18 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/bookings")
-	@Operation(summary = "Bookings of listings in scope; filters status (repeatable), listingId, from/to (stays"
-			+ " overlapping [from, to]); paged")
+	@Operation(summary = "Bookings of listings in scope; filters status (repeatable), listingId, realtorId (one"
+			+ " owner in scope), from/to (stays overlapping [from, to]); paged")
 	PageResult<StaffBooking> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(name = "status", required = false) @Nullable Set<BookingStatus> status,
 			@RequestParam(required = false) @Nullable Long listingId,
+			@RequestParam(required = false) @Nullable Long realtorId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		PageResult<BookingDetails> result = this.bookings.list(user, status == null ? Set.of() : status, listingId,
-				from, to, page, size);
+				realtorId, from, to, page, size);
 		return new PageResult<>(result.total(), result.page(), result.size(),
 				result.items().stream().map(StaffBooking::of).toList());
 	}
@@ -133,6 +140,36 @@ class RealtorBookingApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Locale locale) {
 		return file(this.reports.xlsx(user, from, to, locale), XLSX, "bookings-" + from + "-" + to + ".xlsx");
+	}
+
+	@GetMapping("/api/v1/realtor/analytics/team")
+	@Operation(summary = "Agency head: top-5 realtors by revenue and bookings, the realtors' table (paged) and revenue"
+			+ " by month for check-ins in [from, to]; the superuser passes agencyId; 403 for a realtor")
+	TeamSummary teamSummary(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Long agencyId,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
+		return this.team.summary(user, agencyId, from, to, page, size);
+	}
+
+	@GetMapping("/api/v1/realtor/reports/team.csv")
+	ResponseEntity<byte[]> teamCsv(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Long agencyId) {
+		return file(this.reports.teamCsv(user, agencyId, from, to),
+				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+				"team-" + from + "-" + to + ".csv");
+	}
+
+	@GetMapping("/api/v1/realtor/reports/team.xlsx")
+	ResponseEntity<byte[]> teamXlsx(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable Long agencyId, Locale locale) {
+		return file(this.reports.teamXlsx(user, agencyId, from, to, locale), XLSX, "team-" + from + "-" + to + ".xlsx");
 	}
 
 	static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

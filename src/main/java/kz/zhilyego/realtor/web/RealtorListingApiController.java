@@ -82,16 +82,17 @@ class RealtorListingApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Listings in scope; filters status (active|inactive), type, district; sort added|price|"
-			+ "price_desc|occupancy; paged like the public search")
+	@Operation(summary = "Listings in scope; filters status (active|inactive), type, district, realtorId (one owner"
+			+ " in scope); sort added|price|price_desc|occupancy; paged like the public search")
 	PageResult<RealtorListingSummary> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String district,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Integer size, Locale locale) {
-		return this.listings.list(user, new RealtorListings.Filter(status, type, district, sort, page, size),
+			@RequestParam(required = false) @Nullable Integer size,
+			@RequestParam(required = false) @Nullable Long realtorId, Locale locale) {
+		return this.listings.list(user, new RealtorListings.Filter(status, type, district, sort, page, size, realtorId),
 				Language.of(locale));
 	}
 

@@ -20,6 +20,7 @@ import kz.zhilyego.realtor.ListingOptions;
 import kz.zhilyego.realtor.ListingPhotos;
 import kz.zhilyego.realtor.RealtorListing;
 import kz.zhilyego.realtor.RealtorListings;
+import kz.zhilyego.realtor.TeamAnalytics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,8 +53,11 @@ class RealtorListingPages {
 
 	private final Clock clock;
 
+	private final TeamAnalytics team;
+
 	RealtorListingPages(RealtorListings listings, ListingPhotos photos, ListingCalendar calendar,
-			ListingOptions options, PageMessages messages, Clock clock) {
+			ListingOptions options, PageMessages messages, Clock clock, TeamAnalytics team) {
+		this.team = team;
 		this.listings = listings;
 		this.photos = photos;
 		this.calendar = calendar;
@@ -67,9 +71,12 @@ class RealtorListingPages {
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String district,
 			@RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable Integer page, Model model, Locale locale) {
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Long realtorId, Model model, Locale locale) {
 		model.addAttribute("result", this.listings.list(user,
-				new RealtorListings.Filter(status, type, district, sort, page, null), Language.of(locale)));
+				new RealtorListings.Filter(status, type, district, sort, page, null, realtorId), Language.of(locale)));
+		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
+		model.addAttribute("realtorId", realtorId);
 		model.addAttribute("options", this.options.all(Language.of(locale)));
 		model.addAttribute("status", status);
 		model.addAttribute("type", type);

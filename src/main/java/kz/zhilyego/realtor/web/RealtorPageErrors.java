@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * Errors of the realtor pages as HTML: a listing or booking out of scope is the same "not
  * found" page as a missing one; a plain user gets "staff only".
  */
-@ControllerAdvice(assignableTypes = { RealtorListingPages.class, RealtorWorkPages.class })
+@ControllerAdvice(assignableTypes = { RealtorListingPages.class, RealtorWorkPages.class, RealtorTeamPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RealtorPageErrors {
 

@@ -18,6 +18,7 @@ import kz.zhilyego.realtor.BookingReports;
 import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
 import kz.zhilyego.realtor.RealtorListings;
+import kz.zhilyego.realtor.TeamAnalytics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +49,11 @@ class RealtorWorkPages {
 
 	private final Clock clock;
 
+	private final TeamAnalytics team;
+
 	RealtorWorkPages(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
-			RealtorListings listings, PageMessages messages, JsonMapper json, Clock clock) {
+			RealtorListings listings, PageMessages messages, JsonMapper json, Clock clock, TeamAnalytics team) {
+		this.team = team;
 		this.bookings = bookings;
 		this.analytics = analytics;
 		this.reports = reports;
@@ -80,9 +84,12 @@ class RealtorWorkPages {
 			@RequestParam(required = false) @Nullable BookingStatus status,
 			@RequestParam(required = false) @Nullable Long listingId,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable Integer page, Model model, Locale locale) {
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Long realtorId, Model model, Locale locale) {
 		model.addAttribute("result", this.bookings.list(user, status == null ? Set.of() : Set.of(status), listingId,
-				RealtorListingPages.date("from", from), RealtorListingPages.date("to", to), page, null));
+				realtorId, RealtorListingPages.date("from", from), RealtorListingPages.date("to", to), page, null));
+		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
+		model.addAttribute("realtorId", realtorId);
 		model.addAttribute("listingOptions",
 				this.listings
 					.list(user, new RealtorListings.Filter(null, null, null, "added", 0, 100), Language.of(locale))

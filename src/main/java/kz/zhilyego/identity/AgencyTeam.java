@@ -1,0 +1,86 @@
+package kz.zhilyego.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import kz.zhilyego.common.Language;
+import kz.zhilyego.identity.internal.UserAdmin;
+import kz.zhilyego.identity.internal.UserRecord;
+import kz.zhilyego.identity.internal.Users;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An agency's team for other modules (the realtor workspace's team page): the realtors of
+ * an agency, active or not, and the head's actions on them. The actions go through the
+ * same service as {@code /api/v1/agency/realtors} (own agency only, audited; a realtor of
+ * another agency is "not found").
+ */
+@Service
+public class AgencyTeam {
+
+	private final UserAdmin admin;
+
+	private final Users users;
+
+	private final JdbcClient jdbc;
+
+	AgencyTeam(UserAdmin admin, Users users, JdbcClient jdbc) {
+		this.admin = admin;
+		this.users = users;
+		this.jdbc = jdbc;
+	}
+
+	/** A realtor of the agency as the team page shows it. */
+	public record Member(long id, String name, String phone, @Nullable String email, boolean active) {
+
+		static Member of(UserRecord user) {
+			return new Member(user.id(), user.name(), user.phone(), user.email(), user.active());
+		}
+
+	}
+
+	/** The agency's name; empty when there is no such agency. */
+	@Transactional(readOnly = true)
+	public Optional<String> agencyName(long agencyId) {
+		return this.jdbc.sql("select name from agencies where id = :id")
+			.param("id", agencyId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The agency a super admin heads (as stored now); empty for anyone else. */
+	@Transactional(readOnly = true)
+	public Optional<Long> agencyOfHead(CurrentUser user) {
+		if (!user.has(Role.SUPER_ADMIN)) {
+			return Optional.empty();
+		}
+		return this.users.find(user.id()).map(UserRecord::agencyId);
+	}
+
+	/** Realtors of the agency, active or not, by name. */
+	@Transactional(readOnly = true)
+	public List<Member> members(long agencyId) {
+		return this.users.realtors(agencyId).stream().map(Member::of).toList();
+	}
+
+	/**
+	 * Adds a realtor to the head's agency: an existing account without an agency (by
+	 * phone or e-mail) joins it, otherwise a new account is created with
+	 * {@code password}.
+	 */
+	@Transactional
+	public Member add(CurrentUser head, String name, String phone, @Nullable String email, @Nullable String password,
+			Language language) {
+		return Member.of(this.admin.addRealtor(head, name, phone, email, password, language));
+	}
+
+	/** Deactivates or re-activates a realtor of the head's own agency. */
+	@Transactional
+	public Member setActive(CurrentUser head, long realtorId, boolean active) {
+		return Member.of(this.admin.setRealtorActive(head, realtorId, active));
+	}
+
+}
