@@ -48,9 +48,9 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/register", "/sitemap.xml", "/robots.txt",
-			"/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-			"/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
+	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
+			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
 
 	@Bean
 	@Order(1)
