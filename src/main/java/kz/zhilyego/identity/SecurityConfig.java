@@ -10,6 +10,7 @@ import kz.zhilyego.identity.internal.CurrentUserRememberMeServices;
 import kz.zhilyego.identity.internal.IdentityProperties;
 import kz.zhilyego.identity.internal.JwtProperties;
 import kz.zhilyego.identity.internal.JwtUserConverter;
+import kz.zhilyego.identity.internal.KnownPaths;
 import kz.zhilyego.identity.internal.MfaEnrolmentFilter;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
@@ -29,8 +30,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.util.StringUtils;
@@ -45,15 +48,25 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/register", "/sitemap.xml", "/robots.txt",
-			"/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-			"/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
+	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
+			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
-			RateLimits limits, IdentityProperties properties) throws Exception {
+			RateLimits limits, IdentityProperties properties, KnownPaths known) throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
+		// Signed out on a path no controller serves: a 404 problem, as a signed-in caller
+		// gets (access is still denied; only the answer differs).
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
+			if (known.hasHandler(request)) {
+				unauthorized(problems, request, response);
+			}
+			else {
+				problems.write(request, response, HttpStatus.NOT_FOUND, "not-found", "problem.not-found");
+			}
+		};
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
 				"/swagger-ui.html", "/media/**")
 			.csrf(csrf -> csrf.disable())
@@ -78,14 +91,13 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new JwtUserConverter(users, twoFactor)))
-				.authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"forbidden", "problem.forbidden")))
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems, twoFactor), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new MfaEnrolmentFilter(problems, true), AuthorizationFilter.class)
-			.exceptionHandling(e -> e
-				.authenticationEntryPoint((request, response, ex) -> unauthorized(problems, request, response))
+			.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"forbidden", "problem.forbidden")));
 		return http.build();
@@ -95,7 +107,7 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
 			IdentityProperties properties, JwtProperties jwt, PasswordAuthenticationProvider passwords,
-			Environment environment) throws Exception {
+			Environment environment, KnownPaths known) throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
 		String rememberMeKey = StringUtils.hasText(properties.rememberMeKey()) ? properties.rememberMeKey()
@@ -125,11 +137,27 @@ class SecurityConfig {
 				.failureHandler(SecurityConfig::loginFailed)
 				.defaultSuccessUrl("/", false)
 				.permitAll())
+			// Deny by default stays; but a signed-out visitor of a URL that no controller
+			// serves gets the styled 404 page (error dispatch to /error) instead of a
+			// sign-in redirect. Real protected pages still redirect to /login.
+			.exceptionHandling(
+					e -> e.authenticationEntryPoint(notFoundOr(known, new LoginUrlAuthenticationEntryPoint("/login"))))
 			.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMeKey))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("remember-me"))
 			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new MfaEnrolmentFilter(problems, false), RememberMeAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint notFoundOr(KnownPaths known, AuthenticationEntryPoint login) {
+		return (request, response, ex) -> {
+			if (known.hasHandler(request)) {
+				login.commence(request, response, ex);
+			}
+			else {
+				response.sendError(HttpStatus.NOT_FOUND.value());
+			}
+		};
 	}
 
 	private static void unauthorized(Problems problems, HttpServletRequest request, HttpServletResponse response)

@@ -18,6 +18,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import kz.zhilyego.common.ProblemException;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.http.HttpStatus;
@@ -27,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Turns an upload into the stored variants. The type is decided by the content (magic
  * bytes, then a real decode), never by the file name: JPEG, PNG and WebP only. The image
  * is decoded to pixels and re-encoded, so EXIF and every other metadata block (GPS
- * position, camera serial) is gone from every variant. Variants are never upscaled.
+ * position, camera serial) is gone from every variant; the EXIF orientation is applied to
+ * the pixels first, so a phone photo shot upright stays upright. Variants are never
+ * upscaled.
  */
 @Component
 class PhotoProcessor {
@@ -101,7 +107,7 @@ class PhotoProcessor {
 		}
 		Kind kind = detect(bytes);
 		BufferedImage image = decode(bytes, kind);
-		BufferedImage rgb = opaque(image);
+		BufferedImage rgb = orient(opaque(image), orientation(bytes));
 		return new Variants(this.format.equals("webp") ? "webp" : "jpg",
 				this.format.equals("webp") ? "image/webp" : "image/jpeg",
 				encode(resize(rgb, this.properties.thumbnailWidth())), encode(resize(rgb, this.properties.cardWidth())),
@@ -139,6 +145,83 @@ class PhotoProcessor {
 			}
 			throw corrupt();
 		}
+	}
+
+	/**
+	 * The EXIF orientation (1–8, TIFF tag 0x0112) of an image, or 1 (as stored) when it
+	 * has none or it cannot be read.
+	 */
+	static int orientation(byte[] bytes) {
+		try {
+			Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+			for (ExifIFD0Directory exif : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+				Integer value = exif.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+				if (value != null && value >= 1 && value <= 8) {
+					return value;
+				}
+			}
+			return 1;
+		}
+		catch (ImageProcessingException | IOException | RuntimeException ex) {
+			return 1;
+		}
+	}
+
+	/**
+	 * Turns the stored pixels so that they show as the camera meant: mirror and/or a
+	 * quarter turn per EXIF orientation (5–8 swap width and height).
+	 */
+	static BufferedImage orient(BufferedImage image, int orientation) {
+		if (orientation <= 1 || orientation > 8) {
+			return image;
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		boolean swap = orientation >= 5;
+		int ow = swap ? h : w;
+		int oh = swap ? w : h;
+		int[] in = image.getRGB(0, 0, w, h, null, 0, w);
+		int[] out = new int[in.length];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int tx;
+				int ty;
+				switch (orientation) {
+					case 2 -> {
+						tx = w - 1 - x;
+						ty = y;
+					}
+					case 3 -> {
+						tx = w - 1 - x;
+						ty = h - 1 - y;
+					}
+					case 4 -> {
+						tx = x;
+						ty = h - 1 - y;
+					}
+					case 5 -> {
+						tx = y;
+						ty = x;
+					}
+					case 6 -> {
+						tx = h - 1 - y;
+						ty = x;
+					}
+					case 7 -> {
+						tx = h - 1 - y;
+						ty = w - 1 - x;
+					}
+					default -> {
+						tx = y;
+						ty = w - 1 - x;
+					}
+				}
+				out[ty * ow + tx] = in[y * w + x];
+			}
+		}
+		BufferedImage turned = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+		turned.setRGB(0, 0, ow, oh, out, 0, ow);
+		return turned;
 	}
 
 	private static ProblemException corrupt() {

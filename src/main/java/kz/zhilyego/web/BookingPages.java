@@ -22,6 +22,9 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.payment.Payment;
+import kz.zhilyego.payment.PaymentQueries;
+import kz.zhilyego.payment.PaymentStatus;
 import kz.zhilyego.payment.StartPayment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -57,7 +60,14 @@ class BookingPages {
 
 	private final CheckInInstructions instructions;
 
+	/**
+	 * The payment provider whose QR the hold page shows (scanned with the Kaspi.kz app).
+	 */
+	private static final String KASPI = "kaspi";
+
 	private final StartPayment startPayment;
+
+	private final PaymentQueries payments;
 
 	private final AccessScopes scopes;
 
@@ -70,12 +80,13 @@ class BookingPages {
 	private final Clock clock;
 
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
-			StartPayment startPayment, AccessScopes scopes, BookingProperties bookingProperties, SiteUrls urls,
-			Texts texts, Clock clock) {
+			StartPayment startPayment, PaymentQueries payments, AccessScopes scopes,
+			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock) {
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
 		this.instructions = instructions;
 		this.startPayment = startPayment;
+		this.payments = payments;
 		this.scopes = scopes;
 		this.bookingProperties = bookingProperties;
 		this.urls = urls;
@@ -106,6 +117,7 @@ class BookingPages {
 
 	@GetMapping("/account/bookings/{id}")
 	String booking(@PathVariable UUID id, @RequestParam(required = false) @Nullable String payment,
+			@RequestParam(name = "pay", required = false) @Nullable UUID paymentId,
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		AccessScope scope = this.scopes.of(user);
 		BookingDetails booking = this.queries.get(id, scope);
@@ -119,6 +131,9 @@ class BookingPages {
 				booking.status() == BookingStatus.EXPIRED || (booking.status() == BookingStatus.HOLD && !holdOpen));
 		model.addAttribute("secondsLeft", holdOpen ? Duration.between(now, booking.holdExpiresAt()).toSeconds() : 0);
 		model.addAttribute("payToken", UUID.randomUUID().toString());
+		if (holdOpen && paymentId != null) {
+			kaspiQr(id, paymentId, user, model);
+		}
 		model.addAttribute("policy", this.bookingProperties);
 		boolean active = ACTIVE.contains(booking.status());
 		model.addAttribute("active", active);
@@ -144,11 +159,39 @@ class BookingPages {
 			return "redirect:/account/bookings/" + id + "?payment="
 					+ (ex.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "notPayable");
 		}
-		String redirect = started.payment().redirectUrl();
+		Payment started0 = started.payment();
+		if (showsQr(started0)) {
+			// Kaspi: the QR to scan with the app and the link button, on the hold page
+			return "redirect:/account/bookings/" + id + "?pay=" + started0.paymentId();
+		}
+		String redirect = started0.redirectUrl();
 		if (redirect == null || redirect.isBlank()) {
 			return "redirect:/account/bookings/" + id + "?payment=pending";
 		}
 		return "redirect:" + redirect;
+	}
+
+	private static boolean showsQr(Payment payment) {
+		return KASPI.equals(payment.provider()) && payment.status() == PaymentStatus.PENDING && payment.qr() != null
+				&& !payment.qr().isBlank();
+	}
+
+	/**
+	 * The started Kaspi payment's QR (a PNG data URI) and link, when it is this guest's
+	 * pending payment for this booking; nothing otherwise.
+	 */
+	private void kaspiQr(UUID bookingId, UUID paymentId, CurrentUser user, Model model) {
+		Payment payment;
+		try {
+			payment = this.payments.get(paymentId, user.id());
+		}
+		catch (ProblemException ex) {
+			return;
+		}
+		if (payment.bookingId().equals(bookingId) && showsQr(payment)) {
+			model.addAttribute("qrImage", QrCodes.pngDataUri(payment.qr()));
+			model.addAttribute("qrLink", payment.redirectUrl());
+		}
 	}
 
 	@GetMapping("/account/bookings/{id}/cancel")

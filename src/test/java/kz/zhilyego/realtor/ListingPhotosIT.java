@@ -111,6 +111,25 @@ class ListingPhotosIT {
 	}
 
 	@Test
+	void aPhotoShotInPortraitIsStoredUprightByItsExifOrientation() throws Exception {
+		byte[] upload = TestImages.jpegWithOrientation(800, 600, 6);
+		HttpResponse<String> response = upload(this.listing, this.realtor, "en", new Part("portrait.jpg", upload));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		JsonNode photo = JsonMapper.builder().build().readTree(response.body()).get(0);
+		assertThat(photo.get("width").asInt()).isEqualTo(600);
+		assertThat(photo.get("height").asInt()).isEqualTo(800);
+		HttpResponse<byte[]> file = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + photo.get("fullUrl").asString())).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(file.statusCode()).isEqualTo(200);
+		java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body()));
+		assertThat(stored).isNotNull();
+		assertThat(stored.getWidth()).isEqualTo(600);
+		assertThat(stored.getHeight()).isEqualTo(800);
+		assertThat(new String(file.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+	}
+
+	@Test
 	void aNonImageNamedLikeAJpegIsRefusedAndNothingIsStored() throws Exception {
 		HttpResponse<String> response = upload(this.listing, this.realtor, "en",
 				new Part("photo.jpg", "<?php echo 'hi'; ?>".getBytes(StandardCharsets.UTF_8)));

@@ -39,6 +39,9 @@ public class RateLimits {
 
 	static boolean isAuthEndpoint(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals("/login/telegram")) {
+			return true;
+		}
 		if (!"POST".equals(request.getMethod())) {
 			return false;
 		}

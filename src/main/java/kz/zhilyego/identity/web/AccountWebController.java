@@ -10,6 +10,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.Accounts;
+import kz.zhilyego.identity.internal.IdentityProperties;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Server-rendered sign-in, registration, password change and 2FA pages. */
 @Controller
@@ -33,28 +36,52 @@ class AccountWebController {
 	 * The reasons the login failure handler puts in {@code ?error=}; anything else reads
 	 * as bad credentials.
 	 */
-	private static final Set<String> LOGIN_ERRORS = Set.of("credentials", "locked", "blocked", "totp");
+	private static final Set<String> LOGIN_ERRORS = Set.of("credentials", "locked", "blocked", "totp", "telegram",
+			"telegram-not-linked", "telegram-totp", "telegram-off");
 
 	private final Users users;
 
 	private final MessageSource messages;
 
-	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages) {
+	private final @Nullable String telegramBot;
+
+	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
+			IdentityProperties properties) {
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.messages = messages;
+		this.telegramBot = properties.telegram().widgetBot();
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) @Nullable String error, Model model) {
+	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(name = "continue", required = false) @Nullable String next, Model model) {
 		model.addAttribute("error", error == null ? null : LOGIN_ERRORS.contains(error) ? error : "credentials");
+		telegramWidget(model, next);
 		return "identity/login";
 	}
 
 	@GetMapping("/register")
-	String registerForm() {
+	String registerForm(Model model) {
+		telegramWidget(model, null);
 		return "identity/register";
+	}
+
+	/**
+	 * The Telegram Login Widget's bot and return address (absolute, as the widget
+	 * redirects there from Telegram's page), when a bot is configured.
+	 */
+	private void telegramWidget(Model model, @Nullable String next) {
+		if (this.telegramBot == null) {
+			return;
+		}
+		UriComponentsBuilder url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/login/telegram");
+		if (next != null && next.startsWith("/") && !next.startsWith("//")) {
+			url.queryParam("continue", next);
+		}
+		model.addAttribute("telegramBot", this.telegramBot);
+		model.addAttribute("telegramAuthUrl", url.encode().toUriString());
 	}
 
 	@PostMapping("/register")
@@ -73,6 +100,7 @@ class AccountWebController {
 			model.addAttribute("name", name);
 			model.addAttribute("phone", phone);
 			model.addAttribute("email", email);
+			telegramWidget(model, null);
 			return "identity/register";
 		}
 		return "redirect:/login?registered";
