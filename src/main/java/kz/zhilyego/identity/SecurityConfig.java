@@ -47,7 +47,7 @@ class SecurityConfig {
 
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/register", "/sitemap.xml", "/robots.txt",
 			"/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-			"/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
+			"/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price", "/listings/*/reviews" };
 
 	@Bean
 	@Order(1)

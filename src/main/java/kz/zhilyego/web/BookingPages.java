@@ -23,6 +23,7 @@ import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.payment.StartPayment;
+import kz.zhilyego.review.ReviewQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -69,9 +70,12 @@ class BookingPages {
 
 	private final Clock clock;
 
+	private final ReviewQueries reviews;
+
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
 			StartPayment startPayment, AccessScopes scopes, BookingProperties bookingProperties, SiteUrls urls,
-			Texts texts, Clock clock) {
+			Texts texts, Clock clock, ReviewQueries reviews) {
+		this.reviews = reviews;
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
 		this.instructions = instructions;
@@ -95,11 +99,13 @@ class BookingPages {
 		model.addAttribute("holds",
 				all.stream().filter(b -> b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now)).toList());
 		model.addAttribute("active", all.stream().filter(b -> ACTIVE.contains(b.status())).toList());
-		model.addAttribute("history",
-				all.stream()
-					.filter(b -> HISTORY.contains(b.status())
-							|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
-					.toList());
+		List<BookingDetails> history = all.stream()
+			.filter(b -> HISTORY.contains(b.status())
+					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
+			.toList();
+		model.addAttribute("history", history);
+		model.addAttribute("reviewed", this.reviews.reviewedAmong(
+				history.stream().filter(b -> b.status() == BookingStatus.COMPLETED).map(BookingDetails::id).toList()));
 		model.addAttribute("section", "bookings");
 		return "site/account-bookings";
 	}
