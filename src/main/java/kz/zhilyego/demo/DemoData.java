@@ -64,10 +64,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoReviews reviews;
+
 	DemoData(JdbcClient jdbc, CatalogGenerator generator, DemoAccounts accounts, FileStorage storage,
 			TransactionTemplate transactions, @Value("${zhilyego.demo.listings:240}") int listings,
 			@Value("${zhilyego.demo.seed:20261122}") long seed, PlaceHold placeHold, ConfirmPayment confirmPayment,
-			ListingBlocks blocks, Clock clock) {
+			ListingBlocks blocks, Clock clock, DemoReviews reviews) {
+		this.reviews = reviews;
 		this.placeHold = placeHold;
 		this.confirmPayment = confirmPayment;
 		this.blocks = blocks;
@@ -97,6 +100,7 @@ class DemoData implements ApplicationRunner {
 			return created;
 		});
 		occupySome(listingIds == null ? List.of() : listingIds, ids);
+		this.reviews.load(listingIds == null ? List.of() : listingIds, ids, this.seed);
 	}
 
 	/**
