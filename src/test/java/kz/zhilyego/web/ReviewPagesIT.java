@@ -124,6 +124,33 @@ class ReviewPagesIT {
 	}
 
 	@Test
+	void theRealtorSeesReviewsOfOwnListingsAndRepliesFromTheWorkspace() {
+		SiteSession site = new SiteSession(this.port).signIn("realtor@test.kz", IdentityFixtures.PASSWORD);
+		SiteSession.Page page = site.get("/realtor/reviews");
+		assertThat(page.status()).isEqualTo(200);
+		Element review = page.html().selectFirst("article.zg-staff-review");
+		assertThat(review).isNotNull();
+		assertThat(review.text()).contains("Данияр", "Студия у Байтерека", "Тихо и чисто");
+		String action = review.selectFirst("form").attr("action");
+		Element textarea = review.selectFirst("textarea[name=text]");
+		assertThat(page.html().select("label[for=" + textarea.id() + "]")).hasSize(1);
+
+		SiteSession.Page empty = site.post(page, action, Map.of("text", " "));
+		assertThat(empty.status()).isEqualTo(200);
+		assertThat(empty.html().selectFirst("article.zg-staff-review .invalid-feedback").text())
+			.isEqualTo("Заполните это поле.");
+		SiteSession.Page saved = site.post(empty, action, Map.of("text", "Рады, что понравилось!"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(site.get("/realtor/reviews").html().selectFirst("article.zg-staff-review").text())
+			.contains("Рады, что понравилось!");
+		assertThat(this.jdbc.sql("select reply from reviews").query(String.class).single())
+			.isEqualTo("Рады, что понравилось!");
+
+		SiteSession guestSite = new SiteSession(this.port).signIn("guest@test.kz", IdentityFixtures.PASSWORD);
+		assertThat(guestSite.get("/realtor/reviews").status()).isEqualTo(403);
+	}
+
+	@Test
 	void anotherUsersCompletedBookingHasNoReviewForm() {
 		new IdentityFixtures(this.jdbc).user("stranger@test.kz");
 		SiteSession site = new SiteSession(this.port).signIn("stranger@test.kz", IdentityFixtures.PASSWORD);
