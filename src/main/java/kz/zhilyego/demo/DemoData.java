@@ -66,10 +66,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final DemoReviews reviews;
+
 	DemoData(JdbcClient jdbc, CatalogGenerator generator, DemoAccounts accounts, FileStorage storage,
 			TransactionTemplate transactions, @Value("${zhilyego.demo.listings:240}") int listings,
 			@Value("${zhilyego.demo.seed:20261122}") long seed, PlaceHold placeHold, ConfirmPayment confirmPayment,
-			ListingBlocks blocks, Clock clock) {
+			ListingBlocks blocks, Clock clock, DemoReviews reviews) {
+		this.reviews = reviews;
 		this.placeHold = placeHold;
 		this.confirmPayment = confirmPayment;
 		this.blocks = blocks;
@@ -101,6 +104,7 @@ class DemoData implements ApplicationRunner {
 		});
 		occupySome(listingIds == null ? List.of() : listingIds, ids);
 		ensureTeam(ids);
+		this.reviews.load(listingIds == null ? List.of() : listingIds, ids, this.seed);
 	}
 
 	/**
@@ -120,6 +124,7 @@ class DemoData implements ApplicationRunner {
 			}
 			List<Long> created = this.transactions.execute(
 					status -> this.generator.generate(TEAM_LISTINGS, List.of(realtor), photos, this.seed + realtor));
+			this.reviews.clearRatings(created == null ? List.of() : created);
 			int bookings = book(created == null ? List.of() : created, ids, new Random(this.seed + realtor));
 			log.info("Demo data: {} listings and {} bookings for team realtor {}", TEAM_LISTINGS, bookings, realtor);
 		}

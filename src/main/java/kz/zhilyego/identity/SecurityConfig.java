@@ -50,7 +50,8 @@ class SecurityConfig {
 
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
 			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price" };
+			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price",
+			"/listings/*/reviews" };
 
 	@Bean
 	@Order(1)

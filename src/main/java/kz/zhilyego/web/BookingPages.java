@@ -26,6 +26,7 @@ import kz.zhilyego.payment.Payment;
 import kz.zhilyego.payment.PaymentQueries;
 import kz.zhilyego.payment.PaymentStatus;
 import kz.zhilyego.payment.StartPayment;
+import kz.zhilyego.review.ReviewQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -79,9 +80,12 @@ class BookingPages {
 
 	private final Clock clock;
 
+	private final ReviewQueries reviews;
+
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
 			StartPayment startPayment, PaymentQueries payments, AccessScopes scopes,
-			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock) {
+			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock, ReviewQueries reviews) {
+		this.reviews = reviews;
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
 		this.instructions = instructions;
@@ -106,11 +110,13 @@ class BookingPages {
 		model.addAttribute("holds",
 				all.stream().filter(b -> b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now)).toList());
 		model.addAttribute("active", all.stream().filter(b -> ACTIVE.contains(b.status())).toList());
-		model.addAttribute("history",
-				all.stream()
-					.filter(b -> HISTORY.contains(b.status())
-							|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
-					.toList());
+		List<BookingDetails> history = all.stream()
+			.filter(b -> HISTORY.contains(b.status())
+					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
+			.toList();
+		model.addAttribute("history", history);
+		model.addAttribute("reviewed", this.reviews.reviewedAmong(
+				history.stream().filter(b -> b.status() == BookingStatus.COMPLETED).map(BookingDetails::id).toList()));
 		model.addAttribute("section", "bookings");
 		return "site/account-bookings";
 	}

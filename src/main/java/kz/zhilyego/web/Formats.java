@@ -49,6 +49,11 @@ class Formats {
 					.format(instant);
 	}
 
+	/** The day of an instant in Kazakhstan, e.g. a review's date. */
+	public String day(@Nullable Instant instant) {
+		return instant == null ? "" : date(LocalDate.ofInstant(instant, Zones.KAZAKHSTAN));
+	}
+
 	public String rating(@Nullable BigDecimal rating) {
 		return rating == null ? "" : rating.setScale(1, RoundingMode.HALF_UP).toPlainString();
 	}

@@ -21,6 +21,8 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.favorite.Favorites;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.review.ReviewQueries;
+import kz.zhilyego.review.ReviewSort;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -62,9 +64,12 @@ class ListingPages {
 
 	private final Formats formats;
 
+	private final ReviewQueries reviews;
+
 	ListingPages(ListingCatalog catalog, StayQuotes quotes, Favorites favorites, SiteUrls urls, Texts texts,
-			WebProperties properties, Clock clock, Formats formats) {
+			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews) {
 		this.formats = formats;
+		this.reviews = reviews;
 		this.catalog = catalog;
 		this.quotes = quotes;
 		this.favorites = favorites;
@@ -110,6 +115,7 @@ class ListingPages {
 		model.addAttribute("stayQuery", SearchQuery.stay(checkIn, checkOut, guests));
 		CurrentUser user = LayoutModel.currentUser();
 		model.addAttribute("favorite", user != null && this.favorites.isFavorite(user.id(), card.id()));
+		model.addAttribute("reviews", this.reviews.published(card.id(), ReviewSort.NEWEST, 0, ReviewPages.PAGE_SIZE));
 		if (checkIn != null && checkOut != null) {
 			price(card.id(), checkIn, checkOut, guests, model);
 		}

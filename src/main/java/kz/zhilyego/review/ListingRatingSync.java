@@ -1,0 +1,54 @@
+package kz.zhilyego.review;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import kz.zhilyego.catalog.ListingRatings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes a listing's rating from its published reviews and hands it to the catalog.
+ * Callers first take {@link #lock} so that two reviews of one listing committing at once
+ * cannot both store an average that misses the other.
+ */
+@Component
+class ListingRatingSync {
+
+	/** Advisory-lock class of "the reviews of one listing". */
+	private static final int LOCK_CLASS = 0x52455649;
+
+	private final JdbcClient jdbc;
+
+	private final ListingRatings ratings;
+
+	ListingRatingSync(JdbcClient jdbc, ListingRatings ratings) {
+		this.jdbc = jdbc;
+		this.ratings = ratings;
+	}
+
+	/** Serialises review changes of one listing until the transaction ends. */
+	void lock(long listingId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(:class, :key)")
+			.param("class", LOCK_CLASS)
+			.param("key", (int) (listingId ^ (listingId >>> 32)))
+			.query((rs, n) -> 1)
+			.single();
+	}
+
+	/** Average (2 decimals) and count of the listing's PUBLISHED reviews, stored now. */
+	void recompute(long listingId) {
+		Stats stats = this.jdbc.sql("""
+				select coalesce(avg(rating), 0) as average, count(*) as count
+				from reviews where listing_id = :listing and status = 'PUBLISHED'
+				""")
+			.param("listing", listingId)
+			.query((rs, n) -> new Stats(rs.getBigDecimal("average"), rs.getInt("count")))
+			.single();
+		this.ratings.update(listingId, stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());
+	}
+
+	private record Stats(BigDecimal average, int count) {
+	}
+
+}
