@@ -125,6 +125,21 @@ class TelegramAndTwoFactorIT {
 		assertThat(this.api.post("/api/v1/auth/token", credentials).status()).isEqualTo(200);
 		Api.Response reused = this.api.post("/api/v1/auth/token", credentials);
 		assertThat(reused.json().get("type").asString()).endsWith("/totp-invalid");
+
+		// Telegram proves only the Telegram account: the second factor is still asked for
+		this.directory.linkTelegramByPhone(this.fixtures.phone(this.userId), 555004L, 555004L);
+		Api.Response telegramOnly = this.api.post("/api/v1/auth/telegram", widget(555004L));
+		assertThat(telegramOnly.status()).isEqualTo(401);
+		assertThat(telegramOnly.json().get("type").asString()).endsWith("/totp-required");
+		Map<String, Object> wrongCode = widget(555004L);
+		wrongCode.put("totp", "not-a-code");
+		assertThat(this.api.post("/api/v1/auth/telegram", wrongCode).json().get("type").asString())
+			.endsWith("/totp-invalid");
+		Map<String, Object> withCode = widget(555004L);
+		withCode.put("totp", recovery.get(1));
+		Api.Response telegram = this.api.post("/api/v1/auth/telegram", withCode);
+		assertThat(telegram.status()).isEqualTo(200);
+		assertThat(telegram.json().get("accessToken").asString()).isNotBlank();
 	}
 
 	private String code(String secret) {

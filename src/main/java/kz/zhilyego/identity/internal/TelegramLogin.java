@@ -9,6 +9,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.internal.TelegramAuth.TelegramIdentity;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,21 +31,37 @@ public class TelegramLogin {
 
 	private final Clock clock;
 
-	TelegramLogin(Users users, AuditLog audit, IdentityProperties properties, Clock clock) {
+	private final TwoFactor twoFactor;
+
+	TelegramLogin(Users users, AuditLog audit, IdentityProperties properties, Clock clock, TwoFactor twoFactor) {
 		this.users = users;
+		this.twoFactor = twoFactor;
 		this.audit = audit;
 		this.settings = properties.telegram();
 		this.clock = clock;
 	}
 
+	/**
+	 * Signs in the user linked to the verified Telegram account. Telegram proves only the
+	 * account, so a user with 2FA on must also give a current TOTP or recovery code
+	 * ({@code totp-required} / {@code totp-invalid} otherwise).
+	 */
 	@Transactional
-	public UserRecord signIn(Map<String, ?> payload) {
+	public UserRecord signIn(Map<String, ?> payload, @Nullable String totp) {
 		TelegramIdentity identity = verify(payload);
 		UserRecord user = this.users.findByTelegramUserId(identity.userId())
 			.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "telegram-not-linked",
 					"auth.telegramNotLinked"));
 		if (!user.active()) {
 			throw new ProblemException(HttpStatus.FORBIDDEN, "account-blocked", "auth.blocked");
+		}
+		if (user.totpEnabled()) {
+			if (!StringUtils.hasText(totp)) {
+				throw new ProblemException(HttpStatus.UNAUTHORIZED, "totp-required", "auth.totpRequired");
+			}
+			if (!this.twoFactor.verify(user.id(), totp)) {
+				throw new ProblemException(HttpStatus.UNAUTHORIZED, "totp-invalid", "auth.totpInvalid");
+			}
 		}
 		this.audit.record(user.id(), "login.succeeded", "user", String.valueOf(user.id()),
 				Map.of("channel", "telegram"));

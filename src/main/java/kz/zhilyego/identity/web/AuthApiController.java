@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,9 +75,15 @@ class AuthApiController {
 	 * Login Widget fields ({@code id, first_name, …, auth_date, hash}) or
 	 * {@code {"initData": "…"}}.
 	 */
+	/**
+	 * Login Widget fields or {@code initData}, plus {@code totp} when the user has 2FA on
+	 * (it is not part of the signed data).
+	 */
 	@PostMapping("/telegram")
 	TokenPair telegram(@RequestBody Map<String, Object> payload) {
-		return this.tokens.issue(this.telegram.signIn(payload).id());
+		Map<String, Object> signed = new HashMap<>(payload);
+		Object totp = signed.remove("totp");
+		return this.tokens.issue(this.telegram.signIn(signed, totp == null ? null : String.valueOf(totp)).id());
 	}
 
 }

@@ -75,17 +75,16 @@ class TelegramWebController {
 				this.telegram.link(user, fields);
 				return "redirect:" + target(next, request, response);
 			}
-			UserRecord user = this.telegram.signIn(fields);
-			if (user.totpEnabled()) {
-				// the second factor cannot be asked for here: password and code instead
-				return "redirect:/login?error=telegram-totp";
-			}
+			// the widget cannot ask for a second factor: users with 2FA sign in with
+			// password and code
+			UserRecord user = this.telegram.signIn(fields, null);
 			establish(user, request, response);
 			return "redirect:" + target(next, request, response);
 		}
 		catch (ProblemException ex) {
 			return "redirect:/login?error=" + switch (ex.type()) {
 				case "telegram-not-linked" -> "telegram-not-linked";
+				case "totp-required" -> "telegram-totp";
 				case "account-blocked" -> "blocked";
 				case "telegram-not-configured" -> "telegram-off";
 				default -> "telegram";
