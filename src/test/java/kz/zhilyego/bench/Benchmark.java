@@ -418,7 +418,9 @@ public final class Benchmark {
 			int r = round;
 			PgStats pg = PgStats.start(this.jdbc, this.pgStats);
 			jdk.jfr.Recording recording = round == 1 ? startRecording() : null;
+			CpuMeter cpu = CpuMeter.start(this.jdbc);
 			Load.Result http = httpHolds(clients, slice, bearers, r, this.duration, 1_000_000);
+			double[] httpCpu = cpu.stop();
 			if (recording != null) {
 				Path file = Path.of(this.jfr).toAbsolutePath();
 				recording.dump(file);
@@ -427,8 +429,10 @@ public final class Benchmark {
 			}
 			Map<String, Object> httpStatements = pg.report(http.requests());
 			pg = PgStats.start(this.jdbc, this.pgStats);
+			cpu = CpuMeter.start(this.jdbc);
 			Load.Result raw = Load.run("holds sql", clients, this.duration, 1_000_000,
 					c -> rawHold(c, slice, guest, r));
+			double[] rawCpu = cpu.stop();
 			Map<String, Object> rawStatements = pg.report(raw.requests());
 			double ratio = http.throughput() / raw.throughput();
 			Map<String, Object> one = new LinkedHashMap<>();
@@ -436,6 +440,8 @@ public final class Benchmark {
 			one.put("rawJdbc", raw.json());
 			one.put("ratio", Load.round(ratio));
 			one.put("loadAverageAfter", Machine.loadAverage());
+			one.put("httpCpuMsPerHold", cpuPerHold(httpCpu, http.requests()));
+			one.put("rawCpuMsPerHold", cpuPerHold(rawCpu, raw.requests()));
 			if (this.pgStats) {
 				one.put("httpStatements", httpStatements);
 				one.put("rawStatements", rawStatements);
@@ -445,6 +451,10 @@ public final class Benchmark {
 			row("holds " + clients + " clients" + label, "HTTP holds/s (p95 ms)", fmt1(http), "");
 			row("", "raw JDBC holds/s (p95 ms)", fmt1(raw), "");
 			row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.5");
+			row("", "CPU ms per hold, HTTP: JVM + PostgreSQL",
+					String.format("%.2f + %.2f", httpCpu[0] / http.requests(), httpCpu[1] / http.requests()), "");
+			row("", "CPU ms per hold, raw: JVM + PostgreSQL",
+					String.format("%.2f + %.2f", rawCpu[0] / raw.requests(), rawCpu[1] / raw.requests()), "");
 			if (round == 1) {
 				result.put("http", http.json());
 				result.put("rawJdbc", raw.json());
@@ -454,6 +464,13 @@ public final class Benchmark {
 		result.put("rawJdbcIs", "one transaction: lock the listing row, insert booking, occupancy and transition");
 		result.put("rounds", rounds);
 		this.results.put("holds", result);
+	}
+
+	private static Map<String, Object> cpuPerHold(double[] cpu, long holds) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("jvm", holds == 0 ? 0 : Load.round(cpu[0] / holds));
+		json.put("postgres", holds == 0 ? 0 : Load.round(cpu[1] / holds));
+		return json;
 	}
 
 	/**
