@@ -63,47 +63,74 @@ class Bookings {
 			LocalTime checkInTime, Instant holdExpiresAt) {
 	}
 
-	void insert(NewBooking b) {
+	private Map<String, Object> newBookingParams(NewBooking b) {
 		List<BookingDetails.Night> nightly = b.quote()
 			.nightly()
 			.stream()
 			.map(n -> new BookingDetails.Night(n.date(), n.price().amount(), n.basis().name().toLowerCase()))
 			.toList();
-		this.jdbc.sql("""
-				insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
-				    guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
-				    total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
-				    hold_expires_at, created_at, idempotency_key, request_hash)
-				values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
-				    :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
-				    :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :idemKey,
-				    :requestHash)
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("id", b.id());
+		params.put("listing", b.listingId());
+		params.put("owner", b.ownerId());
+		params.put("guest", b.guestId());
+		params.put("checkIn", b.stay().checkIn());
+		params.put("checkOut", b.stay().checkOut());
+		params.put("guests", b.guests());
+		params.put("name", b.guestName());
+		params.put("phone", b.guestPhone());
+		params.put("email", b.guestEmail());
+		params.put("comment", b.comment());
+		params.put("nightly", this.json.writeValueAsString(nightly));
+		params.put("subtotal", b.quote().subtotal().amount());
+		params.put("discounts", b.quote().discounts().amount());
+		params.put("total", b.quote().total().amount());
+		params.put("currency", b.quote().currency());
+		params.put("commissionPercent", b.commissionPercent());
+		params.put("commission", b.platformCommission().amount());
+		params.put("feePercent", b.gatewayFeePercent());
+		params.put("fee", b.gatewayFee().amount());
+		params.put("holdExpiresAt", utc(b.holdExpiresAt()));
+		params.put("createdAt", utc(b.createdAt()));
+		params.put("idemKey", b.idempotencyKey());
+		params.put("requestHash", b.requestHash());
+		return params;
+	}
+
+	/**
+	 * Inserts a new hold in one statement: the booking row, its occupancy row (the
+	 * exclusion constraint refuses an overlap), its first transition, and answers the
+	 * booking's details, as {@link #occupy}, {@link #recordTransition} and
+	 * {@link #details} would after an insert, one by one.
+	 */
+	BookingDetails insertHold(NewBooking b, Actor actor) {
+		return this.jdbc.sql("""
+				with b as (
+				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
+				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
+				        total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
+				        hold_expires_at, created_at, idempotency_key, request_hash)
+				    values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
+				        :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
+				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :idemKey,
+				        :requestHash)
+				    returning *
+				), occupancy as (
+				    insert into occupancies (listing_id, period, kind, booking_id)
+				    select b.listing_id, daterange(b.check_in, b.check_out), 'BOOKING', b.id from b
+				), transition as (
+				    insert into booking_transitions (booking_id, at, actor_type, actor_id, to_status)
+				    select b.id, b.created_at, cast(:actorType as text), cast(:actorId as bigint), 'HOLD' from b
+				)
+				select b.*, l.title as listing_title, l.check_in_time, l.check_out_time,
+				       concat_ws(', ', l.street, l.house, l.block) as address, l.entrance, l.floor, l.realtor_phone
+				from b join listings l on l.id = b.listing_id
 				""")
-			.param("id", b.id())
-			.param("listing", b.listingId())
-			.param("owner", b.ownerId())
-			.param("guest", b.guestId())
-			.param("checkIn", b.stay().checkIn())
-			.param("checkOut", b.stay().checkOut())
-			.param("guests", b.guests())
-			.param("name", b.guestName())
-			.param("phone", b.guestPhone())
-			.param("email", b.guestEmail())
-			.param("comment", b.comment())
-			.param("nightly", this.json.writeValueAsString(nightly))
-			.param("subtotal", b.quote().subtotal().amount())
-			.param("discounts", b.quote().discounts().amount())
-			.param("total", b.quote().total().amount())
-			.param("currency", b.quote().currency())
-			.param("commissionPercent", b.commissionPercent())
-			.param("commission", b.platformCommission().amount())
-			.param("feePercent", b.gatewayFeePercent())
-			.param("fee", b.gatewayFee().amount())
-			.param("holdExpiresAt", utc(b.holdExpiresAt()))
-			.param("createdAt", utc(b.createdAt()))
-			.param("idemKey", b.idempotencyKey())
-			.param("requestHash", b.requestHash())
-			.update();
+			.params(newBookingParams(b))
+			.param("actorType", actor.type().name())
+			.param("actorId", actor.id())
+			.query(this::mapDetails)
+			.single();
 	}
 
 	Optional<BookingDetails> details(UUID id) {
@@ -296,6 +323,28 @@ class Bookings {
 			.param("from", stay.checkIn())
 			.param("to", stay.checkOut())
 			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Whether any occupancy of the listing overlaps the stay, and whether the listing has
+	 * holds overdue now (they still occupy their dates until expired), in one statement.
+	 */
+	record Availability(boolean overlaps, boolean overdueHolds) {
+	}
+
+	Availability availability(long listingId, Stay stay, Instant now) {
+		return this.jdbc.sql("""
+				select exists (select 1 from occupancies
+				               where listing_id = :listing and period && daterange(:from, :to)) as overlaps,
+				       exists (select 1 from bookings
+				               where listing_id = :listing and status = 'HOLD' and hold_expires_at <= :now) as overdue
+				""")
+			.param("listing", listingId)
+			.param("from", stay.checkIn())
+			.param("to", stay.checkOut())
+			.param("now", utc(now))
+			.query((rs, n) -> new Availability(rs.getBoolean("overlaps"), rs.getBoolean("overdue")))
 			.single();
 	}
 

@@ -115,25 +115,32 @@ public class PlaceHold {
 			.filter(BookableListing::active)
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", request.listingId()));
 		this.quotes.checkGuests(listing, request.guests());
-		this.expireHolds.expireOverdueOn(listing.id());
-		if (this.bookings.overlaps(listing.id(), stay)) {
+		// One round trip answers both "are the dates taken" and "does the listing have
+		// overdue holds"; only then (rare) are they expired and the dates checked again.
+		Bookings.Availability availability = this.bookings.availability(listing.id(), stay, this.clock.instant());
+		boolean taken = availability.overlaps();
+		if (availability.overdueHolds()) {
+			this.expireHolds.expireOverdueOn(listing.id());
+			taken = this.bookings.overlaps(listing.id(), stay);
+		}
+		if (taken) {
 			throw ProblemException.conflict("dates-unavailable", "booking.datesUnavailable");
 		}
 		Quote quote = this.quotes.quote(listing, stay);
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		Money total = quote.total();
-		this.bookings.insert(new Bookings.NewBooking(id, listing.id(), listing.ownerId(), guestId, stay,
-				request.guests(), request.guestName().strip(), phone, blankToNull(request.guestEmail()),
+		// booking, occupancy (the exclusion constraint's check), first transition and the
+		// details to answer with: one statement
+		BookingDetails details = this.bookings.insertHold(new Bookings.NewBooking(id, listing.id(), listing.ownerId(),
+				guestId, stay, request.guests(), request.guestName().strip(), phone, blankToNull(request.guestEmail()),
 				blankToNull(request.comment()), quote, this.properties.platformCommissionPercent(),
 				total.percent(this.properties.platformCommissionPercent()), this.properties.gatewayFeePercent(),
 				total.percent(this.properties.gatewayFeePercent()), now, now.plus(this.properties.holdDuration()),
-				idempotencyKey, requestHash));
-		this.bookings.occupy(listing.id(), stay, id);
-		this.bookings.recordTransition(id, now, Actor.guest(guestId), null, BookingStatus.HOLD, null, null);
+				idempotencyKey, requestHash), Actor.guest(guestId));
 		this.events.publishEvent(new BookingHeld(id, listing.id(), guestId, stay.checkIn(), stay.checkOut(),
 				now.plus(this.properties.holdDuration())));
-		return this.bookings.details(id).orElseThrow();
+		return details;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -5,9 +5,12 @@ import java.util.Optional;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.identity.internal.Accounts;
+import kz.zhilyego.identity.internal.CurrentUserAuthentication;
 import kz.zhilyego.identity.internal.UserRecord;
 import kz.zhilyego.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,22 @@ public class UserDirectory {
 	@Transactional(readOnly = true)
 	public Optional<UserProfile> find(long userId) {
 		return this.users.find(userId).map(UserRecord::toProfile);
+	}
+
+	/**
+	 * The signed-in caller's profile. A bearer-token or API-key request already read the
+	 * user's row to authenticate (a moment ago, in this request), so that read is reused;
+	 * otherwise (web session) the row is read now.
+	 */
+	public Optional<UserProfile> profileOf(CurrentUser user) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof CurrentUserAuthentication current && current.getPrincipal().id() == user.id()) {
+			UserProfile profile = current.profile();
+			if (profile != null) {
+				return Optional.of(profile);
+			}
+		}
+		return this.users.find(user.id()).map(UserRecord::toProfile);
 	}
 
 	/** The user who linked this Telegram account, if any. */

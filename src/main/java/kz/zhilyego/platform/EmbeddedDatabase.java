@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,7 +54,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 	static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) {
 		if (properties.persistent()) {
 			Path dir = Path.of(properties.dataDir()).toAbsolutePath();
-			EmbeddedPostgres server = startServer(dir, properties.port());
+			EmbeddedPostgres server = startServer(dir, properties.port(), properties.serverConfig());
 			createDatabaseIfMissing(server, properties.database());
 			log.info("Embedded PostgreSQL with data in {} at {}", dir,
 					server.getJdbcUrl("postgres", properties.database()));
@@ -61,7 +62,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 		}
 		synchronized (EmbeddedDatabase.class) {
 			if (shared == null) {
-				shared = startServer(null, 0);
+				shared = startServer(null, 0, properties.serverConfig());
 			}
 			sharedUsers++;
 			String database = "zhilyego_" + databaseCounter.incrementAndGet();
@@ -70,7 +71,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgres startServer(@Nullable Path dataDir, int port) {
+	private static EmbeddedPostgres startServer(@Nullable Path dataDir, int port,
+			@Nullable Map<String, String> serverConfig) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setRegisterShutdownHook(false)
@@ -79,6 +81,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("timezone", "UTC")
 				.setLocaleConfig("encoding", "UTF8")
 				.setPort(port);
+			if (serverConfig != null) {
+				serverConfig.forEach(builder::setServerConfig);
+			}
 			if (dataDir != null) {
 				Files.createDirectories(dataDir);
 				builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

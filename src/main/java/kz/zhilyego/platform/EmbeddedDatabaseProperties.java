@@ -1,5 +1,7 @@
 package kz.zhilyego.platform;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,14 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * by every application context in this JVM, each context getting a fresh database (tests)
  * @param port TCP port on 127.0.0.1; 0 picks a free one
  * @param database database name in persistent mode
+ * @param serverConfig extra {@code postgresql.conf} settings passed to the server at
+ * start (e.g. {@code shared_preload_libraries: pg_stat_statements} for a profiling run);
+ * empty by default
  */
 @ConfigurationProperties("zhilyego.embedded-db")
-record EmbeddedDatabaseProperties(@Nullable String dataDir, int port, String database) {
+record EmbeddedDatabaseProperties(@Nullable String dataDir, int port, String database,
+		@Nullable Map<String, String> serverConfig) {
 
 	EmbeddedDatabaseProperties {
 		if (database == null || database.isBlank()) {
 			database = "zhilyego";
 		}
+		serverConfig = serverConfig == null ? Map.of() : Map.copyOf(serverConfig);
 	}
 
 	boolean persistent() {

@@ -35,6 +35,7 @@ import kz.zhilyego.catalog.SearchSql;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.internal.Tokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,14 @@ public final class Benchmark {
 	private final Path out = Path.of(System.getProperty("bench.out", "target/bench/results.json"));
 
 	private final String dbUrl = System.getProperty("bench.db-url", "");
+
+	private final int holdsRounds = Integer.getInteger("bench.holds-rounds", 1);
+
+	private final int holdsWarmup = Integer.getInteger("bench.holds-warmup", 2000);
+
+	private final String jfr = System.getProperty("bench.jfr", "");
+
+	private final boolean pgStats = Boolean.getBoolean("bench.pg-stats");
 
 	private final Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "all").split(","));
 
@@ -174,6 +183,10 @@ public final class Benchmark {
 		}
 		props.put("zhilyego.storage.local-dir", tmp.resolve("media"));
 		props.put("server.port", 0);
+		if (this.pgStats) {
+			props.put("zhilyego.embedded-db.server-config[shared_preload_libraries]", "pg_stat_statements");
+			props.put("zhilyego.embedded-db.server-config[pg_stat_statements.track]", "all");
+		}
 		long t0 = System.nanoTime();
 		this.app = TestApps.start(props);
 		double started = (System.nanoTime() - t0) / 1e9;
@@ -384,30 +397,113 @@ public final class Benchmark {
 			bearers.add("Bearer " + tokens.accessToken(this.guests.get(this.contenders + i)));
 		}
 		int slice = this.listingIds.size() / (2 * clients);
-		// Dates past the generated year; client c books only its own listings, so every
-		// hold is a success and the comparison measures the write path, not conflicts.
-		Load.Result http = Load.run("holds http", clients, this.duration, 1_000_000, c -> (client, i) -> {
-			long listing = this.listingIds.get(client * slice + (int) (i % slice));
-			LocalDate checkIn = this.today.plusDays(400 + 3 * (i / slice));
-			return String.valueOf(
-					post("/api/v1/bookings", bookingBody(listing, checkIn, checkIn.plusDays(2)), bearers.get(client))
-						.statusCode());
-		});
 		long guest = this.guests.get(0);
-		Load.Result raw = Load.run("holds sql", clients, this.duration, 1_000_000, c -> rawHold(c, slice, guest));
-		double ratio = http.throughput() / raw.throughput();
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("http", http.json());
-		result.put("rawJdbc", raw.json());
+		result.put("loadAverageBefore", Machine.loadAverage());
+		// warm-up (JIT, pools, plans), not recorded; round 0 of the dates. Counted in
+		// holds,
+		// not seconds: the HTTP path is far more code than the JDBC one and needs a few
+		// thousand requests before the JIT has compiled it (capped at 3 minutes).
+		if (this.holdsWarmup > 0) {
+			Load.Result warm = httpHolds(clients, slice, bearers, 0, 180, this.holdsWarmup);
+			Load.run("warm-up holds sql", clients, 180, this.holdsWarmup, c -> rawHold(c, slice, guest, 0));
+			result.put("warmUpHttpHolds", warm.requests());
+			System.out.printf("Holds warm-up: %d HTTP holds in %.1f s%n", warm.requests(), warm.seconds());
+		}
+		// HTTP and raw back to back, repeated: the machine is shared, so compare the
+		// ratio
+		// of each pair, never numbers of different runs
+		List<Object> rounds = new ArrayList<>();
+		for (int round = 1; round <= this.holdsRounds; round++) {
+			int r = round;
+			PgStats pg = PgStats.start(this.jdbc, this.pgStats);
+			jdk.jfr.Recording recording = round == 1 ? startRecording() : null;
+			CpuMeter cpu = CpuMeter.start(this.jdbc);
+			Load.Result http = httpHolds(clients, slice, bearers, r, this.duration, 1_000_000);
+			double[] httpCpu = cpu.stop();
+			if (recording != null) {
+				Path file = Path.of(this.jfr).toAbsolutePath();
+				recording.dump(file);
+				recording.close();
+				System.out.println("JFR recording of the HTTP holds written to " + file);
+			}
+			Map<String, Object> httpStatements = pg.report(http.requests());
+			pg = PgStats.start(this.jdbc, this.pgStats);
+			cpu = CpuMeter.start(this.jdbc);
+			Load.Result raw = Load.run("holds sql", clients, this.duration, 1_000_000,
+					c -> rawHold(c, slice, guest, r));
+			double[] rawCpu = cpu.stop();
+			Map<String, Object> rawStatements = pg.report(raw.requests());
+			double ratio = http.throughput() / raw.throughput();
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("http", http.json());
+			one.put("rawJdbc", raw.json());
+			one.put("ratio", Load.round(ratio));
+			one.put("loadAverageAfter", Machine.loadAverage());
+			one.put("httpCpuMsPerHold", cpuPerHold(httpCpu, http.requests()));
+			one.put("rawCpuMsPerHold", cpuPerHold(rawCpu, raw.requests()));
+			if (this.pgStats) {
+				one.put("httpStatements", httpStatements);
+				one.put("rawStatements", rawStatements);
+			}
+			rounds.add(one);
+			String label = this.holdsRounds == 1 ? "" : " round " + round;
+			row("holds " + clients + " clients" + label, "HTTP holds/s (p95 ms)", fmt1(http), "");
+			row("", "raw JDBC holds/s (p95 ms)", fmt1(raw), "");
+			row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.5");
+			row("", "CPU ms per hold, HTTP: JVM + PostgreSQL",
+					String.format("%.2f + %.2f", httpCpu[0] / http.requests(), httpCpu[1] / http.requests()), "");
+			row("", "CPU ms per hold, raw: JVM + PostgreSQL",
+					String.format("%.2f + %.2f", rawCpu[0] / raw.requests(), rawCpu[1] / raw.requests()), "");
+			if (round == 1) {
+				result.put("http", http.json());
+				result.put("rawJdbc", raw.json());
+				result.put("ratio", Load.round(ratio));
+			}
+		}
 		result.put("rawJdbcIs", "one transaction: lock the listing row, insert booking, occupancy and transition");
-		result.put("ratio", Load.round(ratio));
+		result.put("rounds", rounds);
 		this.results.put("holds", result);
-		row("holds " + clients + " clients", "HTTP holds/s (p95 ms)", fmt1(http), "");
-		row("", "raw JDBC holds/s (p95 ms)", fmt1(raw), "");
-		row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.5");
 	}
 
-	private Load.Operation rawHold(int client, int slice, long guest) throws Exception {
+	private static Map<String, Object> cpuPerHold(double[] cpu, long holds) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("jvm", holds == 0 ? 0 : Load.round(cpu[0] / holds));
+		json.put("postgres", holds == 0 ? 0 : Load.round(cpu[1] / holds));
+		return json;
+	}
+
+	/**
+	 * A JFR recording (settings "profile") of the first measured HTTP holds window, when
+	 * {@code bench.jfr} names a file.
+	 */
+	private jdk.jfr.@Nullable Recording startRecording() throws Exception {
+		if (this.jfr.isBlank()) {
+			return null;
+		}
+		jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+		recording.start();
+		return recording;
+	}
+
+	/**
+	 * 8 clients placing holds through HTTP, each on its own listings and free dates (past
+	 * the generated year; every round has its own dates), so every hold is a success and
+	 * the comparison measures the write path, not conflicts.
+	 */
+	private Load.Result httpHolds(int clients, int slice, List<String> bearers, int round, double seconds,
+			long maxHolds) throws Exception {
+		return Load.run(round == 0 ? "warm-up holds http" : "holds http", clients, seconds, maxHolds,
+				c -> (client, i) -> {
+					long listing = this.listingIds.get(client * slice + (int) (i % slice));
+					LocalDate checkIn = this.today.plusDays(400 + 300L * round + 3 * (i / slice));
+					return String.valueOf(post("/api/v1/bookings", bookingBody(listing, checkIn, checkIn.plusDays(2)),
+							bearers.get(client))
+						.statusCode());
+				});
+	}
+
+	private Load.Operation rawHold(int client, int slice, long guest, int round) throws Exception {
 		Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "");
 		connection.setAutoCommit(false);
 		PreparedStatement lock = connection
@@ -429,7 +525,7 @@ public final class Benchmark {
 			public String call(int c, long i) throws Exception {
 				long listing = Benchmark.this.listingIds
 					.get(Benchmark.this.listingIds.size() / 2 + c * slice + (int) (i % slice));
-				LocalDate checkIn = Benchmark.this.today.plusDays(2000 + 3 * (i / slice));
+				LocalDate checkIn = Benchmark.this.today.plusDays(5000 + 300L * round + 3 * (i / slice));
 				try {
 					lock.setLong(1, listing);
 					long owner;

@@ -111,6 +111,45 @@ class PlaceHoldIT {
 	}
 
 	@Test
+	void placingAHoldExpiresTheListingsOverdueHoldsOnOtherDatesExactlyOnce() {
+		BookingDetails stale = this.bookings.hold(this.listing, DEC_10, DEC_13, guest);
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+
+		BookingDetails fresh = this.bookings.hold(this.listing, DEC_13.plusDays(5), DEC_13.plusDays(7), otherGuest);
+		BookingDetails again = this.bookings.hold(this.listing, DEC_13.plusDays(10), DEC_13.plusDays(11), otherGuest);
+
+		assertThat(fresh.status()).isEqualTo(BookingStatus.HOLD);
+		assertThat(again.status()).isEqualTo(BookingStatus.HOLD);
+		assertThat(this.queries.find(stale.id()).orElseThrow().status()).isEqualTo(BookingStatus.EXPIRED);
+		assertThat(this.queries.timeline(stale.id(), BookingFixtures.guest(guest))).extracting(Transition::to)
+			.containsExactly("HOLD", "EXPIRED");
+		assertThat(this.jdbc.sql("select count(*) from occupancies where booking_id = :id")
+			.param("id", stale.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aHoldOccupiesItsDatesAndAnswersWithTheListingsDetails() {
+		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, guest);
+
+		assertThat(this.jdbc.sql("""
+				select count(*) from occupancies
+				where booking_id = :id and listing_id = :listing and kind = 'BOOKING'
+				  and period = daterange(:from, :to)
+				""")
+			.param("id", booking.id())
+			.param("listing", this.listing)
+			.param("from", DEC_10)
+			.param("to", DEC_13)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(booking).usingRecursiveComparison().isEqualTo(this.queries.find(booking.id()).orElseThrow());
+		assertThat(booking.listingTitle()).isNotBlank();
+		assertThat(booking.checkInTime()).isNotNull();
+	}
+
+	@Test
 	void theSameIdempotencyKeyAndBodyReturnTheSameBookingAndAnotherBodyIsA422() {
 		PlaceHold.Request request = BookingFixtures.request(this.listing, DEC_10, DEC_13);
 

@@ -13,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +105,25 @@ class AuthTokenIT {
 		Api.Response expired = this.api.get("/api/v1/me", "Authorization", bearer);
 		assertThat(expired.status()).isEqualTo(401);
 		assertThat(expired.json().get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenSignedWithTheRightKeyButNamingAnotherIssuerIsRefused() {
+		JwtEncoder encoder = this.context.getBean(JwtEncoder.class);
+		java.time.Instant now = this.clock.instant();
+		String foreign = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				JwtClaimsSet.builder()
+					.issuer("someone-else")
+					.subject(String.valueOf(this.userId))
+					.claim("typ", "access")
+					.issuedAt(now)
+					.expiresAt(now.plus(Duration.ofMinutes(5)))
+					.build()))
+			.getTokenValue();
+
+		assertThat(this.api.get("/api/v1/me", "Authorization", "Bearer " + foreign).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v1/me", "Authorization", this.fixtures.bearer(this.userId)).status())
+			.isEqualTo(200);
 	}
 
 	@Test

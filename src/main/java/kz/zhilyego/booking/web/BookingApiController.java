@@ -83,7 +83,7 @@ class BookingApiController {
 	ResponseEntity<BookingResponse> create(@AuthenticationPrincipal CurrentUser user,
 			@Valid @RequestBody CreateBookingRequest body, @RequestHeader(name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String idempotencyKey) {
-		UserProfile profile = this.users.find(user.id()).orElseThrow();
+		UserProfile profile = this.users.profileOf(user).orElseThrow();
 		PlaceHold.Request request = new PlaceHold.Request(body.listingId(), body.checkIn(), body.checkOut(),
 				body.guests(), orDefault(body.guestName(), profile.name()),
 				orDefault(body.guestPhone(), profile.phone()),

@@ -47,7 +47,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new CurrentUserAuthentication(owner.get().toCurrentUser(),
-				CurrentUserAuthentication.authorities(owner.get(), this.twoFactorRequired), "api-key"));
+				CurrentUserAuthentication.authorities(owner.get(), this.twoFactorRequired), "api-key",
+				owner.get().toProfile()));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

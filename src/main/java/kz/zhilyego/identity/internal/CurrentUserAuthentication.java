@@ -6,6 +6,8 @@ import java.util.List;
 
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
+import kz.zhilyego.identity.UserProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,11 +25,23 @@ public final class CurrentUserAuthentication extends AbstractAuthenticationToken
 
 	private final String method;
 
+	/**
+	 * The profile read from the database while authenticating this request (bearer token,
+	 * API key); never kept in a session.
+	 */
+	private final transient @Nullable UserProfile profile;
+
 	public CurrentUserAuthentication(CurrentUser user, Collection<? extends GrantedAuthority> authorities,
 			String method) {
+		this(user, authorities, method, null);
+	}
+
+	public CurrentUserAuthentication(CurrentUser user, Collection<? extends GrantedAuthority> authorities,
+			String method, @Nullable UserProfile profile) {
 		super(authorities);
 		this.user = user;
 		this.method = method;
+		this.profile = profile;
 		setAuthenticated(true);
 	}
 
@@ -56,6 +70,14 @@ public final class CurrentUserAuthentication extends AbstractAuthenticationToken
 	@Override
 	public String getName() {
 		return String.valueOf(this.user.id());
+	}
+
+	/**
+	 * The user's profile as read for this request's authentication; null when the
+	 * authentication came from a session (it may be older than the request).
+	 */
+	public @Nullable UserProfile profile() {
+		return this.profile;
 	}
 
 	/** {@code password}, {@code jwt}, {@code api-key}, {@code remember-me}. */

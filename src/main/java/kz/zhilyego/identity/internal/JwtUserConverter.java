@@ -36,7 +36,7 @@ public class JwtUserConverter implements Converter<Jwt, AbstractAuthenticationTo
 			.filter(UserRecord::active)
 			.orElseThrow(() -> new InvalidBearerTokenException("Unknown or blocked user"));
 		return new CurrentUserAuthentication(user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequired), "jwt");
+				CurrentUserAuthentication.authorities(user, this.twoFactorRequired), "jwt", user.toProfile());
 	}
 
 }
