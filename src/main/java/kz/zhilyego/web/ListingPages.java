@@ -79,7 +79,8 @@ class ListingPages {
 		this.clock = clock;
 	}
 
-	@GetMapping("/{city:[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
+	// "api" is never a city: /api/v1/<unknown> must stay an API 404, not a listing page
+	@GetMapping("/{city:(?!api$)[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
 	Object listing(@PathVariable String city, @PathVariable String district, @PathVariable String slug,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkIn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkOut,

@@ -47,7 +47,7 @@ class UnknownPagesIT {
 	@Test
 	void theApiAnswers404ProblemForAnUnknownPathAnd401ForAProtectedOne() {
 		Api api = new Api(this.port);
-		for (String path : List.of("/api/v1/no/such/endpoint", "/api/nothing")) {
+		for (String path : List.of("/api/v1/no/such/endpoint", "/api/nothing", "/api/v1/xyz")) {
 			Api.Response unknown = api.get(path);
 			assertThat(unknown.status()).as(path).isEqualTo(404);
 			assertThat(unknown.header("Content-Type")).as(path).contains("application/problem+json");

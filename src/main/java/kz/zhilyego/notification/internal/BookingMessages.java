@@ -75,7 +75,9 @@ class BookingMessages {
 			.param("reason", reason)
 			.param("refund", refund == null ? null : money(refund, language))
 			.param(kind == NotificationKind.PAYMENT_FAILED_GUEST ? "retryUrl"
-					: kind == NotificationKind.REVIEW_REQUEST ? "reviewUrl" : "bookingUrl", bookingUrl(booking.id()))
+					: kind == NotificationKind.REVIEW_REQUEST ? "reviewUrl" : "bookingUrl",
+					kind == NotificationKind.REVIEW_REQUEST ? bookingUrl(booking.id()) + "/review"
+							: bookingUrl(booking.id()))
 			.secretRef(withCodes && party == Party.GUEST ? BookingSecretParams.reference(booking.id()) : null);
 		if (party == Party.GUEST) {
 			message.param("realtorPhone", showsRealtorContacts(kind) ? booking.realtorPhone() : null);
