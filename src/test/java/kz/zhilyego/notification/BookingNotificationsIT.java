@@ -18,6 +18,7 @@ import kz.zhilyego.booking.CancelBooking;
 import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.booking.ConfirmPayment;
 import kz.zhilyego.booking.ExpireHolds;
+import kz.zhilyego.booking.MarkStay;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.Money;
@@ -71,6 +72,9 @@ class BookingNotificationsIT {
 
 	@Autowired
 	Reminders reminders;
+
+	@Autowired
+	MarkStay markStay;
 
 	@Autowired
 	Dispatcher dispatcher;
@@ -158,6 +162,35 @@ class BookingNotificationsIT {
 			newMails.add(received[i].getSubject() + "\n" + decoded(received[i]));
 		}
 		assertThat(newMails).anySatisfy(mail -> assertThat(mail).contains(booking.id().toString(), "8842"));
+	}
+
+	@Test
+	void aCompletedStayAsksForAReviewWithALinkToTheReviewForm() throws Exception {
+		BookingDetails booking = confirmedBooking();
+		this.clock.set(Instant.parse("2026-12-10T10:00:00Z"));
+		this.markStay.checkIn(booking.id(), BookingFixtures.realtor(this.realtor));
+		this.clock.set(Instant.parse("2026-12-13T06:00:00Z"));
+		this.markStay.checkOut(booking.id(), BookingFixtures.realtor(this.realtor));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.sql("select count(*) from notification_reminders where booking_id = :id and kind = 'REVIEW_REQUEST'")
+				.param("id", booking.id())
+				.query(Long.class)
+				.single() == 1);
+
+		this.clock.advance(Duration.ofHours(3));
+		this.reminders.fireDue();
+		awaitOutbox("REVIEW_REQUEST", 1);
+		this.dispatcher.dispatchDue();
+
+		List<String> toGuest = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (message.getAllRecipients()[0].toString().equals("guest@example.kz")) {
+				toGuest.add(decoded(message));
+			}
+		}
+		assertThat(toGuest).anySatisfy(
+				mail -> assertThat(mail).contains("/account/bookings/" + booking.id() + "/review", "Пікір қалдыру"));
 	}
 
 	@Test
