@@ -13,6 +13,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +45,11 @@ public class Reviews {
 
 	private final ReviewQueries queries;
 
+	private final ApplicationEventPublisher events;
+
 	Reviews(JdbcClient jdbc, Clock clock, BookingQueries bookings, ListingRatingSync ratings, AuditLog audit,
-			ReviewQueries queries) {
+			ReviewQueries queries, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.bookings = bookings;
@@ -117,6 +121,7 @@ public class Reviews {
 		}
 		if (!flagged) {
 			this.ratings.recompute(booking.listingId());
+			this.events.publishEvent(new ReviewEvents.ReviewPublished(id, bookingId, booking.listingId(), rating));
 		}
 		return new Submitted(id, status);
 	}
@@ -144,6 +149,7 @@ public class Reviews {
 			.param("by", scope.userId())
 			.param("id", review.id())
 			.update();
+		this.events.publishEvent(new ReviewEvents.ReviewReplied(review.id(), review.bookingId(), review.listingId()));
 		return this.queries.staffView(reviewId);
 	}
 
@@ -219,6 +225,10 @@ public class Reviews {
 				where id = :id
 				""").param("id", reviewId).update();
 		this.ratings.recompute(review.listingId());
+		if (review.status() == ReviewStatus.HIDDEN) {
+			this.events.publishEvent(new ReviewEvents.ReviewPublished(review.id(), review.bookingId(),
+					review.listingId(), review.rating()));
+		}
 		this.audit.record(scope.userId(), "review.restored", "review", String.valueOf(reviewId),
 				Map.of("listingId", review.listingId(), "was", review.status().name()));
 		return this.queries.staffView(reviewId);
@@ -244,16 +254,17 @@ public class Reviews {
 
 	private Optional<Ref> ref(long reviewId) {
 		return this.jdbc.sql("""
-				select r.id, r.listing_id, l.owner_id, r.status
+				select r.id, r.booking_id, r.listing_id, l.owner_id, r.status, r.rating
 				from reviews r join listings l on l.id = r.listing_id where r.id = :id
 				""")
 			.param("id", reviewId)
-			.query((rs, n) -> new Ref(rs.getLong("id"), rs.getLong("listing_id"), rs.getLong("owner_id"),
-					ReviewStatus.valueOf(rs.getString("status"))))
+			.query((rs, n) -> new Ref(rs.getLong("id"), rs.getObject("booking_id", UUID.class),
+					rs.getLong("listing_id"), rs.getLong("owner_id"), ReviewStatus.valueOf(rs.getString("status")),
+					rs.getInt("rating")))
 			.optional();
 	}
 
-	private record Ref(long id, long listingId, long ownerId, ReviewStatus status) {
+	private record Ref(long id, UUID bookingId, long listingId, long ownerId, ReviewStatus status, int rating) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package kz.zhilyego.review;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ReviewsIT {
@@ -261,6 +263,54 @@ class ReviewsIT {
 		assertThat(new Api(this.port).get("/api/v1/listings/" + this.listing + "/reviews?size=500").status())
 			.isEqualTo(400);
 		assertThat(new Api(this.port).get("/api/v1/listings/999999/reviews").status()).isEqualTo(404);
+	}
+
+	@Test
+	void theRealtorHearsOfEachVisibleReviewAndTheGuestOfTheFirstReplyOnly() {
+		UUID stay = this.stays.completedStay(this.listing, this.guest, NOV_1, NOV_1.plusDays(2));
+		long held = review(this.guest, stay, 2, "Дешевле здесь: https://cheap-flats.example.kz").json()
+			.get("id")
+			.asLong();
+		long published = published(this.secondGuest, 5, "Отлично, всё как на фото");
+		awaitModuleEvents();
+		assertThat(inApp("REVIEW_RECEIVED_REALTOR", this.realtor)).as("only the visible review").isEqualTo(1);
+
+		as(this.superuser).post("/api/v1/admin/reviews/" + held + "/restore", Map.of());
+		String path = "/api/v1/realtor/reviews/" + published + "/reply";
+		as(this.realtor).put(path, Map.of("text", "Спасибо!"));
+		as(this.realtor).put(path, Map.of("text", "Спасибо, приезжайте ещё!"));
+		awaitModuleEvents();
+
+		assertThat(inApp("REVIEW_RECEIVED_REALTOR", this.realtor)).as("the restored one too").isEqualTo(2);
+		assertThat(inApp("REVIEW_REPLY_GUEST", this.secondGuest)).as("an edited reply sends nothing").isEqualTo(1);
+		assertThat(inApp("REVIEW_REPLY_GUEST", this.guest)).isZero();
+		assertThat(this.jdbc.sql("""
+				select params ->> 'rating' from notification_outbox
+				where kind = 'REVIEW_RECEIVED_REALTOR' and channel = 'EMAIL' and dedup_key like :key
+				""").param("key", "review-published:" + published + ":%").query(String.class).single())
+			.isEqualTo("5 / 5");
+		assertThat(this.jdbc.sql("""
+				select params ->> 'listingUrl' from notification_outbox
+				where kind = 'REVIEW_REPLY_GUEST' and channel = 'IN_APP'
+				""").query(String.class).single()).endsWith("/listings/" + this.listing);
+	}
+
+	private long inApp(String kind, long userId) {
+		return this.jdbc
+			.sql("select count(*) from notification_outbox where kind = :kind and channel = 'IN_APP' "
+					+ "and recipient_user_id = :user")
+			.param("kind", kind)
+			.param("user", userId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Module listeners run after commit; wait until none is left unfinished. */
+	private void awaitModuleEvents() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
 	}
 
 	private long published(long author, int stars, String comment) {

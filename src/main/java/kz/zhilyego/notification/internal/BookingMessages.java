@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.util.Map;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.common.Language;
@@ -55,6 +55,17 @@ class BookingMessages {
 	 */
 	void send(String event, NotificationKind kind, Party party, BookingDetails booking, boolean withCodes,
 			@Nullable String reason, @Nullable BigDecimal refund) {
+		send(event, kind, party, booking, withCodes, reason, refund, Map.of());
+	}
+
+	/** A message about a review of the booking's stay (no codes, no money). */
+	void sendAboutReview(String event, NotificationKind kind, Party party, BookingDetails booking,
+			Map<String, Object> extra) {
+		send(event, kind, party, booking, false, null, null, extra);
+	}
+
+	private void send(String event, NotificationKind kind, Party party, BookingDetails booking, boolean withCodes,
+			@Nullable String reason, @Nullable BigDecimal refund, Map<String, Object> extra) {
 		long userId = party == Party.GUEST ? booking.guestId() : booking.ownerId();
 		UserProfile user = this.users.find(userId).orElse(null);
 		if (user == null) {
@@ -74,11 +85,9 @@ class BookingMessages {
 			.param("currency", booking.currency())
 			.param("reason", reason)
 			.param("refund", refund == null ? null : money(refund, language))
-			.param(kind == NotificationKind.PAYMENT_FAILED_GUEST ? "retryUrl"
-					: kind == NotificationKind.REVIEW_REQUEST ? "reviewUrl" : "bookingUrl",
-					kind == NotificationKind.REVIEW_REQUEST ? bookingUrl(booking.id()) + "/review"
-							: bookingUrl(booking.id()))
+			.param(actionParam(kind), actionUrl(kind, booking))
 			.secretRef(withCodes && party == Party.GUEST ? BookingSecretParams.reference(booking.id()) : null);
+		extra.forEach(message::param);
 		if (party == Party.GUEST) {
 			message.param("realtorPhone", showsRealtorContacts(kind) ? booking.realtorPhone() : null);
 		}
@@ -106,8 +115,24 @@ class BookingMessages {
 		};
 	}
 
-	private String bookingUrl(UUID bookingId) {
-		return this.baseUrl + "/account/bookings/" + bookingId;
+	/** The message's link: its parameter name ({@code notification.action.<name>}). */
+	private static String actionParam(NotificationKind kind) {
+		return switch (kind) {
+			case PAYMENT_FAILED_GUEST -> "retryUrl";
+			case REVIEW_REQUEST -> "reviewUrl";
+			case REVIEW_RECEIVED_REALTOR -> "reviewsUrl";
+			case REVIEW_REPLY_GUEST -> "listingUrl";
+			default -> "bookingUrl";
+		};
+	}
+
+	private String actionUrl(NotificationKind kind, BookingDetails booking) {
+		return switch (kind) {
+			case REVIEW_REQUEST -> this.baseUrl + "/account/bookings/" + booking.id() + "/review";
+			case REVIEW_RECEIVED_REALTOR -> this.baseUrl + "/realtor/reviews";
+			case REVIEW_REPLY_GUEST -> this.baseUrl + "/listings/" + booking.listingId();
+			default -> this.baseUrl + "/account/bookings/" + booking.id();
+		};
 	}
 
 	static String date(LocalDate date) {

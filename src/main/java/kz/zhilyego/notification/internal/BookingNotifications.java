@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
@@ -20,6 +21,8 @@ import kz.zhilyego.notification.ReminderKind;
 import kz.zhilyego.notification.Reminders;
 import kz.zhilyego.notification.internal.BookingMessages.Party;
 import kz.zhilyego.payment.PaymentFailed;
+import kz.zhilyego.review.ReviewEvents.ReviewPublished;
+import kz.zhilyego.review.ReviewEvents.ReviewReplied;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -100,6 +103,23 @@ class BookingNotifications implements ReminderHandler {
 	void on(StayCompleted event) {
 		this.reminders.schedule(event.bookingId(), ReminderKind.REVIEW_REQUEST,
 				this.clock.instant().plus(REVIEW_AFTER));
+	}
+
+	/** The realtor hears of a new visible review of their listing. */
+	@ApplicationModuleListener
+	void on(ReviewPublished event) {
+		this.bookings.find(event.bookingId())
+			.ifPresent(booking -> this.messages.sendAboutReview("review-published:" + event.reviewId(),
+					NotificationKind.REVIEW_RECEIVED_REALTOR, Party.REALTOR, booking,
+					Map.of("rating", event.rating() + " / 5")));
+	}
+
+	/** The guest hears of the realtor's answer (once: an edited answer sends nothing). */
+	@ApplicationModuleListener
+	void on(ReviewReplied event) {
+		this.bookings.find(event.bookingId())
+			.ifPresent(booking -> this.messages.sendAboutReview("review-replied:" + event.reviewId(),
+					NotificationKind.REVIEW_REPLY_GUEST, Party.GUEST, booking, Map.of()));
 	}
 
 	/** Composes a due reminder, only while the booking still calls for it. */

@@ -28,13 +28,14 @@ public class MessageRenderer {
 	 * Detail lines in display order; each has a label {@code notification.param.<name>}.
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
-			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund");
+			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund", "rating");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
-	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "bookingUrl");
+	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl",
+			"bookingUrl");
 
 	private final MessageSource messages;
 

@@ -31,6 +31,7 @@ final class WhatsAppTemplates {
 		PARAMETERS.put(NotificationKind.REMINDER_CHECK_IN_DAY, List.of("listingTitle", "address", "realtorPhone"));
 		PARAMETERS.put(NotificationKind.REMINDER_BEFORE_CHECK_OUT, List.of("listingTitle", "checkOut"));
 		PARAMETERS.put(NotificationKind.REVIEW_REQUEST, List.of("listingTitle", "reviewUrl"));
+		PARAMETERS.put(NotificationKind.REVIEW_REPLY_GUEST, List.of("listingTitle", "listingUrl"));
 	}
 
 	private WhatsAppTemplates() {

@@ -1,0 +1,27 @@
+package kz.zhilyego.review;
+
+import java.util.UUID;
+
+/**
+ * What the review module tells others, published in the changing transaction (listeners
+ * run after its commit).
+ */
+public final class ReviewEvents {
+
+	private ReviewEvents() {
+	}
+
+	/**
+	 * A review became visible: written and passed the automatic check, or restored by the
+	 * superuser.
+	 */
+	public record ReviewPublished(long reviewId, UUID bookingId, long listingId, int rating) {
+	}
+
+	/**
+	 * The realtor answered a review (also an edited answer: listeners dedup by review).
+	 */
+	public record ReviewReplied(long reviewId, UUID bookingId, long listingId) {
+	}
+
+}
