@@ -126,7 +126,9 @@ class SecurityConfig {
 				.requestMatchers("/dev/**")
 				.access((authentication,
 						context) -> new org.springframework.security.authorization.AuthorizationDecision(dev))
-				.requestMatchers("/account/**", "/realtor/**", "/agency/**", "/admin/**", "/me/**", "/bookings/**")
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole("SUPERUSER")
+				.requestMatchers("/account/**", "/realtor/**", "/agency/**", "/me/**", "/bookings/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/{city:[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
 				.permitAll()

@@ -47,6 +47,12 @@ public class UserDirectory {
 		return this.accounts.updateProfile(userId, name, email, language).toProfile();
 	}
 
+	/** How many accounts exist (active and blocked), for the superuser's overview. */
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.users.search(null, null, 0, 1).total();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<UserProfile> find(long userId) {
 		return this.users.find(userId).map(UserRecord::toProfile);
