@@ -92,8 +92,6 @@ public class ListingSearch {
 		String count = """
 				select count(*) from (
 				  select 1 from listings l
-				  join cities c on c.id = l.city_id
-				  join districts d on d.id = l.district_id
 				  where %s
 				  limit :countLimit
 				) capped
@@ -106,16 +104,20 @@ public class ListingSearch {
 				       l.long_stay_discount_percent,
 				       (select p.storage_key from listing_photos p where p.listing_id = l.id
 				        order by p.main desc, p.position limit 1) as preview
-				from listings l
+				from (
+				  select l.id from listings l
+				  where %s
+				  order by %s
+				  limit :limit offset :offset
+				) matched
+				join listings l on l.id = matched.id
 				join cities c on c.id = l.city_id
 				join districts d on d.id = l.district_id
 				join housing_types t on t.code = l.type_code
 				join housing_classes k on k.code = l.class_code
-				where %s
 				order by %s
-				limit :limit offset :offset
 				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"), where,
-				criteria.sort().orderBy);
+				criteria.sort().orderBy, criteria.sort().orderBy);
 		return new Statements(count, page, Map.copyOf(params));
 	}
 
@@ -128,13 +130,17 @@ public class ListingSearch {
 		StringBuilder where = new StringBuilder("l.status = 'ACTIVE'");
 		if (criteria.city() != null) {
 			// a constant city id (not a join filter on the slug) lets the (city_id,
-			// <sort>)
-			// indexes deliver rows already in order, so LIMIT stops early (ADR 0004)
+			// <sort>) indexes deliver rows already in order, so LIMIT stops early
+			// (ADR 0004)
 			where.append(" and l.city_id = (select ci.id from cities ci where ci.slug = :city)");
 			params.put("city", criteria.city());
 		}
 		if (!criteria.districts().isEmpty()) {
-			where.append(" and d.slug in (:districts)");
+			// a filter on l itself (an array from an InitPlan), checked on each row
+			// before the per-row availability probe, not a join filter applied after
+			// it (ADR 0005)
+			where.append(
+					" and l.district_id = any (array(select ds.id from districts ds where ds.slug in (:districts)))");
 			params.put("districts", criteria.districts());
 		}
 		if (criteria.housingClass() != null) {
@@ -170,20 +176,38 @@ public class ListingSearch {
 			params.put("minRating", criteria.minRating());
 		}
 		if (!criteria.amenities().isEmpty()) {
-			// per candidate row through the primary key (listing_id, amenity_code): cheap
-			// when
-			// LIMIT stops the scan early, unlike aggregating every listing with the
-			// amenity
+			// one semi-join per amenity through the primary key (listing_id,
+			// amenity_code): the planner knows each one keeps ~45 % of the listings,
+			// so it keeps the ordered index scan and its LIMIT; a "(select count(*)
+			// …) = n" filter was estimated at 0.5 % and made it read and sort every
+			// candidate (ADR 0005)
 			List<String> amenities = criteria.amenities().stream().distinct().toList();
-			where.append(" and (select count(*) from listing_amenities la where la.listing_id = l.id"
-					+ " and la.amenity_code in (:amenities)) = :amenityCount");
-			params.put("amenities", amenities);
-			params.put("amenityCount", amenities.size());
+			for (int i = 0; i < amenities.size(); i++) {
+				where.append(" and exists (select 1 from listing_amenities la")
+					.append(i)
+					.append(" where la")
+					.append(i)
+					.append(".listing_id = l.id and la")
+					.append(i)
+					.append(".amenity_code = :amenity")
+					.append(i)
+					.append(')');
+				params.put("amenity" + i, amenities.get(i));
+			}
 		}
 		Stay stay = criteria.stay();
 		if (stay != null) {
-			where.append(" and not exists (select 1 from occupancies o where o.listing_id = l.id"
-					+ " and o.period && daterange(:checkIn, :checkOut))");
+			// free = the latest occupancy starting before checkOut ends on or before
+			// checkIn. Occupancies of a listing never overlap
+			// (occupancies_no_overlap), so that one occupancy decides; it is one
+			// backward step of the btree occupancies_listing_lower_idx (V16) per
+			// candidate, several times cheaper than a search of the GiST index, and
+			// a correlated subquery in FROM stays a per-row probe instead of a hash
+			// anti-join over every occupancy of the dates (ADR 0005)
+			where.append(" and not exists (select 1 from (select o.period from occupancies o"
+					+ " where o.listing_id = l.id and lower(o.period) < :checkOut"
+					+ " order by lower(o.period) desc limit 1) latest"
+					+ " where upper(latest.period) > :checkIn or upper_inf(latest.period))");
 			params.put("checkIn", stay.checkIn());
 			params.put("checkOut", stay.checkOut());
 		}

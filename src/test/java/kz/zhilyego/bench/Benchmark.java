@@ -136,6 +136,13 @@ public final class Benchmark {
 		if (wants("search")) {
 			search();
 		}
+		if (this.scenarios.contains("profile")) {
+			this.results.put("searchProfile",
+					new SearchProfile(this.app.getBean(NamedParameterJdbcTemplate.class)).run(
+							SearchMix.generate(2_000, this.today, this.seed)
+								.subList(0, Integer.getInteger("bench.profile-queries", 400)),
+							this.app.getEnvironment().getProperty("zhilyego.catalog.count-cap", Integer.class, 1000)));
+		}
 		if (wants("explain")) {
 			this.results.put("explain",
 					new Explain(this.app.getBean(NamedParameterJdbcTemplate.class),

@@ -1,0 +1,151 @@
+package kz.zhilyego.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+import kz.zhilyego.catalog.ListingSearchCriteria;
+import kz.zhilyego.catalog.SearchSql;
+import kz.zhilyego.common.Language;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Where the time of the search mix goes: every query of the mix once, one client, the
+ * page query and the capped count timed separately (the count is timed even when the
+ * service would skip it, and flagged), grouped by shape — dates or not, which filters,
+ * the sort, first or later page. Prints the groups by total time and the slowest
+ * statements.
+ */
+final class SearchProfile {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	SearchProfile(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<String, Object> run(List<SearchMix.Query> queries, int countCap) {
+		record Timing(String shape, String query, double pageMs, double countMs, boolean countRuns) {
+		}
+		List<Timing> timings = new ArrayList<>();
+		for (SearchMix.Query query : queries) {
+			ListingSearchCriteria criteria = query.criteria();
+			SearchSql.Statements sql = SearchSql.of(criteria, Language.RU, countCap);
+			long t0 = System.nanoTime();
+			int[] rows = new int[1];
+			this.jdbc.query(sql.page(), sql.params(), rs -> {
+				rows[0]++;
+			});
+			long t1 = System.nanoTime();
+			this.jdbc.queryForObject(sql.count(), sql.params(), Long.class);
+			long t2 = System.nanoTime();
+			boolean countRuns = !(rows[0] < criteria.size() && (rows[0] > 0 || criteria.offset() == 0));
+			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns));
+		}
+		Map<String, double[]> groups = new TreeMap<>();
+		double pageTotal = 0;
+		double countTotal = 0;
+		for (Timing t : timings) {
+			double count = t.countRuns() ? t.countMs() : 0;
+			pageTotal += t.pageMs();
+			countTotal += count;
+			double[] g = groups.computeIfAbsent(t.shape(), k -> new double[4]);
+			g[0]++;
+			g[1] += t.pageMs();
+			g[2] += count;
+			g[3] = Math.max(g[3], t.pageMs() + count);
+		}
+		Map<String, double[]> features = new TreeMap<>();
+		for (Timing t : timings) {
+			double count = t.countRuns() ? t.countMs() : 0;
+			for (String feature : t.shape().split(" ")) {
+				double[] f = features.computeIfAbsent(feature, k -> new double[3]);
+				f[0]++;
+				f[1] += t.pageMs();
+				f[2] += count;
+			}
+		}
+		List<String> byFeature = new ArrayList<>();
+		features.forEach((feature, f) -> byFeature.add(String.format("%s: n %d, mean page %.1f ms, mean count %.1f ms",
+				feature, (int) f[0], f[1] / f[0], f[2] / f[0])));
+		List<Map<String, Object>> byShape = new ArrayList<>();
+		groups.entrySet()
+			.stream()
+			.sorted(Comparator.comparingDouble(e -> -(e.getValue()[1] + e.getValue()[2])))
+			.forEach(e -> {
+				double[] g = e.getValue();
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("shape", e.getKey());
+				row.put("n", (int) g[0]);
+				row.put("pageMsTotal", Load.round(g[1]));
+				row.put("countMsTotal", Load.round(g[2]));
+				row.put("meanMs", Load.round((g[1] + g[2]) / g[0]));
+				row.put("maxMs", Load.round(g[3]));
+				byShape.add(row);
+			});
+		List<Map<String, Object>> slowest = new ArrayList<>();
+		timings.stream()
+			.sorted(Comparator.comparingDouble(t -> -(t.pageMs() + (t.countRuns() ? t.countMs() : 0))))
+			.limit(25)
+			.forEach(t -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("query", t.query());
+				row.put("pageMs", Load.round(t.pageMs()));
+				row.put("countMs", Load.round(t.countMs()));
+				row.put("countRuns", t.countRuns());
+				slowest.add(row);
+			});
+		List<Double> all = timings.stream().map(t -> t.pageMs() + (t.countRuns() ? t.countMs() : 0)).sorted().toList();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("queries", timings.size());
+		result.put("pageMsTotal", Load.round(pageTotal));
+		result.put("countMsTotal", Load.round(countTotal));
+		result.put("countsRun", timings.stream().filter(Timing::countRuns).count());
+		result.put("p50Ms", Load.round(all.get(all.size() / 2)));
+		result.put("p95Ms", Load.round(all.get((int) (all.size() * 0.95))));
+		result.put("maxMs", Load.round(all.get(all.size() - 1)));
+		result.put("byFeature", byFeature);
+		result.put("byShape", byShape);
+		result.put("slowest", slowest);
+		System.out.println("search profile: " + result.get("queries") + " queries, page " + pageTotal + " ms, count "
+				+ countTotal + " ms, p50 " + result.get("p50Ms") + " p95 " + result.get("p95Ms") + " max "
+				+ result.get("maxMs"));
+		byFeature.forEach(r -> System.out.println("  " + r));
+		byShape.stream().limit(25).forEach(r -> System.out.println("  " + r));
+		slowest.forEach(r -> System.out.println("  slow " + r));
+		return result;
+	}
+
+	private static String shape(SearchMix.Query q) {
+		StringJoiner s = new StringJoiner(" ");
+		s.add(q.checkIn() == null ? "nodates" : "dates");
+		if (q.district() != null) {
+			s.add("district");
+		}
+		if (q.housingClass() != null || q.type() != null || q.rooms() != null || q.minRooms() != null) {
+			s.add("class/type/rooms");
+		}
+		if (q.guests() != null) {
+			s.add("guests");
+		}
+		if (q.minPrice() != null || q.maxPrice() != null) {
+			s.add("price");
+		}
+		if (!q.amenities().isEmpty()) {
+			s.add("amenities");
+		}
+		if (q.minRating() != null) {
+			s.add("rating");
+		}
+		s.add("sort=" + q.sort());
+		if (q.page() > 0) {
+			s.add("page>0");
+		}
+		return s.toString();
+	}
+
+}
