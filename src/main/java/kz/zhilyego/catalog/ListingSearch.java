@@ -200,7 +200,7 @@ public class ListingSearch {
 			// free = the latest occupancy starting before checkOut ends on or before
 			// checkIn. Occupancies of a listing never overlap
 			// (occupancies_no_overlap), so that one occupancy decides; it is one
-			// backward step of the btree occupancies_listing_lower_idx (V16) per
+			// backward step of the btree occupancies_listing_lower_idx (V15) per
 			// candidate, several times cheaper than a search of the GiST index, and
 			// a correlated subquery in FROM stays a per-row probe instead of a hash
 			// anti-join over every occupancy of the dates (ADR 0005)
