@@ -127,33 +127,16 @@ class RealtorTeamPages {
 	private void render(CurrentUser user, @Nullable String preset, @Nullable String from, @Nullable String to,
 			@Nullable Long agencyId, @Nullable Integer page, Model model) {
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
-		String chosen = preset == null ? (from != null ? "custom" : "month") : preset;
-		LocalDate start;
-		LocalDate end;
-		switch (chosen) {
-			case "year" -> {
-				start = today.withDayOfYear(1);
-				end = today.withDayOfYear(today.lengthOfYear());
-			}
-			case "custom" -> {
-				LocalDate f = RealtorListingPages.date("from", from);
-				LocalDate t = RealtorListingPages.date("to", to);
-				start = f == null ? today.withDayOfMonth(1) : f;
-				end = t == null ? start.plusMonths(1).minusDays(1) : t;
-			}
-			default -> {
-				chosen = "month";
-				start = today.withDayOfMonth(1);
-				end = today.withDayOfMonth(today.lengthOfMonth());
-			}
-		}
+		AnalyticsPeriod period = AnalyticsPeriod.of(preset, from, to, today);
+		LocalDate start = period.start();
+		LocalDate end = period.end();
 		TeamSummary summary = this.analytics.summary(user, agencyId, start, end, page, null);
 		// the monthly dynamics: the calendar year of the period's end
 		LocalDate yearStart = end.withDayOfYear(1);
 		TeamSummary year = start.equals(yearStart) && end.equals(end.withDayOfYear(end.lengthOfYear())) ? summary
 				: this.analytics.summary(user, agencyId, yearStart, end.withDayOfYear(end.lengthOfYear()), 0, 1);
 		model.addAttribute("summary", summary);
-		model.addAttribute("preset", chosen);
+		model.addAttribute("preset", period.preset());
 		model.addAttribute("agencyId", agencyId);
 		model.addAttribute("head", this.analytics.isHead(user) && agencyId == null);
 		model.addAttribute("me", user.id());

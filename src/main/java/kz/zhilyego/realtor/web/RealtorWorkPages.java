@@ -139,35 +139,12 @@ class RealtorWorkPages {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			Model model) {
 		LocalDate today = today();
-		String chosen = preset == null ? (from != null ? "custom" : "month") : preset;
-		LocalDate start;
-		LocalDate end;
-		switch (chosen) {
-			case "week" -> {
-				start = today.minusDays(today.getDayOfWeek().getValue() - 1L);
-				end = start.plusDays(6);
-			}
-			case "year" -> {
-				start = today.withDayOfYear(1);
-				end = today.withDayOfYear(today.lengthOfYear());
-			}
-			case "custom" -> {
-				LocalDate f = RealtorListingPages.date("from", from);
-				LocalDate t = RealtorListingPages.date("to", to);
-				start = f == null ? today.withDayOfMonth(1) : f;
-				end = t == null ? start.plusMonths(1).minusDays(1) : t;
-			}
-			default -> {
-				chosen = "month";
-				start = today.withDayOfMonth(1);
-				end = today.withDayOfMonth(today.lengthOfMonth());
-			}
-		}
-		AnalyticsSummary summary = this.analytics.summary(user, start, end);
+		AnalyticsPeriod period = AnalyticsPeriod.of(preset, from, to, today);
+		AnalyticsSummary summary = this.analytics.summary(user, period.start(), period.end());
 		model.addAttribute("summary", summary);
 		// "</" never closes the script element the JSON sits in
 		model.addAttribute("summaryJson", this.json.writeValueAsString(summary).replace("</", "<\\/"));
-		model.addAttribute("preset", chosen);
+		model.addAttribute("preset", period.preset());
 		return "realtor/analytics";
 	}
 
