@@ -10,6 +10,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -29,6 +31,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 @Component
 public class KnownPaths {
+
+	private static final Logger log = LoggerFactory.getLogger(KnownPaths.class);
 
 	private final ObjectProvider<HandlerMapping> mappings;
 
@@ -57,6 +61,8 @@ public class KnownPaths {
 			return false;
 		}
 		catch (Exception ex) {
+			// cannot tell: treat the path as real, so the visitor is asked to sign in
+			log.debug("Handler lookup failed for {}, treated as a known path", request.getRequestURI(), ex);
 			return true;
 		}
 	}
