@@ -99,6 +99,22 @@ class AdminPagesIT {
 			.single();
 	}
 
+	@Test
+	void longListsPageWithTheirFilterKept() {
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		for (int i = 0; i < 25; i++) {
+			identity.user("adm-pager-" + i + "@test.kz");
+		}
+		SiteSession site = superuser();
+
+		SiteSession.Page first = site.get("/admin/users?q=adm-pager");
+		assertThat(first.html().select("a[href='/admin/users?q=adm-pager&page=1']")).hasSize(1);
+		assertThat(first.html().select("a[href='/admin/users?q=adm-pager&page=-1']")).isEmpty();
+		SiteSession.Page second = site.get("/admin/users?q=adm-pager&page=1");
+		assertThat(second.html().select("a[href='/admin/users?q=adm-pager&page=0']")).hasSize(1);
+		assertThat(second.html().select("a[href='/admin/users?q=adm-pager&page=2']")).isEmpty();
+	}
+
 	private SiteSession superuser() {
 		return new SiteSession(this.port).signIn("adm-root@test.kz", IdentityFixtures.PASSWORD);
 	}
