@@ -1,10 +1,13 @@
 package kz.zhilyego.web;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import kz.zhilyego.IntegrationTest;
+import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.identity.IdentityFixtures;
@@ -52,9 +55,13 @@ class ReviewPagesIT {
 		this.jdbc.sql("""
 				insert into reviews (booking_id, listing_id, author_id, rating, comment, status, created_at, reply,
 				    replied_at, replied_by)
-				values (:booking, :listing, :author, 4, 'Тихо и чисто, рядом парк.', 'PUBLISHED', now(),
-				    'Спасибо, ждём снова!', now(), :realtor)
+				values (:booking, :listing, :author, 4, 'Тихо и чисто, рядом парк.', 'PUBLISHED', :at,
+				    'Спасибо, ждём снова!', :at, :realtor)
 				""")
+			// written a week before the test clock's start: the review published in the
+			// test is
+			// the newest whatever the real date is
+			.param("at", Timestamp.from(MutableClock.START.minus(Duration.ofDays(7))))
 			.param("booking", earlierStay)
 			.param("listing", this.listing)
 			.param("author", earlier)
