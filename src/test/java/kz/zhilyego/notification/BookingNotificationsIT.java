@@ -9,6 +9,7 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import kz.zhilyego.TestPorts;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -44,7 +45,7 @@ class BookingNotificationsIT {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			new ServerSetup(TestPorts.SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	private static final LocalDate DEC_10 = LocalDate.of(2026, 12, 10);
 

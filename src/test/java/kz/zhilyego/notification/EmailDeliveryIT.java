@@ -10,6 +10,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import kz.zhilyego.TestPorts;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -30,7 +31,7 @@ class EmailDeliveryIT {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			new ServerSetup(TestPorts.SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	@Autowired
 	JdbcClient jdbc;

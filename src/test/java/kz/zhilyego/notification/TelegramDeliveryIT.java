@@ -3,6 +3,7 @@ package kz.zhilyego.notification;
 import java.time.Duration;
 import java.time.Instant;
 
+import kz.zhilyego.TestPorts;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -55,7 +56,7 @@ class TelegramDeliveryIT {
 
 	@BeforeAll
 	static void startBotApi() {
-		botApi = new FakeHttpServer(39181);
+		botApi = new FakeHttpServer(TestPorts.TELEGRAM);
 	}
 
 	@AfterAll

@@ -1,5 +1,6 @@
 package kz.zhilyego.notification;
 
+import kz.zhilyego.TestPorts;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -45,7 +46,7 @@ class WhatsAppDeliveryIT {
 
 	@BeforeAll
 	static void startGraphApi() {
-		graphApi = new FakeHttpServer(39182);
+		graphApi = new FakeHttpServer(TestPorts.WHATSAPP);
 	}
 
 	@AfterAll

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import kz.zhilyego.TestPorts;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -40,7 +41,7 @@ class DispatcherConcurrencyIT {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			new ServerSetup(TestPorts.SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 	static FakeHttpServer botApi;
 
@@ -66,7 +67,7 @@ class DispatcherConcurrencyIT {
 
 	@BeforeAll
 	static void startBotApi() {
-		botApi = new FakeHttpServer(39181);
+		botApi = new FakeHttpServer(TestPorts.TELEGRAM);
 	}
 
 	@AfterAll
