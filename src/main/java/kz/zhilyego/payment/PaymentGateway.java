@@ -22,11 +22,12 @@ public interface PaymentGateway {
 	String name();
 
 	/**
-	 * Whether the provider reports outcomes by callback. A polling provider (Kaspi QR) is
-	 * asked for the status at {@link Created#pollAfter()}; a webhook provider only after
-	 * a grace period, as a rescue for a lost callback.
+	 * What a signed callback of this provider is worth. A provider whose callbacks are
+	 * {@link Callbacks#PROOF} is asked for the status only after a grace period, as a
+	 * rescue for a lost callback; any other (Kaspi QR) is asked at
+	 * {@link Created#pollAfter()}.
 	 */
-	boolean sendsCallbacks();
+	Callbacks callbacks();
 
 	/** Opens a payment session at the provider. */
 	Created create(CreateRequest request);
@@ -42,6 +43,21 @@ public interface PaymentGateway {
 	 * @throws MalformedCallbackException when the body is not a callback of this provider
 	 */
 	Callback parseCallback(String body);
+
+	/** What a provider's signed callbacks are taken for. */
+	enum Callbacks {
+
+		/** The provider sends none: its webhook path answers 404. */
+		NONE,
+		/**
+		 * A callback only makes us ask the provider for the status; its content never
+		 * settles a payment.
+		 */
+		HINT,
+		/** A verified callback settles the payment (when it agrees with the payment). */
+		PROOF
+
+	}
 
 	/** What the provider says about a payment. */
 	enum Outcome {

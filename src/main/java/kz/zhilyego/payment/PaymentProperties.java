@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Payment settings ({@code zhilyego.payment.*}). Commission and gateway fee rates are not
@@ -11,8 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * when the hold is placed, and the ledger uses the stored amounts so it always matches
  * what the guest was shown.
  *
- * @param provider the active gateway: {@code sandbox} (default) or {@code kaspi}
- * @param webhookSecret HMAC-SHA256 key of the active provider's callbacks
+ * @param provider the active gateway: {@code kaspi}, or {@code sandbox} (dev and test
+ * profiles only, their default); there is no default elsewhere
+ * ({@code PaymentSettingsCheck} refuses to start without one)
+ * @param webhookSecret HMAC-SHA256 key of the active provider's callbacks; required
+ * outside dev/test for a provider that takes callbacks, generated per start in dev/test
  * @param webhookTolerance how far a callback's timestamp may be from our clock
  * @param webhookGrace how long a webhook provider's payment waits for its callback before
  * the polling job asks the provider
@@ -22,14 +26,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize payments or refunds handled per job run
  * @param publicBaseUrl base of the browser-facing URLs given to providers (return page);
  * empty: relative URLs
+ * @param rejectedCallbacks how much of a callback with a bad signature is kept, and how
+ * long
  */
 @ConfigurationProperties("zhilyego.payment")
 public record PaymentProperties(String provider, String webhookSecret, Duration webhookTolerance, Duration webhookGrace,
 		Duration pollInterval, Duration maxPending, int batchSize, String publicBaseUrl, Refund refund, Sandbox sandbox,
-		Kaspi kaspi) {
+		Kaspi kaspi, RejectedCallbacks rejectedCallbacks) {
 
 	public PaymentProperties {
-		provider = blankTo(provider, "sandbox");
+		provider = provider == null ? "" : provider.trim();
 		webhookSecret = webhookSecret == null ? "" : webhookSecret;
 		webhookTolerance = webhookTolerance != null ? webhookTolerance : Duration.ofMinutes(5);
 		webhookGrace = webhookGrace != null ? webhookGrace : Duration.ofMinutes(5);
@@ -39,7 +45,30 @@ public record PaymentProperties(String provider, String webhookSecret, Duration 
 		publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
 		refund = refund != null ? refund : new Refund(null, null, 0, null);
 		sandbox = sandbox != null ? sandbox : new Sandbox(null, null);
-		kaspi = kaspi != null ? kaspi : new Kaspi(null, null, null, null, null, null, false, null, null, null, null);
+		kaspi = kaspi != null ? kaspi
+				: new Kaspi(null, null, null, null, null, null, false, null, null, null, null, false);
+		rejectedCallbacks = rejectedCallbacks != null ? rejectedCallbacks : new RejectedCallbacks(null, null, null);
+	}
+
+	/**
+	 * Callbacks with a bad signature are kept for audit, but bounded: an attacker can
+	 * send them as fast as the rate limit allows.
+	 *
+	 * @param maxStoredBody the stored prefix of the body (the size that arrived is kept
+	 * too)
+	 * @param retention how long they are kept; the {@code purge-rejected-callbacks} job
+	 * deletes older ones
+	 * @param purgeInterval how often that job runs
+	 */
+	public record RejectedCallbacks(DataSize maxStoredBody, Duration retention, Duration purgeInterval) {
+
+		public RejectedCallbacks {
+			maxStoredBody = maxStoredBody != null && maxStoredBody.toBytes() > 0 ? maxStoredBody
+					: DataSize.ofKilobytes(4);
+			retention = retention != null ? retention : Duration.ofDays(30);
+			purgeInterval = purgeInterval != null ? purgeInterval : Duration.ofHours(1);
+		}
+
 	}
 
 	/**
@@ -98,10 +127,15 @@ public record PaymentProperties(String provider, String webhookSecret, Duration 
 	 * @param readTimeout time to wait for an answer
 	 * @param defaultPollInterval poll gap when Kaspi does not return one
 	 * @param clientCertificate PKCS12 key store for mutual TLS; absent: none
+	 * @param statusHints accept signed callbacks at
+	 * {@code /api/v1/payments/webhooks/kaspi} (from a gateway relaying Kaspi payments) as
+	 * hints only: each one makes us ask Kaspi for the status, and only Kaspi's answer
+	 * settles the payment. Off by default (Kaspi itself sends no callbacks; the endpoint
+	 * answers 404); on, the webhook secret is required.
 	 */
 	public record Kaspi(String baseUrl, String pathPrefix, String apiKey, String deviceToken, String organizationBin,
 			String form, boolean remoteInvoice, Duration connectTimeout, Duration readTimeout,
-			Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate) {
+			Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate, boolean statusHints) {
 
 		public Kaspi {
 			baseUrl = blankTo(baseUrl, "https://qrapi-cert-ip.kaspi.kz");

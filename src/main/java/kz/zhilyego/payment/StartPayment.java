@@ -111,7 +111,7 @@ public class StartPayment {
 			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
 					"payment.providerUnavailable");
 		}
-		Duration firstPoll = this.gateway.sendsCallbacks() ? this.properties.webhookGrace()
+		Duration firstPoll = this.gateway.callbacks() == PaymentGateway.Callbacks.PROOF ? this.properties.webhookGrace()
 				: created.pollAfter() != null ? created.pollAfter() : this.properties.pollInterval();
 		this.payments.attachProvider(row.id(), created.providerPaymentId(), created.redirectUrl(), created.qrPayload(),
 				now.plus(firstPoll), now);

@@ -215,6 +215,11 @@ public final class Benchmark {
 		// Telegram sign-in configured as in production (otherwise its endpoints answer
 		// 503 "not configured")
 		props.put("zhilyego.identity.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
+		// a production profile needs a real provider (the sandbox exists only in
+		// dev/test);
+		// the benchmark never pays, so Kaspi points at a local port where nothing listens
+		props.put("zhilyego.payment.provider", "kaspi");
+		props.put("zhilyego.payment.kaspi.base-url", "http://127.0.0.1:" + unusedPort());
 		props.put("logging.level.root", "WARN");
 		props.put("logging.level.kz.zhilyego", "WARN");
 		return props;
@@ -666,6 +671,15 @@ public final class Benchmark {
 			System.out.printf(format, (Object[]) row);
 		}
 		System.out.println();
+	}
+
+	private static int unusedPort() {
+		try {
+			return freePort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	static int freePort() throws IOException {

@@ -21,13 +21,17 @@ class PaymentPropertiesTest {
 	}
 
 	@Test
-	void theSandboxIsTheDefaultProvider() {
+	void thereIsNoDefaultProviderAndRejectedCallbacksAreBounded() {
 		PaymentProperties properties = new PaymentProperties(null, null, null, null, null, null, 0, null, null, null,
-				null);
+				null, null);
 
-		assertThat(properties.provider()).isEqualTo("sandbox");
+		assertThat(properties.provider()).isEmpty();
+		assertThat(properties.webhookSecret()).isEmpty();
 		assertThat(properties.webhookTolerance()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.kaspi().pathPrefix()).isEqualTo("/r1/v01");
+		assertThat(properties.kaspi().statusHints()).isFalse();
+		assertThat(properties.rejectedCallbacks().maxStoredBody().toBytes()).isEqualTo(4096);
+		assertThat(properties.rejectedCallbacks().retention()).isEqualTo(Duration.ofDays(30));
 	}
 
 }

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
@@ -20,6 +22,7 @@ import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
+import kz.zhilyego.payment.internal.PurgeRejectedCallbacks;
 import kz.zhilyego.payment.internal.WebhookSignatures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,9 @@ class PaymentWebhookIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PurgeRejectedCallbacks purgeRejectedCallbacks;
 
 	Api api;
 
@@ -160,15 +166,155 @@ class PaymentWebhookIT {
 	}
 
 	@Test
-	void aWrongAmountIsNeverConfirmedAndGoesBackAutomatically() {
-		this.fixtures.callback(this.payment.paymentId(), Outcome.PAID, Money.kzt(59_000));
+	void twentyParallelSuccessCallbacksWithDifferentEventIdsAnswerWithoutAnErrorAndConfirmOnce() throws Exception {
+		int callbacks = 20;
+		List<String> bodies = new ArrayList<>();
+		for (int i = 0; i < callbacks; i++) {
+			bodies.add(this.fixtures.callbackBody(this.payment.paymentId(), Outcome.PAID, TOTAL)
+				.replace("evt_test_", "evt_parallel" + i + "_"));
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Api.Response>> futures = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(callbacks);
+		try {
+			for (String body : bodies) {
+				String signature = this.fixtures.sign(body);
+				futures.add(pool.submit(() -> {
+					start.await();
+					return this.api.post(PaymentFixtures.WEBHOOK, body, WebhookSignatures.HEADER, signature);
+				}));
+			}
+			start.countDown();
+			List<Api.Response> answers = new ArrayList<>();
+			for (Future<Api.Response> future : futures) {
+				answers.add(future.get(60, TimeUnit.SECONDS));
+			}
 
+			assertThat(answers).extracting(Api.Response::status).containsOnly(200);
+			assertThat(answers).extracting(a -> a.json().path("effect").asString())
+				.containsOnlyOnce("CONFIRMED")
+				.containsOnly("CONFIRMED", "UNCHANGED");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.fixtures.bookingStatus(this.hold.id())).isEqualTo("CONFIRMED");
+		assertThat(this.fixtures.confirmations(this.hold.id())).isEqualTo(1);
+		assertThat(this.fixtures.ledgerEntries(this.hold.id())).isEqualTo(4);
+		assertThat(this.fixtures.count("select count(*) from payment_events where payment_id = :id",
+				this.payment.paymentId()))
+			.isEqualTo(callbacks);
+		assertThat(this.fixtures.count("select count(*) from refunds where booking_id = :id", this.hold.id())).isZero();
+	}
+
+	@Test
+	void aSuccessCallbackWithAWrongAmountNeverMarksItPaidAndIsFlaggedForAPerson() {
+		Api.Response answer = this.fixtures.callback(this.payment.paymentId(), Outcome.PAID, Money.kzt(59_000));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().path("effect").asString()).isEqualTo("FLAGGED");
+		assertFlagged("amount_mismatch");
+	}
+
+	@Test
+	void aSuccessCallbackInAnotherCurrencyNeverMarksItPaidAndIsFlaggedForAPerson() {
+		Api.Response answer = this.fixtures.callback(this.payment.paymentId(), Outcome.PAID,
+				new Money(TOTAL.amount(), "USD"));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().path("effect").asString()).isEqualTo("FLAGGED");
+		assertFlagged("currency_mismatch");
+	}
+
+	@Test
+	void aSuccessCallbackWithoutAnAmountNeverMarksItPaidAndIsFlaggedForAPerson() {
+		String body = """
+				{"id": "evt_no_amount", "type": "payment.succeeded", "createdAt": "%s",
+				 "data": {"paymentId": "%s", "currency": "KZT"}}
+				""".formatted(this.clock.instant(), this.fixtures.providerPaymentId(this.payment.paymentId()));
+
+		Api.Response answer = this.api.post(PaymentFixtures.WEBHOOK, body, WebhookSignatures.HEADER,
+				this.fixtures.sign(body));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.json().path("effect").asString()).isEqualTo("FLAGGED");
+		assertFlagged("amount_missing");
+	}
+
+	private void assertFlagged(String reason) {
+		assertThat(this.fixtures.paymentStatus(this.payment.paymentId())).isEqualTo(PaymentStatus.PENDING);
 		assertThat(this.fixtures.bookingStatus(this.hold.id())).isEqualTo("HOLD");
-		assertThat(this.jdbc.sql("select kind || ':' || reason from refunds where payment_id = :id")
+		assertThat(this.fixtures.ledgerEntries(this.hold.id())).isZero();
+		assertThat(this.fixtures.count("select count(*) from refunds where payment_id = :id", this.payment.paymentId()))
+			.isZero();
+		assertThat(this.jdbc.sql("select review_reason from payments where id = :id")
 			.param("id", this.payment.paymentId())
 			.query(String.class)
-			.single()).isEqualTo("AUTOMATIC:amount_mismatch");
-		assertThat(this.fixtures.ledgerEntries(this.hold.id())).isZero();
+			.single()).isEqualTo(reason);
+		assertThat(this.jdbc.sql("select count(*) from payments where id = :id and review_flagged_at is not null")
+			.param("id", this.payment.paymentId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.fixtures.count(
+				"select count(*) from payment_events where payment_id = :id and signature_valid and processed_at is not null",
+				this.payment.paymentId()))
+			.isEqualTo(1);
+		// a later callback that agrees with the payment still settles it
+		String agreeing = this.fixtures.callbackBody(this.payment.paymentId(), Outcome.PAID, TOTAL)
+			.replace("evt_test_", "evt_agreeing_");
+		assertThat(
+				this.api.post(PaymentFixtures.WEBHOOK, agreeing, WebhookSignatures.HEADER, this.fixtures.sign(agreeing))
+					.json()
+					.path("effect")
+					.asString())
+			.isEqualTo("CONFIRMED");
+		assertThat(this.fixtures.bookingStatus(this.hold.id())).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aRejectedCallbackIsStoredOnlyUpToTheBoundAndForgottenAfterTheRetention() {
+		String huge = "{\"id\":\"evt_huge\",\"pad\":\"" + "Ж".repeat(30_000) + "\"}";
+		assertThat(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(60_000);
+
+		Api.Response answer = this.api.post(PaymentFixtures.WEBHOOK, huge, WebhookSignatures.HEADER, "t=1,v1=00");
+
+		assertThat(answer.status()).isEqualTo(401);
+		String stored = this.jdbc.sql("select raw_body from payment_events where not signature_valid")
+			.query(String.class)
+			.single();
+		int bound = (int) this.properties.rejectedCallbacks().maxStoredBody().toBytes();
+		assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(bound)
+			.isGreaterThan(bound - 3);
+		assertThat(huge).startsWith(stored);
+		assertThat(this.jdbc.sql("select body_size from payment_events where not signature_valid")
+			.query(Integer.class)
+			.single()).isEqualTo(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+		this.clock.advance(this.properties.rejectedCallbacks().retention().minus(Duration.ofMinutes(1)));
+		this.api.post(PaymentFixtures.WEBHOOK, "{\"id\":\"evt_recent\"}", WebhookSignatures.HEADER, "t=1,v1=00");
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.fixtures.callback(this.payment.paymentId(), Outcome.PAID, TOTAL).status()).isEqualTo(200);
+
+		assertThat(this.purgeRejectedCallbacks.purge()).isEqualTo(1);
+
+		assertThat(this.jdbc.sql("select raw_body from payment_events where not signature_valid")
+			.query(String.class)
+			.list()).containsExactly("{\"id\":\"evt_recent\"}");
+		assertThat(
+				this.jdbc.sql("select count(*) from payment_events where signature_valid").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRejectedCallbackWithBytesTheDatabaseCannotHoldIsStillA401() {
+		Api.Response answer = this.api.post(PaymentFixtures.WEBHOOK, "{\"id\":\"evt_\u0000\"}",
+				WebhookSignatures.HEADER, "t=1,v1=00");
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(this.jdbc.sql("select raw_body from payment_events where not signature_valid")
+			.query(String.class)
+			.single()).isEqualTo("{\"id\":\"evt_\uFFFD\"}");
+		assertUnchanged();
 	}
 
 	@Test

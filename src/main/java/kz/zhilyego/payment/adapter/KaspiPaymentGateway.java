@@ -98,8 +98,8 @@ public class KaspiPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
-	public boolean sendsCallbacks() {
-		return false;
+	public Callbacks callbacks() {
+		return this.settings.statusHints() ? Callbacks.HINT : Callbacks.NONE;
 	}
 
 	@Override
@@ -163,7 +163,10 @@ public class KaspiPaymentGateway implements PaymentGateway {
 		return id.isString() ? id.stringValue() : id.toString();
 	}
 
-	/** Gateways relaying Kaspi payments with signed callbacks use the common format. */
+	/**
+	 * Gateways relaying Kaspi payments with signed callbacks use the common format; with
+	 * {@code kaspi.status-hints} such a callback only makes us ask Kaspi.
+	 */
 	@Override
 	public Callback parseCallback(String body) {
 		return CallbackFormat.parse(body);

@@ -35,11 +35,12 @@ import org.springframework.stereotype.Component;
  * {@code /payments/sandbox/{paymentId}} offers Pay / Decline / Cancel, and
  * {@link #complete} sends a signed callback over HTTP to our own webhook exactly as a
  * provider would. It answers status queries (an unfinished payment expires after
- * {@code zhilyego.payment.sandbox.expires-after}) and refunds. Active when
- * {@code zhilyego.payment.provider} is {@code sandbox} or unset — never in production.
+ * {@code zhilyego.payment.sandbox.expires-after}) and refunds. Exists only when
+ * {@code zhilyego.payment.provider} is {@code sandbox}, which only the dev and test
+ * profiles allow ({@code PaymentSettingsCheck}); never in production.
  */
 @Component
-@ConditionalOnProperty(name = "zhilyego.payment.provider", havingValue = "sandbox", matchIfMissing = true)
+@ConditionalOnProperty(name = "zhilyego.payment.provider", havingValue = SandboxPaymentGateway.NAME)
 public class SandboxPaymentGateway implements PaymentGateway {
 
 	public static final String NAME = "sandbox";
@@ -78,8 +79,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
-	public boolean sendsCallbacks() {
-		return true;
+	public Callbacks callbacks() {
+		return Callbacks.PROOF;
 	}
 
 	@Override

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Payment work on the PostgreSQL-backed scheduler: one node at a time runs each
- * execution, so two nodes never poll the same payment or send the same refund twice.
+ * execution, so two nodes never poll the same payment or send the same refund twice, and
+ * old rejected callbacks are purged by one node.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentJobs {
@@ -24,6 +25,13 @@ class PaymentJobs {
 	RecurringTask<Void> retryRefundsTask(ExecuteRefunds refunds, PaymentProperties properties) {
 		return Tasks.recurring("retry-refunds", FixedDelay.of(properties.refund().retryInterval()))
 			.execute((instance, context) -> refunds.retryDue());
+	}
+
+	@Bean
+	RecurringTask<Void> purgeRejectedCallbacksTask(PurgeRejectedCallbacks purge, PaymentProperties properties) {
+		return Tasks
+			.recurring("purge-rejected-callbacks", FixedDelay.of(properties.rejectedCallbacks().purgeInterval()))
+			.execute((instance, context) -> purge.purge());
 	}
 
 }

@@ -49,9 +49,15 @@ public class Payments {
 		return this.jdbc.sql("select * from payments where id = :id").param("id", id).query(Payments::map).optional();
 	}
 
-	/** Reads the payment under a row lock (held until the transaction ends). */
+	/**
+	 * Reads the payment under a row lock (held until the transaction ends). Every path
+	 * that settles a payment takes this lock first, before it writes a row that refers to
+	 * the payment (event, refund, ledger entry): one lock order. {@code no key update}
+	 * does not block the key-share lock such foreign keys take, so an insert referring to
+	 * the payment in another transaction never deadlocks against it.
+	 */
 	public Optional<PaymentRow> lock(UUID id) {
-		return this.jdbc.sql("select * from payments where id = :id for update")
+		return this.jdbc.sql("select * from payments where id = :id for no key update")
 			.param("id", id)
 			.query(Payments::map)
 			.optional();
@@ -132,6 +138,17 @@ public class Payments {
 			.param("id", id)
 			.param("from", from.name())
 			.update() == 1;
+	}
+
+	/**
+	 * Flags the payment for a person (status unchanged); the first reason is kept.
+	 * @return whether it was not flagged before
+	 */
+	public boolean flagForReview(UUID id, String reason, Instant now) {
+		return this.jdbc.sql("""
+				update payments set review_reason = :reason, review_flagged_at = :now, updated_at = :now
+				where id = :id and review_reason is null
+				""").param("reason", reason).param("now", utc(now)).param("id", id).update() == 1;
 	}
 
 	public boolean close(UUID id, PaymentStatus to, String reason, Instant now) {

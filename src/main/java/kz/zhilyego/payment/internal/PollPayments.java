@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGatewayException;
 import kz.zhilyego.payment.PaymentProperties;
+import kz.zhilyego.payment.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,7 @@ public class PollPayments {
 		int settled = 0;
 		for (PaymentRow payment : this.payments.duePolls(this.clock.instant(), this.properties.batchSize())) {
 			try {
-				if (poll(payment)) {
+				if (pollDue(payment)) {
 					settled++;
 				}
 			}
@@ -63,11 +66,26 @@ public class PollPayments {
 		return settled;
 	}
 
-	private boolean poll(PaymentRow payment) {
+	/**
+	 * Asks the provider about one pending payment now (a provider's hint that something
+	 * happened) and settles what the provider answers; a payment that is not pending is
+	 * left alone.
+	 */
+	public SettlePayment.Effect pollNow(UUID paymentId) {
+		Optional<PaymentRow> payment = this.payments.find(paymentId)
+			.filter(p -> p.status() == PaymentStatus.PENDING && p.providerPaymentId() != null);
+		return payment.map(this::poll).orElse(SettlePayment.Effect.UNCHANGED);
+	}
+
+	private boolean pollDue(PaymentRow payment) {
+		return poll(payment) != SettlePayment.Effect.UNCHANGED;
+	}
+
+	private SettlePayment.Effect poll(PaymentRow payment) {
 		if (!payment.provider().equals(this.gateway.name())) {
 			log.warn("Payment {} belongs to provider {}, which is not active", payment.id(), payment.provider());
 			later(payment, null);
-			return false;
+			return SettlePayment.Effect.UNCHANGED;
 		}
 		PaymentGateway.StatusReport report;
 		try {
@@ -76,19 +94,18 @@ public class PollPayments {
 		catch (PaymentGatewayException ex) {
 			log.warn("Status of payment {} unavailable: {}", payment.id(), ex.getMessage());
 			later(payment, null);
-			return false;
+			return SettlePayment.Effect.UNCHANGED;
 		}
 		if (report.outcome() == PaymentGateway.Outcome.PENDING) {
 			if (!payment.createdAt().plus(this.properties.maxPending()).isAfter(this.clock.instant())) {
-				this.settle.apply(payment.id(), PaymentGateway.Outcome.EXPIRED, null, "tracking_timeout");
-				return true;
+				return this.settle.apply(payment.id(), PaymentGateway.Outcome.EXPIRED, null, "tracking_timeout")
+					.effect();
 			}
 			later(payment, report.pollAfter());
-			return false;
+			return SettlePayment.Effect.UNCHANGED;
 		}
-		SettlePayment.Result result = this.settle.apply(payment.id(), report.outcome(), reported(report, payment),
-				"poll:" + report.raw());
-		return result.effect() != SettlePayment.Effect.UNCHANGED;
+		return this.settle.apply(payment.id(), report.outcome(), reported(report, payment), "poll:" + report.raw())
+			.effect();
 	}
 
 	private void later(PaymentRow payment, @Nullable Duration pollAfter) {

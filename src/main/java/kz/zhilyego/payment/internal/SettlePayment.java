@@ -80,6 +80,11 @@ public class SettlePayment {
 		REFUND_REQUIRED,
 		/** The payment failed, was cancelled or expired now. */
 		CLOSED,
+		/**
+		 * A callback disagreed with the payment (amount, currency): it was stored, the
+		 * payment flagged for a person and nothing else changed.
+		 */
+		FLAGGED,
 		/** Nothing changed: a duplicate, an out-of-order report or still pending. */
 		UNCHANGED
 

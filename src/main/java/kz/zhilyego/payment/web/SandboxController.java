@@ -22,11 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sandbox provider's payment page and its buttons. Exists only while the sandbox is
- * the active provider. Browsers are redirected to the return page; scripts sending
- * {@code Accept: application/json} get the outcome as JSON.
+ * the active provider (dev and test profiles only): elsewhere
+ * {@code /payments/sandbox/**} is a 404. Browsers are redirected to the return page;
+ * scripts sending {@code Accept: application/json} get the outcome as JSON.
  */
 @Controller
-@ConditionalOnProperty(name = "zhilyego.payment.provider", havingValue = "sandbox", matchIfMissing = true)
+@ConditionalOnProperty(name = "zhilyego.payment.provider", havingValue = SandboxPaymentGateway.NAME)
 class SandboxController {
 
 	private final SandboxPaymentGateway sandbox;

@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The notification endpoints with a {@link CurrentUser} principal, services mocked. */
 @WebMvcTest(controllers = { MyNotificationsController.class, NotificationSettingsController.class,
 		DeadNotificationsController.class })
+@ActiveProfiles("test")
 class NotificationControllersWebTest {
 
 	@Autowired

@@ -63,7 +63,7 @@ class KaspiPaymentGatewayTest {
 	private KaspiPaymentGateway gateway(String form, boolean remoteInvoice) {
 		return new KaspiPaymentGateway(new PaymentProperties.Kaspi(this.kaspi.baseUrl(), PREFIX, "api-key-1",
 				"device-token-1", "123456789012", form, remoteInvoice, Duration.ofSeconds(2), Duration.ofSeconds(3),
-				Duration.ofSeconds(7), null));
+				Duration.ofSeconds(7), null, false));
 	}
 
 	@Test
@@ -238,7 +238,7 @@ class KaspiPaymentGatewayTest {
 		}
 		KaspiPaymentGateway unreachable = new KaspiPaymentGateway(
 				new PaymentProperties.Kaspi("http://127.0.0.1:" + closedPort, PREFIX, "k", "d", "", "link", false,
-						Duration.ofMillis(500), Duration.ofMillis(500), null, null));
+						Duration.ofMillis(500), Duration.ofMillis(500), null, null, false));
 		assertRetryable(() -> unreachable.status("1"));
 
 		this.kaspi.stubFor(
