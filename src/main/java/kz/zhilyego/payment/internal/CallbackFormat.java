@@ -49,6 +49,7 @@ public final class CallbackFormat {
 			case CANCELLED -> "payment.cancelled";
 			case EXPIRED -> "payment.expired";
 			case PENDING -> "payment.pending";
+			case UNKNOWN -> "payment.unknown";
 		};
 	}
 
