@@ -15,6 +15,7 @@ import kz.zhilyego.payment.internal.ExecuteRefunds;
 import kz.zhilyego.payment.internal.PaymentRow;
 import kz.zhilyego.payment.internal.Payments;
 import kz.zhilyego.payment.internal.PollPayments;
+import kz.zhilyego.payment.internal.ReconcilePayments;
 import kz.zhilyego.payment.internal.Reconciliations;
 import kz.zhilyego.payment.internal.RefundRow;
 import kz.zhilyego.payment.internal.Refunds;
@@ -59,6 +60,8 @@ public class PaymentQueue {
 
 	private final Reconciliations reconciliations;
 
+	private final ReconcilePayments reconcile;
+
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
@@ -68,8 +71,9 @@ public class PaymentQueue {
 	private final Clock clock;
 
 	PaymentQueue(Refunds refunds, Payments payments, ExecuteRefunds executeRefunds, PollPayments poll,
-			Reconciliations reconciliations, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			Reconciliations reconciliations, ReconcilePayments reconcile, AuditLog audit,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.reconcile = reconcile;
 		this.refunds = refunds;
 		this.payments = payments;
 		this.executeRefunds = executeRefunds;
@@ -207,6 +211,17 @@ public class PaymentQueue {
 			this.audit.record(actorId, "payment.difference.resolved", "payment_difference", Long.toString(differenceId),
 					Map.of("note", text));
 		});
+	}
+
+	/**
+	 * Reconciles a day that is over with the provider now (once per day: a day done
+	 * returns its figures).
+	 * @throws ProblemException 400 for a day not over yet
+	 */
+	public LastReconciliation reconcile(LocalDate day, long actorId) {
+		LastReconciliation run = this.reconcile.runOver(day);
+		log.info("Reconciliation of {} run by user {}: {}", day, actorId, run);
+		return run;
 	}
 
 	private Payment paymentView(UUID paymentId) {

@@ -10,6 +10,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.payment.internal.PaymentRow;
 import kz.zhilyego.payment.internal.Payments;
 import kz.zhilyego.payment.internal.PollPayments;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +53,10 @@ public class RenewPayment {
 	 * while the QR still takes payments, {@code payment-confirming} while the guest is
 	 * confirming it in the app, or what {@link StartPayment} refuses
 	 */
-	public StartPayment.Started renew(UUID bookingId, long guestId, String idempotencyKey) {
+	public StartPayment.Started renew(UUID bookingId, long guestId, @Nullable String idempotencyKey) {
+		if (idempotencyKey == null || idempotencyKey.isBlank()) {
+			throw ProblemException.invalidField("Idempotency-Key", "payment.idempotencyKey.required");
+		}
 		this.bookings.find(bookingId)
 			.filter(b -> b.guestId() == guestId)
 			.orElseThrow(() -> ProblemException.notFound("booking.notFound"));

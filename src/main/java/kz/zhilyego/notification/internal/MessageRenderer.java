@@ -34,8 +34,8 @@ public class MessageRenderer {
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
-	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl",
-			"bookingUrl");
+	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
+			"queueUrl");
 
 	private final MessageSource messages;
 
@@ -69,7 +69,8 @@ public class MessageRenderer {
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
-				value(params, "bookingId"), value(params, "reason") };
+				value(params, "bookingId"), value(params, "reason"), value(params, "checked"),
+				value(params, "differences"), value(params, "unchecked") };
 		String prefix = "notification.kind." + kind.name();
 		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
 		String title = this.messages.getMessage(prefix + ".title", args, locale);

@@ -1,6 +1,7 @@
 package kz.zhilyego.payment.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,9 @@ public class ExecuteRefunds {
 			return Optional.empty();
 		}
 		BigDecimal left = payment.paid().amount().subtract(this.refunds.succeededTotal(payment.id()));
-		Money amount = new Money(refundDue.min(left), payment.currency());
+		// whole tenge (Money's rule): what is left of a payment from before the rule may
+		// have tiyn, and never more than that goes back
+		Money amount = new Money(refundDue.min(left).setScale(0, RoundingMode.FLOOR), payment.currency());
 		if (amount.isZero() || amount.isNegative()) {
 			return Optional.empty();
 		}

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
+import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGatewayException;
@@ -61,6 +62,17 @@ public class ReconcilePayments {
 	/** Yesterday in Kazakhstan, for the daily job. */
 	public PaymentQueue.LastReconciliation yesterday() {
 		return run(LocalDate.ofInstant(this.clock.instant(), Zones.KAZAKHSTAN).minusDays(1));
+	}
+
+	/**
+	 * A person's run: only a day that is over (Kazakhstan time) — a day still going would
+	 * take the daily job's place.
+	 */
+	public PaymentQueue.LastReconciliation runOver(LocalDate day) {
+		if (!day.isBefore(LocalDate.ofInstant(this.clock.instant(), Zones.KAZAKHSTAN))) {
+			throw ProblemException.invalidField("day", "payment.reconciliation.dayNotOver");
+		}
+		return run(day);
 	}
 
 	/**
