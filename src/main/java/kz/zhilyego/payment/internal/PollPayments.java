@@ -241,7 +241,7 @@ public class PollPayments {
 		boolean pending = payment.status() == PaymentStatus.PENDING;
 		if (ex.notFound()) {
 			if (pending && payment.createdAt().plus(this.properties.kaspi().notFoundGrace()).isAfter(now)) {
-				later(payment, null);
+				later(payment, this.properties.kaspi().defaultPollInterval());
 				return SettlePayment.Effect.UNCHANGED;
 			}
 			log.warn("Payment {} is not known to {}; it is no longer asked about: {}", payment.id(), payment.provider(),

@@ -178,6 +178,11 @@ public final class FakeKaspi implements AutoCloseable {
 		purchase(id).status = status;
 	}
 
+	/** Kaspi no longer knows the purchase ("purchase not found", -1601). */
+	public void forget(String id) {
+		this.purchases.remove(Long.parseLong(id));
+	}
+
 	/** The next return is made, but its answer comes only after {@code delay}. */
 	public void loseNextReturnAnswer(Duration delay) {
 		this.holdNextReturnAnswer.set(delay);
