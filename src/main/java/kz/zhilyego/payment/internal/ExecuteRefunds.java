@@ -115,10 +115,24 @@ public class ExecuteRefunds {
 		if (amount.isZero() || amount.isNegative()) {
 			return Optional.empty();
 		}
-		UUID refundId = this.transactions.execute(status -> this.refunds.create(payment.id(), bookingId,
-				RefundRow.Kind.CANCELLATION, "booking_cancelled:" + reason, amount, this.clock.instant(), byHand()));
+		UUID refundId = this.transactions.execute(status -> {
+			UUID id = this.refunds.create(payment.id(), bookingId, RefundRow.Kind.CANCELLATION,
+					"booking_cancelled:" + reason, amount, this.clock.instant(), byHand());
+			waitsForAPerson(payment.id(), bookingId);
+			return id;
+		});
 		attempt(refundId);
 		return Optional.of(refundId);
+	}
+
+	/**
+	 * With refunds made by hand, a new refund is a person's task: superusers are told (in
+	 * the caller's transaction).
+	 */
+	void waitsForAPerson(UUID paymentId, UUID bookingId) {
+		if (byHand()) {
+			this.events.publishEvent(new PaymentNeedsAttention(paymentId, bookingId, "refund_by_hand"));
+		}
 	}
 
 	/** Whether refunds wait for a person (the provider cannot refund by API). */

@@ -204,6 +204,7 @@ public class SettlePayment {
 	private Result refund(PaymentRow payment, Money paid, String reason, Instant now) {
 		UUID refundId = this.refunds.create(payment.id(), payment.bookingId(), RefundRow.Kind.AUTOMATIC, reason, paid,
 				now, this.executeRefunds.byHand());
+		this.executeRefunds.waitsForAPerson(payment.id(), payment.bookingId());
 		log.warn("Payment {} of booking {} cannot confirm it ({}): automatic refund {}", payment.id(),
 				payment.bookingId(), reason, refundId);
 		return new Result(Effect.REFUND_REQUIRED, refundId);
