@@ -53,8 +53,8 @@ class StayPricingTest {
 			9999.49   | 2                      | 0      | 0/0                | 19998  | 0
 			12345     | 3                      | 0      | 3/7                | 34443  | 2592
 			""")
-	void fractionsOfATengeAreRoundedHalfUpSoTotalsAreWholeTenge(String nightly, int nights, int uplift,
-			String longStay, long total, long discounts) {
+	void fractionsOfATengeAreRoundedHalfUpSoTotalsAreWholeTenge(String nightly, int nights, int uplift, String longStay,
+			long total, long discounts) {
 		String[] parts = longStay.split("/");
 		int minNights = Integer.parseInt(parts[0]);
 		StayPricing pricing = new StayPricing(Money.kzt(new BigDecimal(nightly)), BigDecimal.valueOf(uplift),

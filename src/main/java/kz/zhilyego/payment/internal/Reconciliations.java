@@ -26,12 +26,25 @@ public class Reconciliations {
 		this.jdbc = jdbc;
 	}
 
-	/** Claims the day's run; empty when another node (or an earlier run) has it. */
+	/**
+	 * Claims the day's run; empty when another node (or an earlier run) has it. A run
+	 * that started over an hour ago and never finished (its node died) is taken over; the
+	 * differences it found are kept once (unique per run, payment and kind).
+	 */
 	public Optional<Long> claim(LocalDate day, String provider, Instant now) {
 		return this.jdbc.sql("""
 				insert into payment_reconciliations (day, provider, started_at) values (:day, :provider, :now)
-				on conflict (day) do nothing returning id
-				""").param("day", day).param("provider", provider).param("now", utc(now)).query(Long.class).optional();
+				on conflict (day) do update set started_at = excluded.started_at
+				where payment_reconciliations.finished_at is null
+				  and payment_reconciliations.started_at < :stale
+				returning id
+				""")
+			.param("day", day)
+			.param("provider", provider)
+			.param("now", utc(now))
+			.param("stale", utc(now.minus(java.time.Duration.ofHours(1))))
+			.query(Long.class)
+			.optional();
 	}
 
 	public void difference(long runId, UUID paymentId, String kind, String ours, String theirs, Instant now) {
