@@ -376,6 +376,29 @@ class KaspiPaymentsIT {
 	}
 
 	@Test
+	void aReconciliationWhoseNodeDiedIsTakenOverAfterAnHourButARunningOneIsNot() {
+		String payment = pay(hold("2026-12-10", "2026-12-13"), "pay-s").path("paymentId").asString();
+		kaspi.pay(providerId(payment));
+		this.clock.set(java.time.Instant.parse("2026-12-02T00:00:00Z"));
+		this.jdbc.sql("""
+				insert into payment_reconciliations (day, provider, started_at)
+				values ('2026-12-01', 'kaspi', '2026-12-01T23:30:00Z')
+				""").update();
+
+		Api.Response running = this.api.post("/api/v1/admin/payments/reconciliations", Map.of("day", "2026-12-01"),
+				"Authorization", adminBearer());
+		assertThat(running.json().path("checked").asInt()).as("started 30 min ago: someone is on it").isZero();
+		assertThat(kaspi.requests("/payment/status/")).isEmpty();
+
+		this.clock.advance(Duration.ofHours(1));
+		Api.Response takenOver = this.api.post("/api/v1/admin/payments/reconciliations", Map.of("day", "2026-12-01"),
+				"Authorization", adminBearer());
+		assertThat(takenOver.json().path("differences").asInt()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from payment_reconciliations").query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void theWholeFlowThroughTheWebWizardWithKaspiConfirmsAndRefunds() {
 		SiteSession site = new SiteSession(TestApps.port(app)).signIn("kaspi-guest@test.kz", IdentityFixtures.PASSWORD);
 		SiteSession.Page form = site.get("/book/" + this.listing);
