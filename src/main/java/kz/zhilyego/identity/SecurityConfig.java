@@ -12,8 +12,10 @@ import kz.zhilyego.identity.internal.JwtProperties;
 import kz.zhilyego.identity.internal.JwtUserConverter;
 import kz.zhilyego.identity.internal.KnownPaths;
 import kz.zhilyego.identity.internal.MfaEnrolmentFilter;
+import kz.zhilyego.identity.internal.DeviceTokens;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
+import kz.zhilyego.identity.internal.PasswordLogin;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginRefusedException;
 import kz.zhilyego.identity.internal.Problems;
 import kz.zhilyego.identity.internal.RateLimitFilter;
@@ -34,6 +36,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.util.StringUtils;
@@ -107,7 +110,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
-			IdentityProperties properties, JwtProperties jwt, PasswordAuthenticationProvider passwords,
+			IdentityProperties properties, JwtProperties jwt, PasswordLogin passwordLogin, DeviceTokens devices,
 			Environment environment, KnownPaths known) throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
@@ -116,7 +119,10 @@ class SecurityConfig {
 		CurrentUserRememberMeServices rememberMe = new CurrentUserRememberMeServices(rememberMeKey, users, twoFactor);
 		rememberMe.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
 		rememberMe.setParameter("remember-me");
-		http.authenticationProvider(passwords)
+		SavedRequestAwareAuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		savedRequest.setDefaultTargetUrl("/");
+		// the only provider of the form: counted once per attempt (see the provider)
+		http.authenticationProvider(new PasswordAuthenticationProvider(passwordLogin, properties))
 			// The sandbox payment provider stands in for an outside payment page that
 			// scripts and
 			// tests drive too; it exists only while the sandbox is the active provider.
@@ -138,7 +144,14 @@ class SecurityConfig {
 				.loginProcessingUrl("/login")
 				.authenticationDetailsSource(LoginDetails::new)
 				.failureHandler(SecurityConfig::loginFailed)
-				.defaultSuccessUrl("/", false)
+				.successHandler((request, response, authentication) -> {
+					// a browser that signed in with the password is a known device from
+					// now
+					if (authentication.getPrincipal() instanceof CurrentUser user) {
+						devices.setCookie(user.id(), request, response);
+					}
+					savedRequest.onAuthenticationSuccess(request, response, authentication);
+				})
 				.permitAll())
 			// Deny by default stays; but a signed-out visitor of a URL that no controller
 			// serves gets the styled 404 page (error dispatch to /error) instead of a

@@ -13,11 +13,12 @@ public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFac
 		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey) {
 
 	/**
-	 * Brute-force protection: {@code maxFailures} failed sign-ins for one login within
-	 * {@code window} lock it for {@code lockout}.
+	 * Brute-force protection: {@code maxFailures} failed sign-ins within {@code window}
+	 * lock out for {@code lockout} — per login for clients without a device token, per
+	 * device for clients with one. A device token is valid for {@code deviceTtl}.
 	 */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-			@DefaultValue("15m") Duration lockout) {
+			@DefaultValue("15m") Duration lockout, @DefaultValue("180d") Duration deviceTtl) {
 	}
 
 	/**
