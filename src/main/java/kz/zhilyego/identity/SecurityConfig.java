@@ -16,6 +16,7 @@ import kz.zhilyego.identity.internal.DeviceTokens;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
 import kz.zhilyego.identity.internal.PasswordLogin;
+import kz.zhilyego.identity.internal.SessionOrCookieCsrfTokenRepository;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginRefusedException;
 import kz.zhilyego.identity.internal.Problems;
 import kz.zhilyego.identity.internal.RateLimitFilter;
@@ -39,14 +40,17 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.util.StringUtils;
 
 /**
  * Two filter chains. API ({@code /api/**}, actuator, API docs, media): stateless, no
  * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403. Web (everything
- * else): session with CSRF, form login (e-mail or phone), remember-me, logout. Both
- * rate-limit and hold staff who must enrol in 2FA at the enrolment. Finer rules live in
- * the services through the access scope.
+ * else): CSRF (a cookie for visitors, the session once signed in — an anonymous visitor
+ * gets no session), form login (e-mail or phone, device cookie), remember-me, logout.
+ * Both rate-limit and hold staff who must enrol in 2FA at the enrolment. Finer rules live
+ * in the services through the access scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -111,7 +115,7 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
 			IdentityProperties properties, JwtProperties jwt, PasswordLogin passwordLogin, DeviceTokens devices,
-			Environment environment, KnownPaths known) throws Exception {
+			RequestCache requestCache, Environment environment, KnownPaths known) throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
 		String rememberMeKey = StringUtils.hasText(properties.rememberMeKey()) ? properties.rememberMeKey()
@@ -120,6 +124,7 @@ class SecurityConfig {
 		rememberMe.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
 		rememberMe.setParameter("remember-me");
 		SavedRequestAwareAuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		savedRequest.setRequestCache(requestCache);
 		savedRequest.setDefaultTargetUrl("/");
 		// the only provider of the form: counted once per attempt (see the provider)
 		http.authenticationProvider(new PasswordAuthenticationProvider(passwordLogin, properties))
@@ -127,6 +132,10 @@ class SecurityConfig {
 			// scripts and
 			// tests drive too; it exists only while the sandbox is the active provider.
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/sandbox/**"))
+			// no session for visitors: their CSRF token is a cookie until they sign in
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
+			// nor for the page that asked for sign-in
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_WEB)
 				.permitAll()
 				.requestMatchers("/dev/**")
@@ -163,6 +172,19 @@ class SecurityConfig {
 			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new MfaEnrolmentFilter(problems, false), RememberMeAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The page a signed-out visitor asked for, kept in a cookie (not in a session) so
+	 * that sign-in can return there: only GETs of pages that exist, never htmx fragments.
+	 */
+	@Bean
+	RequestCache webRequestCache(KnownPaths known) {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null && known.hasHandler(request));
+		cache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
 	}
 
 	private static AuthenticationEntryPoint notFoundOr(KnownPaths known, AuthenticationEntryPoint login) {
