@@ -13,6 +13,8 @@ import kz.zhilyego.identity.internal.JwtUserConverter;
 import kz.zhilyego.identity.internal.KnownPaths;
 import kz.zhilyego.identity.internal.MfaEnrolmentFilter;
 import kz.zhilyego.identity.internal.DeviceTokens;
+import kz.zhilyego.identity.internal.ManagementProperties;
+import kz.zhilyego.identity.internal.MetricsTokenFilter;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
 import kz.zhilyego.identity.internal.PasswordLogin;
@@ -46,11 +48,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Two filter chains. API ({@code /api/**}, actuator, API docs, media): stateless, no
- * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403. Web (everything
- * else): CSRF (a cookie for visitors, the session once signed in — an anonymous visitor
- * gets no session), form login (e-mail or phone, device cookie), remember-me, logout.
- * Both rate-limit and hold staff who must enrol in 2FA at the enrolment. Finer rules live
- * in the services through the access scope.
+ * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403; metrics for the
+ * scraper's token and superusers only. Web (everything else): CSRF (a cookie for
+ * visitors, the session once signed in — an anonymous visitor gets no session), form
+ * login (e-mail or phone, device cookie), remember-me, logout. Both rate-limit and hold
+ * staff who must enrol in 2FA at the enrolment. Finer rules live in the services through
+ * the access scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -63,7 +66,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
-			RateLimits limits, IdentityProperties properties, KnownPaths known) throws Exception {
+			RateLimits limits, IdentityProperties properties, KnownPaths known, ManagementProperties management)
+			throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		// Signed out on a path no controller serves: a 404 problem, as a signed-in caller
 		// gets (access is still denied; only the answer differs).
@@ -86,8 +90,14 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
+				// metrics: the scraper's token (ROLE_METRICS) or a superuser; never
+				// anyone else
+				.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+				.hasAnyRole(MetricsTokenFilter.ROLE, "SUPERUSER")
+				.requestMatchers("/actuator/**")
+				.hasRole("SUPERUSER")
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/media/**")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
@@ -99,10 +109,12 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new JwtUserConverter(users, twoFactor)))
+				.bearerTokenResolver(MetricsTokenFilter.bearerTokenResolver())
 				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"forbidden", "problem.forbidden")))
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems, twoFactor), BearerTokenAuthenticationFilter.class)
+			.addFilterBefore(new MetricsTokenFilter(management), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new MfaEnrolmentFilter(problems, true), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint)
