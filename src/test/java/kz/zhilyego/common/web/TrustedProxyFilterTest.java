@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -81,8 +82,10 @@ class TrustedProxyFilterTest {
 
 	private static HttpServletRequest pass(List<String> proxies, MockHttpServletRequest request) throws Exception {
 		AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
-		new TrustedProxyFilter(new TrustedProxies(proxies)).doFilter(request, new MockHttpServletResponse(),
-				(req, res) -> seen.set((HttpServletRequest) req));
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("trustedProxies", new TrustedProxies(proxies));
+		new TrustedProxyFilter(beans.getBeanProvider(TrustedProxies.class)).doFilter(request,
+				new MockHttpServletResponse(), (req, res) -> seen.set((HttpServletRequest) req));
 		return seen.get();
 	}
 
