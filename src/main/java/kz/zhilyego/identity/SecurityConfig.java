@@ -150,6 +150,8 @@ class SecurityConfig {
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_WEB)
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/invitations/*")
+				.permitAll()
 				.requestMatchers("/dev/**")
 				.access((authentication,
 						context) -> new org.springframework.security.authorization.AuthorizationDecision(dev))

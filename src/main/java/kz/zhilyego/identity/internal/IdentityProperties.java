@@ -10,7 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("zhilyego.identity")
 public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFactor twoFactor,
 		@DefaultValue Telegram telegram, @DefaultValue RateLimit rateLimit, @DefaultValue Bootstrap bootstrap,
-		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey) {
+		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey,
+		@DefaultValue Invitations invitations) {
+
+	/**
+	 * Agency invitations: how long the link in the e-mail stays valid, and how many
+	 * unexpired invitations one agency may have pending at a time.
+	 */
+	public record Invitations(@DefaultValue("7d") Duration ttl, @DefaultValue("50") int maxPending) {
+	}
 
 	/**
 	 * Brute-force protection: {@code maxFailures} failed sign-ins within {@code window}
