@@ -262,6 +262,46 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void theTeamPageInvitesAndRevokesOnlyForTheHeadsOwnAgency() {
+		assertThat(status("POST", "/api/v1/agency/realtors", "headA", Map.of("email", "page-invitee@test.kz")))
+			.isEqualTo(202);
+		long ofHeadA = this.jdbc.sql("select id from agency_invitations where email = 'page-invitee@test.kz'")
+			.query(Long.class)
+			.single();
+		String revoke = "/realtor/team/invitations/" + ofHeadA + "/revoke";
+
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		guest.get("/login");
+		assertThat(Visitor.location(guest.post("/realtor/team/invite", "email=guest-pick%40test.kz")))
+			.endsWith("/login");
+		assertThat(Visitor.location(guest.post(revoke, ""))).endsWith("/login");
+		for (String login : new String[] { "user@test.kz", "realtor-a@test.kz", "lone@test.kz" }) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(login, IdentityFixtures.PASSWORD);
+			web.get("/account/password");
+			assertThat(web.post("/realtor/team/invite", "email=pick%40test.kz").statusCode()).as(login + " invites")
+				.isEqualTo(403);
+			assertThat(web.post(revoke, "").statusCode()).as(login + " revokes").isEqualTo(403);
+		}
+		Visitor headB = new Visitor(this.port, "127.0.0.12");
+		headB.signIn("head-b@test.kz", IdentityFixtures.PASSWORD);
+		headB.get("/realtor/team");
+		assertThat(headB.post(revoke, "").statusCode()).as("another agency's head").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from agency_invitations where email like '%pick@test.kz'")
+			.query(Long.class)
+			.single()).as("no invitation from anyone but heads").isZero();
+		assertThat(this.jdbc.sql("select status from agency_invitations where id = :id")
+			.param("id", ofHeadA)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+
+		Visitor headA = new Visitor(this.port, "127.0.0.12");
+		headA.signIn("head-a@test.kz", IdentityFixtures.PASSWORD);
+		headA.get("/realtor/team");
+		assertThat(Visitor.location(headA.post(revoke, ""))).contains("done=revoked");
+	}
+
+	@Test
 	void apiKeysAreForStaffAndTheOwnProfileForEveryoneSignedIn() {
 		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 			int keys = switch (caller.getKey()) {
