@@ -200,14 +200,105 @@ class PermissionMatrixIT {
 	void aSuperAdminCannotPullAnotherAgencysRealtorIntoTheTeam() {
 		String phoneB = this.fixtures.phone(this.realtorB);
 		Api.Response response = this.api.post("/api/v1/agency/realtors",
-				Map.of("name", "Чужой", "phone", phoneB, "password", "whatever123"), "Authorization",
+				Map.of("name", "Чужой", "phone", phoneB, "email", "realtor-b@test.kz"), "Authorization",
 				this.callers.get("headA"));
 
-		assertThat(response.status()).isEqualTo(409);
+		// an invitation goes out (the answer is the same for any address); nobody joins
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.body()).doesNotContain("realtor-b", phoneB);
 		assertThat(this.jdbc.sql("select agency_id from users where id = :id")
 			.param("id", this.realtorB)
 			.query(Long.class)
 			.single()).isNotEqualTo(this.agencyA);
+	}
+
+	@Test
+	void agencyInvitationsAreForTheHeadsOwnAgencyAndTheInvitedAccount() {
+		Map<String, String> invitation = Map.of("email", "invitee@test.kz");
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int invite = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "headA", "headB" -> 202;
+				default -> 403;
+			};
+			assertThat(status("POST", "/api/v1/agency/realtors", caller.getKey(), invitation))
+				.as(caller.getKey() + " invites")
+				.isEqualTo(invite);
+			assertThat(get("/api/v1/agency/invitations", caller.getKey()).status()).as(caller.getKey() + " lists")
+				.isEqualTo(invite == 202 ? 200 : invite);
+		}
+		long ofHeadA = this.jdbc.sql("""
+				select i.id from agency_invitations i
+				where i.agency_id = :agency and i.status = 'PENDING'
+				""").param("agency", this.agencyA).query(Long.class).single();
+		String revoke = "/api/v1/agency/invitations/" + ofHeadA + "/revoke";
+		assertThat(get("/api/v1/agency/invitations", "headB").body()).doesNotContain("\"id\":" + ofHeadA + ",");
+		assertThat(status("POST", revoke, "guest", "{}")).isEqualTo(401);
+		for (String caller : new String[] { "user", "realtorA", "loneRealtor", "superuser" }) {
+			assertThat(status("POST", revoke, caller, "{}")).as(caller + " revokes").isEqualTo(403);
+		}
+		assertThat(status("POST", revoke, "headB", "{}")).as("another agency's head").isEqualTo(404);
+		assertThat(status("POST", revoke, "headA", "{}")).isEqualTo(204);
+
+		// the invitee's side: signed in, and only the addressed account (unknown token:
+		// 404)
+		for (String path : new String[] { "/api/v1/invitations/accept", "/api/v1/invitations/decline" }) {
+			assertThat(status("POST", path, "guest", Map.of("token", "any"))).as("guest " + path).isEqualTo(401);
+			for (String caller : new String[] { "user", "realtorA", "headA", "superuser" }) {
+				assertThat(status("POST", path, caller, Map.of("token", "unknown-token"))).as(caller + " " + path)
+					.isEqualTo(404);
+			}
+		}
+		// the web page behind the link is public; its forms need a signed-in visitor
+		Visitor visitor = new Visitor(this.port, "127.0.0.12");
+		assertThat(visitor.get("/invitations/unknown-token").statusCode()).isEqualTo(404);
+		assertThat(visitor.postRaw("/invitations/unknown-token/accept", "").statusCode()).isEqualTo(403);
+		visitor.get("/login");
+		assertThat(Visitor.location(visitor.post("/invitations/unknown-token/accept", ""))).endsWith("/login");
+		assertThat(Visitor.location(visitor.post("/invitations/unknown-token/decline", ""))).endsWith("/login");
+		assertThat(this.jdbc.sql("select count(*) from users where agency_id is not null").query(Long.class).single())
+			.as("nobody joined")
+			.isEqualTo(4);
+	}
+
+	@Test
+	void theTeamPageInvitesAndRevokesOnlyForTheHeadsOwnAgency() {
+		assertThat(status("POST", "/api/v1/agency/realtors", "headA", Map.of("email", "page-invitee@test.kz")))
+			.isEqualTo(202);
+		long ofHeadA = this.jdbc.sql("select id from agency_invitations where email = 'page-invitee@test.kz'")
+			.query(Long.class)
+			.single();
+		String revoke = "/realtor/team/invitations/" + ofHeadA + "/revoke";
+
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		guest.get("/login");
+		assertThat(Visitor.location(guest.post("/realtor/team/invite", "email=guest-pick%40test.kz")))
+			.endsWith("/login");
+		assertThat(Visitor.location(guest.post(revoke, ""))).endsWith("/login");
+		for (String login : new String[] { "user@test.kz", "realtor-a@test.kz", "lone@test.kz" }) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(login, IdentityFixtures.PASSWORD);
+			web.get("/account/password");
+			assertThat(web.post("/realtor/team/invite", "email=pick%40test.kz").statusCode()).as(login + " invites")
+				.isEqualTo(403);
+			assertThat(web.post(revoke, "").statusCode()).as(login + " revokes").isEqualTo(403);
+		}
+		Visitor headB = new Visitor(this.port, "127.0.0.12");
+		headB.signIn("head-b@test.kz", IdentityFixtures.PASSWORD);
+		headB.get("/realtor/team");
+		assertThat(headB.post(revoke, "").statusCode()).as("another agency's head").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from agency_invitations where email like '%pick@test.kz'")
+			.query(Long.class)
+			.single()).as("no invitation from anyone but heads").isZero();
+		assertThat(this.jdbc.sql("select status from agency_invitations where id = :id")
+			.param("id", ofHeadA)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+
+		Visitor headA = new Visitor(this.port, "127.0.0.12");
+		headA.signIn("head-a@test.kz", IdentityFixtures.PASSWORD);
+		headA.get("/realtor/team");
+		assertThat(Visitor.location(headA.post(revoke, ""))).contains("done=revoked");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,9 @@ class OperationsIT {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${zhilyego.management.metrics-token}")
+	String metricsToken;
 
 	Api api;
 
@@ -33,7 +37,8 @@ class OperationsIT {
 	void prometheusExposesHttpAndPoolMetrics() {
 		this.api.get("/api/v1/listings");
 
-		Api.Response metrics = this.api.get("/actuator/prometheus");
+		// the scraper's token (anonymous callers get 401: MetricsAccessIT)
+		Api.Response metrics = this.api.get("/actuator/prometheus", "Authorization", "Bearer " + this.metricsToken);
 
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("http_server_requests_seconds").contains("hikaricp_connections");

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The team page over a real session with CSRF: it renders for the agency head with the
- * realtors' numbers, deactivate and activate work from it, a realtor is added from it,
- * and a plain realtor neither sees the navigation link nor opens the page.
+ * realtors' numbers, deactivate and activate work from it, a realtor is invited from it
+ * (and the invitation revoked), and a plain realtor neither sees the navigation link nor
+ * opens the page.
  */
 @IntegrationTest
 class TeamPagesIT {
@@ -99,22 +100,32 @@ class TeamPagesIT {
 	}
 
 	@Test
-	void theHeadAddsAnExistingUserToTheTeamFromThePage() {
+	void theHeadInvitesFromThePageListsThePendingInvitationAndRevokesIt() {
 		long user = this.identity.user("tp-newcomer@test.kz");
 		WebSession web = new WebSession(this.port).signIn("tp-head@test.kz", IdentityFixtures.PASSWORD);
-		web.get("/realtor/team");
-		HttpResponse<String> missing = web.post("/realtor/team/add", "name=&phone=");
+		assertThat(web.get("/realtor/team").body()).contains("id=\"team-invite\"", "id=\"team-no-invitations\"");
+		HttpResponse<String> missing = web.post("/realtor/team/invite", "email=&name=");
 		assertThat(missing.statusCode()).isEqualTo(200);
 		assertThat(missing.body()).contains("is-invalid");
-		HttpResponse<String> added = web.post("/realtor/team/add", "name=" + WebSession.encode("Новый Риелтор")
-				+ "&phone=" + WebSession.encode(this.identity.phone(user)) + "&email=tp-newcomer%40test.kz");
-		assertThat(added.statusCode()).isEqualTo(302);
+		HttpResponse<String> invited = web.post("/realtor/team/invite",
+				"email=tp-newcomer%40test.kz&name=" + WebSession.encode("Новый Риелтор"));
+		assertThat(invited.statusCode()).isEqualTo(302);
+		assertThat(invited.headers().firstValue("Location").orElse("")).contains("done=invited");
 		assertThat(this.jdbc.sql("select agency_id from users where id = :id")
 			.param("id", user)
 			.query(Long.class)
-			.single()).isEqualTo(this.agency);
-		assertThat(web.get("/realtor/team?done=added").body()).contains("Риелтор добавлен в команду.",
-				"tp-newcomer@test.kz");
+			.optional()).as("nobody joins without accepting").isEmpty();
+		HttpResponse<String> page = web.get("/realtor/team?done=invited");
+		assertThat(page.body()).contains("Приглашение отправлено", "tp-newcomer@test.kz", "Новый Риелтор",
+				"Ожидают ответа");
+		long invitation = this.jdbc.sql("select id from agency_invitations where email = 'tp-newcomer@test.kz'")
+			.query(Long.class)
+			.single();
+		HttpResponse<String> revoked = web.post("/realtor/team/invitations/" + invitation + "/revoke", "");
+		assertThat(revoked.headers().firstValue("Location").orElse("")).contains("done=revoked");
+		assertThat(web.get("/realtor/team?done=revoked").body()).contains("Приглашение отозвано.")
+			.doesNotContain("tp-newcomer@test.kz");
+		assertThat(web.post("/realtor/team/invitations/" + invitation + "/revoke", "").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -2,7 +2,8 @@ package kz.zhilyego.realtor.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,12 +28,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The agency head's team page: the realtors with their numbers, activate/deactivate, add
- * a realtor, the top-5 charts, revenue by month and the team exports. The superuser may
- * open it for any agency ({@code agencyId}), read-only.
+ * The agency head's team page: the realtors with their numbers, activate/deactivate,
+ * invitations (invite by e-mail, the pending ones, revoke), the top-5 charts, revenue by
+ * month and the team exports. The superuser may open it for any agency
+ * ({@code agencyId}), read-only.
  */
 @Controller
 class RealtorTeamPages {
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+		.withZone(Zones.KAZAKHSTAN);
 
 	private final TeamAnalytics analytics;
 
@@ -73,36 +78,37 @@ class RealtorTeamPages {
 		return "redirect:/realtor/team?done=" + action;
 	}
 
-	@PostMapping("/realtor/team/add")
-	String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
-			@RequestParam(defaultValue = "") String password, Model model, Locale locale) {
-		Map<String, String> missing = new LinkedHashMap<>();
-		if (name.isBlank()) {
-			missing.put("name", "realtor.field.required");
-		}
-		if (phone.isBlank()) {
-			missing.put("phone", "realtor.field.required");
-		}
+	/**
+	 * Invites someone by e-mail: they join only by accepting the e-mailed invitation
+	 * while signed in. The page says the same whatever the address belongs to.
+	 */
+	@PostMapping("/realtor/team/invite")
+	String invite(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String name, Model model, Locale locale) {
 		try {
-			if (!missing.isEmpty()) {
+			if (email.isBlank()) {
 				throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
-						"problem.validation", missing);
+						"problem.validation", Map.of("email", "realtor.field.required"));
 			}
-			this.team.add(user, name.trim(), phone.trim(), email.isBlank() ? null : email.trim(),
-					password.isBlank() ? null : password, Language.of(locale));
-			return "redirect:/realtor/team?done=added";
+			this.team.invite(user, email.trim(), name.isBlank() ? null : name.trim(), Language.of(locale));
+			return "redirect:/realtor/team?done=invited";
 		}
 		catch (ProblemException ex) {
 			if (ex.status().value() == 403 || ex.status().value() == 404) {
 				throw ex;
 			}
 			render(user, null, null, null, null, null, model);
-			model.addAttribute("form", Map.of("name", name, "phone", phone, "email", email));
+			model.addAttribute("form", Map.of("name", name, "email", email));
 			Map<String, String> errors = this.messages.errors(ex, locale);
 			model.addAttribute("errors", errors);
 			return "realtor/team";
 		}
+	}
+
+	@PostMapping("/realtor/team/invitations/{id}/revoke")
+	String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		this.team.revokeInvitation(user, id);
+		return "redirect:/realtor/team?done=revoked";
 	}
 
 	@GetMapping("/realtor/reports/team.csv")
@@ -138,7 +144,19 @@ class RealtorTeamPages {
 		model.addAttribute("summary", summary);
 		model.addAttribute("preset", period.preset());
 		model.addAttribute("agencyId", agencyId);
-		model.addAttribute("head", this.analytics.isHead(user) && agencyId == null);
+		boolean head = this.analytics.isHead(user) && agencyId == null;
+		model.addAttribute("head", head);
+		record Invitation(long id, String email, @Nullable String name, String sent, String expires) {
+		}
+		List<Invitation> invitations = !head ? List.of()
+				: this.team.agencyOfHead(user)
+					.map(this.team::invitations)
+					.orElse(List.of())
+					.stream()
+					.map(i -> new Invitation(i.id(), i.email(), i.name(), MINUTE.format(i.createdAt()),
+							MINUTE.format(i.expiresAt())))
+					.toList();
+		model.addAttribute("invitations", invitations);
 		model.addAttribute("me", user.id());
 		record Chart(Object topByRevenue, Object topByBookings, Object revenueByMonth) {
 		}
