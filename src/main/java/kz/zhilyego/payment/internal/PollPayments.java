@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import kz.zhilyego.common.Money;
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGatewayException;
 import kz.zhilyego.payment.PaymentProperties;
@@ -50,17 +51,23 @@ public class PollPayments {
 	public int pollDue() {
 		int settled = 0;
 		for (PaymentRow payment : this.payments.duePolls(this.clock.instant(), this.properties.batchSize())) {
-			try {
-				if (poll(payment)) {
-					settled++;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Polling payment {} broke; it is polled again later", payment.id(), ex);
-				later(payment, null);
+			// under the id of the request that started the payment
+			if (RequestIds.call(this.payments.requestIdOf(payment.id()).orElse(null), () -> pollSafely(payment))) {
+				settled++;
 			}
 		}
 		return settled;
+	}
+
+	private boolean pollSafely(PaymentRow payment) {
+		try {
+			return poll(payment);
+		}
+		catch (RuntimeException ex) {
+			log.error("Polling payment {} broke; it is polled again later", payment.id(), ex);
+			later(payment, null);
+			return false;
+		}
 	}
 
 	private boolean poll(PaymentRow payment) {
