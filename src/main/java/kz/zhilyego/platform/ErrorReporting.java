@@ -16,7 +16,6 @@ import io.sentry.SentryLevel;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
 import io.sentry.protocol.User;
-import kz.zhilyego.ZhilyeGoApplication;
 import kz.zhilyego.common.Redaction;
 import kz.zhilyego.common.RequestIds;
 import org.jspecify.annotations.Nullable;
@@ -115,8 +114,7 @@ class ErrorReporting implements InitializingBean, DisposableBean {
 		if (StringUtils.hasText(configured)) {
 			return configured;
 		}
-		String version = ZhilyeGoApplication.class.getPackage().getImplementationVersion();
-		return "zhilyego@" + (version != null ? version : "dev");
+		return ZhilyeGoVersion.current();
 	}
 
 	private static String hostOf(String dsn) {

@@ -1,0 +1,18 @@
+package kz.zhilyego.platform;
+
+import kz.zhilyego.ZhilyeGoApplication;
+
+/**
+ * The application's version from the jar manifest ({@code dev} when run from classes).
+ */
+final class ZhilyeGoVersion {
+
+	private ZhilyeGoVersion() {
+	}
+
+	static String current() {
+		String version = ZhilyeGoApplication.class.getPackage().getImplementationVersion();
+		return "zhilyego@" + (version != null ? version : "dev");
+	}
+
+}
