@@ -34,8 +34,8 @@ public final class Redaction {
 	 * A full phone number: + and 10–15 digits (spaces, dashes and brackets allowed), or a
 	 * Kazakh mobile written with 8 or 7 in front (8 7xx xxx xx xx).
 	 */
-	private static final Pattern PHONE = Pattern
-		.compile("(?<![\\w+])(?:\\+\\d[\\d ()-]{9,18}\\d|[78][ (-]?7\\d{2}[ )-]?\\d{3}[ -]?\\d{2}[ -]?\\d{2})(?!\\w)");
+	private static final Pattern PHONE = Pattern.compile(
+			"(?<![\\w+])(?:\\+\\d[\\d ()-]{9,18}\\d|[78][ (-]{0,2}7\\d{2}[ )-]{0,2}\\d{3}[ -]?\\d{2}[ -]?\\d{2})(?!\\w)");
 
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 

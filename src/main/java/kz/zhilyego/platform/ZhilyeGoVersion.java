@@ -1,7 +1,5 @@
 package kz.zhilyego.platform;
 
-import kz.zhilyego.ZhilyeGoApplication;
-
 /**
  * The application's version from the jar manifest ({@code dev} when run from classes).
  */
@@ -11,7 +9,7 @@ final class ZhilyeGoVersion {
 	}
 
 	static String current() {
-		String version = ZhilyeGoApplication.class.getPackage().getImplementationVersion();
+		String version = ZhilyeGoVersion.class.getPackage().getImplementationVersion();
 		return "zhilyego@" + (version != null ? version : "dev");
 	}
 

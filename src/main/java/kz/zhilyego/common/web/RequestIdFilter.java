@@ -9,6 +9,9 @@ import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.RequestIds;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	public RequestIdFilter(TrustedProxies proxies) {
 		this.proxies = proxies;
+	}
+
+	@Autowired
+	public RequestIdFilter(@Value("${zhilyego.web.trusted-proxies:}") @Nullable String trustedProxies) {
+		this(new TrustedProxies(trustedProxies));
 	}
 
 	@Override

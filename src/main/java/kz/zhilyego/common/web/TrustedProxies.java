@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.springframework.stereotype.Component;
 
 /**
  * The reverse proxies whose headers ЖильеGO believes
@@ -15,12 +13,11 @@ import org.springframework.stereotype.Component;
  * immediate peer of the connection is checked: a header naming some other address proves
  * nothing.
  */
-@Component
 public class TrustedProxies {
 
 	private final List<IpAddressMatcher> matchers;
 
-	public TrustedProxies(@Value("${zhilyego.web.trusted-proxies:}") @Nullable String addresses) {
+	public TrustedProxies(@Nullable String addresses) {
 		this.matchers = addresses == null ? List.of()
 				: Arrays.stream(addresses.split(","))
 					.map(String::strip)
