@@ -56,16 +56,21 @@ class RequestIdIT {
 
 	final ListAppender<ILoggingEvent> dispatcherLog = new ListAppender<>();
 
+	final ListAppender<ILoggingEvent> bookingLog = new ListAppender<>();
+
 	@BeforeEach
 	void setUp() {
 		TestDatabase.reset(this.jdbc);
 		this.dispatcherLog.start();
+		this.bookingLog.start();
 		((Logger) LoggerFactory.getLogger(Dispatcher.class)).addAppender(this.dispatcherLog);
+		((Logger) LoggerFactory.getLogger("kz.zhilyego.booking.BookingMetrics")).addAppender(this.bookingLog);
 	}
 
 	@AfterEach
 	void tearDown() {
 		((Logger) LoggerFactory.getLogger(Dispatcher.class)).detachAppender(this.dispatcherLog);
+		((Logger) LoggerFactory.getLogger("kz.zhilyego.booking.BookingMetrics")).detachAppender(this.bookingLog);
 	}
 
 	@Test
@@ -106,6 +111,11 @@ class RequestIdIT {
 		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
 		String requestId = cancelled.header("X-Request-Id");
 		assertThat(requestId).isNotBlank().isNotEqualTo(hold.header("X-Request-Id"));
+		assertThat(this.bookingLog.list)
+			.filteredOn(event -> event.getFormattedMessage().contains(bookingId + " cancelled"))
+			.singleElement()
+			.satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", requestId)
+				.containsEntry("userId", Long.toString(guestId)));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> emailsOf(requestId).size() == 2 && emailsOf(requestId)
 				.containsAll(List.of("BOOKING_CANCELLED_GUEST", "BOOKING_CANCELLED_REALTOR")));
