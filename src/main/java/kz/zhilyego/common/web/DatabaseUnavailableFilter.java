@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -68,6 +69,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			body.put("status", status.value());
 			body.put("detail", this.messages.getMessage("problem.unavailable", null, "problem.unavailable", locale));
 			body.put("instance", request.getRequestURI());
+			body.put("requestId", RequestIds.current());
 			response.setStatus(status.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

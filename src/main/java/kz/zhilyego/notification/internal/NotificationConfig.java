@@ -39,14 +39,16 @@ class NotificationConfig {
 
 	@Bean
 	ChannelSenders notificationChannels(NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		JavaMailSender mailSender = mail.getIfAvailable();
 		ChannelSender email = mailSender != null ? new SmtpEmailSender(mailSender, properties.mail())
 				: new CapturingSender(Channel.EMAIL, jdbc, clock);
 		NotificationProperties.Telegram telegram = properties.telegram();
 		ChannelSender bot = telegram.configured()
-				? new TelegramBotSender(telegram, new TelegramRateLimiter(telegram.perChatPerSecond(),
-						telegram.globalPerSecond(), telegram.maxRateWait()))
+				? new TelegramBotSender(telegram,
+						new TelegramRateLimiter(telegram.perChatPerSecond(), telegram.globalPerSecond(),
+								telegram.maxRateWait()),
+						OutboxStatistics.telegramThrottled(meters, "notification")::increment)
 				: new CapturingSender(Channel.TELEGRAM, jdbc, clock);
 		ChannelSender whatsApp = properties.whatsApp().configured() ? new WhatsAppCloudSender(properties.whatsApp())
 				: new CapturingSender(Channel.WHATSAPP, jdbc, clock);

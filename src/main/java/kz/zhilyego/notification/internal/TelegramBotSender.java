@@ -31,9 +31,21 @@ class TelegramBotSender implements ChannelSender {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final Runnable throttled;
+
 	TelegramBotSender(NotificationProperties.Telegram settings, TelegramRateLimiter limiter) {
+		this(settings, limiter, () -> {
+		});
+	}
+
+	/**
+	 * @param throttled called for every 429 answer (the meter
+	 * {@code zhilyego.telegram.throttled})
+	 */
+	TelegramBotSender(NotificationProperties.Telegram settings, TelegramRateLimiter limiter, Runnable throttled) {
 		this.settings = settings;
 		this.limiter = limiter;
+		this.throttled = throttled;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
 	}
 
@@ -83,6 +95,7 @@ class TelegramBotSender implements ChannelSender {
 			return new SendResult.Sent(answer.path("result").path("message_id").asString(null));
 		}
 		if (status == 429) {
+			this.throttled.run();
 			long seconds = answer.path("parameters").path("retry_after").asLong(5);
 			return new SendResult.RetryAfter(Duration.ofSeconds(Math.max(1, seconds)), description);
 		}
