@@ -214,7 +214,7 @@ public final class Benchmark {
 		props.put("zhilyego.identity.two-factor.required-for-staff", false);
 		// Telegram sign-in configured as in production (otherwise its endpoints answer
 		// 503 "not configured")
-		props.put("zhilyego.identity.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
+		props.put("zhilyego.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
 		props.put("logging.level.root", "WARN");
 		props.put("logging.level.kz.zhilyego", "WARN");
 		return props;

@@ -7,10 +7,10 @@ import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.Accounts;
-import kz.zhilyego.identity.internal.IdentityProperties;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +46,12 @@ class AccountWebController {
 	private final @Nullable String telegramBot;
 
 	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
-			IdentityProperties properties) {
+			TelegramProperties telegram) {
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.messages = messages;
-		this.telegramBot = properties.telegram().widgetBot();
+		this.telegramBot = telegram.widgetBot();
 	}
 
 	@GetMapping("/login")
