@@ -129,12 +129,18 @@ public class UserDirectory {
 		}
 		String displayName = name.isBlank() ? e164.get() : name.strip();
 		long id = this.accounts.create(displayName.length() > 200 ? displayName.substring(0, 200) : displayName,
-				e164.get(), null, java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(), language,
-				java.util.Set.of(Role.USER), null, null);
+				e164.get(), null, randomPassword(), language, java.util.Set.of(Role.USER), null, null);
 		this.users.linkTelegram(id, telegramUserId, chatId);
 		this.audit.record(id, "telegram.linked", "user", String.valueOf(id),
 				java.util.Map.of("via", "bot-registration"));
 		return find(id).map(user -> new TelegramLink(user, true));
+	}
+
+	/** A password nobody knows (bcrypt reads at most 72 bytes: 48 characters here). */
+	private static String randomPassword() {
+		byte[] bytes = new byte[36];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

@@ -202,8 +202,9 @@ class TelegramClient implements AutoCloseable {
 			return 0;
 		}
 		catch (TelegramApiRequestException ex) {
-			int code = ex.getErrorCode() == null ? 0 : ex.getErrorCode();
-			String description = "Telegram " + code + ": " + String.valueOf(ex.getApiResponse());
+			String response = String.valueOf(ex.getApiResponse());
+			int code = ex.getErrorCode() != null ? ex.getErrorCode() : codeOf(response);
+			String description = "Telegram " + code + ": " + response;
 			if (code == 429) {
 				this.tooManyRequests.incrementAndGet();
 				int seconds = ex.getParameters() != null && ex.getParameters().getRetryAfter() != null
@@ -235,6 +236,23 @@ class TelegramClient implements AutoCloseable {
 		catch (TelegramApiException | RuntimeException ex) {
 			return retryOrFail(queued, "Telegram unreachable: " + ex.getClass().getSimpleName());
 		}
+	}
+
+	/** The status an answer without {@code error_code} stands for, by its description. */
+	static int codeOf(String description) {
+		if (description.startsWith("Bad Request")) {
+			return 400;
+		}
+		if (description.startsWith("Forbidden")) {
+			return 403;
+		}
+		if (description.startsWith("Too Many Requests")) {
+			return 429;
+		}
+		if (description.startsWith("Unauthorized")) {
+			return 401;
+		}
+		return 500;
 	}
 
 	private long retryOrFail(Queued<?> queued, String description) {

@@ -79,10 +79,16 @@ class TelegramConfig {
 	@Bean
 	TelegramSettings telegramSettings(org.springframework.core.env.Environment environment) {
 		return new TelegramSettings(
-				environment.getProperty("zhilyego.telegram.sweep-interval", Duration.class, Duration.ofSeconds(15)));
+				environment.getProperty("zhilyego.telegram.sweep-interval", Duration.class, Duration.ofSeconds(15)),
+				environment.getProperty("zhilyego.telegram.set-up-at-start", Boolean.class, true));
 	}
 
-	record TelegramSettings(Duration sweepInterval) {
+	/**
+	 * @param sweepInterval how often pending updates nobody works on are picked up
+	 * @param setUpAtStart whether the command menus (and the webhook) are registered at
+	 * start (tests turn it off: their fake Bot API starts later)
+	 */
+	record TelegramSettings(Duration sweepInterval, boolean setUpAtStart) {
 	}
 
 }

@@ -45,12 +45,15 @@ class TelegramStartup implements SmartLifecycle {
 
 	private final OkHttpClient http;
 
+	private final TelegramConfig.TelegramSettings settings;
+
 	private volatile TelegramBotsLongPollingApplication polling;
 
 	private volatile boolean running;
 
 	TelegramStartup(TelegramProperties properties, TelegramClient client, BotCommands commands,
-			UpdateProcessor processor, OkHttpClient http) {
+			UpdateProcessor processor, OkHttpClient http, TelegramConfig.TelegramSettings settings) {
+		this.settings = settings;
 		this.properties = properties;
 		this.client = client;
 		this.commands = commands;
@@ -60,9 +63,13 @@ class TelegramStartup implements SmartLifecycle {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ready() {
-		if (!this.properties.configured()) {
+		if (!this.properties.configured() || !this.settings.setUpAtStart()) {
 			return;
 		}
+		Thread.ofVirtual().name("telegram-set-up").start(this::setUp);
+	}
+
+	private void setUp() {
 		for (Language language : Language.values()) {
 			SetMyCommands menu = SetMyCommands.builder()
 				.commands(this.commands.of(language, false))
