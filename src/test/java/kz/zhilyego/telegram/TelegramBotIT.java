@@ -203,7 +203,12 @@ class TelegramBotIT {
 				.stream()
 				.anyMatch(c -> c.chat() == bot.chat && c.text().contains("Оплачено")
 						&& BotDriver.messageIdOf(c) == BotDriver.messageIdOf(hold)));
-		this.dispatcher.dispatchDue();
+		// the confirmation is written to the outbox by a listener after the payment's
+		// commit
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.dispatcher.dispatchDue();
+			return fake.messages(bot.chat).stream().anyMatch(c -> c.text().contains("Бронирование подтверждено"));
+		});
 		FakeBotApi.Call confirmation = fake.messages(bot.chat)
 			.stream()
 			.filter(c -> c.text().contains("Бронирование подтверждено"))
@@ -280,6 +285,19 @@ class TelegramBotIT {
 		bot.shareContact(this.identity.phone(guest));
 		assertThat(fake.calls("sendMediaGroup").stream().filter(c -> c.chat() == bot.chat)).hasSize(1);
 		assertThat(fake.last(bot.chat).actions()).contains("b:" + this.listing);
+
+		String path = this.jdbc.sql("""
+				select '/astana/' || d.slug || '/' from listings l join districts d on d.id = l.district_id
+				where l.id = :id""").param("id", this.listing).query(String.class).single();
+		Api.Response page = this.api.get("/api/v1/listings/" + this.listing);
+		String cardPath = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(page.body())
+			.get("path")
+			.asString();
+		assertThat(cardPath).startsWith(path);
+		assertThat(this.api.get(cardPath).body())
+			.contains("https://t.me/zhilyego_test_bot?start=listing-" + this.listing);
 
 		UUID own = new CatalogFixtures(this.jdbc).occupyByBooking(this.listing, java.time.LocalDate.parse("2026-12-20"),
 				java.time.LocalDate.parse("2026-12-22"));
@@ -409,6 +427,28 @@ class TelegramBotIT {
 			.param("id", booking)
 			.query(String.class)
 			.single()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aDialogLeftAloneLongerThanItsTtlStartsAfresh() {
+		long guest = this.identity.user("idle@test.kz");
+		BotDriver bot = driver("ru");
+		bot.type("/start listing-" + this.listing);
+		bot.shareContact(this.identity.phone(guest));
+		bot.tap("b:" + this.listing);
+		bot.tapFirst("b:day:2026-12-15");
+		bot.tapFirst("b:day:2026-12-17");
+		int quote = bot.messageWith("b:ok");
+
+		this.clock.advance(Duration.ofHours(25));
+		bot.tapOn(quote, "b:ok");
+
+		assertThat(fake.calls("answerCallbackQuery")).last()
+			.satisfies(answer -> assertThat(answer.body()).contains("устарела"));
+		assertThat(this.jdbc.sql("select count(*) from bookings where guest_id = :g")
+			.param("g", guest)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
