@@ -88,9 +88,10 @@ class SimulatorController {
 
 	@PostMapping("/dev/telegram/tap")
 	String tap(@RequestParam(name = "as", defaultValue = "1") int person, @RequestParam int messageId,
-			@RequestParam String data, @RequestParam(name = "lang", required = false) @Nullable String lang) {
+			@RequestParam String data, @RequestParam(required = false) @Nullable String label,
+			@RequestParam(name = "lang", required = false) @Nullable String lang) {
 		long chat = chatOf(person);
-		this.chats.userSaid(chat, "👆 " + data);
+		this.chats.userSaid(chat, "👆 " + (label == null || label.isBlank() ? data : label));
 		CallbackQuery query = new CallbackQuery(chat + ":" + this.queries.incrementAndGet(), user(chat, lang),
 				message(chat, messageId), null, data, null, String.valueOf(chat));
 		Update update = new Update();
