@@ -2,14 +2,12 @@ package kz.zhilyego.chatbot;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingEvents.BookingConfirmed;
 import kz.zhilyego.booking.BookingEvents.HoldExpired;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.common.Language;
-import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.UserDirectory;
 import kz.zhilyego.identity.UserProfile;
 import org.springframework.context.MessageSource;
@@ -35,16 +33,13 @@ class ChatEvents {
 
 	private final MessageSource messages;
 
-	private final TelegramProperties properties;
-
 	ChatEvents(Dialogs dialogs, List<ChatDelivery> deliveries, BookingQueries bookings, UserDirectory users,
-			MessageSource messages, TelegramProperties properties) {
+			MessageSource messages) {
 		this.dialogs = dialogs;
 		this.deliveries = deliveries;
 		this.bookings = bookings;
 		this.users = users;
 		this.messages = messages;
-		this.properties = properties;
 	}
 
 	@ApplicationModuleListener
@@ -85,9 +80,6 @@ class ChatEvents {
 	}
 
 	private void edit(BookingDetails booking, java.util.function.Function<Chat, Reply> reply) {
-		if (!this.properties.configured() && this.deliveries.isEmpty()) {
-			return;
-		}
 		UserProfile user = this.users.find(booking.guestId()).orElse(null);
 		if (user == null) {
 			return;
@@ -105,11 +97,6 @@ class ChatEvents {
 				delivery.deliver(key, List.of(reply.apply(chat)), refs);
 			}
 		}
-	}
-
-	/** The id a slot of a chat remembers (for tests and adapters). */
-	static String slotOf(UUID bookingId) {
-		return ListingDialog.holdSlot(bookingId);
 	}
 
 }

@@ -56,8 +56,6 @@ class TelegramClient implements AutoCloseable {
 
 	private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
-	private final AtomicLong sent = new AtomicLong();
-
 	private final AtomicLong tooManyRequests = new AtomicLong();
 
 	private volatile boolean closed;
@@ -91,9 +89,9 @@ class TelegramClient implements AutoCloseable {
 		return simulated(chatId) ? this.simulator : this.live;
 	}
 
-	/** Calls answered so far, and 429 answers received (for the docs' numbers). */
-	long sentCount() {
-		return this.sent.get();
+	/** Chats with a lane now (for tests: idle lanes are dropped). */
+	int lanes() {
+		return this.lanes.size();
 	}
 
 	long tooManyRequestsCount() {
@@ -114,15 +112,23 @@ class TelegramClient implements AutoCloseable {
 			return result;
 		}
 		long deadline = maxWait == null ? Long.MAX_VALUE : System.nanoTime() + maxWait.toNanos();
-		Lane lane = this.lanes.computeIfAbsent(chatId, Lane::new);
+		Lane lane;
 		boolean start;
-		synchronized (lane) {
-			lane.queue.add(new Queued<>(call, result, deadline, api));
-			start = !lane.running;
-			lane.running = true;
+		while (true) {
+			lane = this.lanes.computeIfAbsent(chatId, Lane::new);
+			synchronized (lane) {
+				if (lane.retired) {
+					continue;
+				}
+				lane.queue.add(new Queued<>(call, result, deadline, api));
+				start = !lane.running;
+				lane.running = true;
+				break;
+			}
 		}
 		if (start) {
-			Thread.ofVirtual().name("telegram-chat-" + chatId).start(() -> drain(lane));
+			Lane started = lane;
+			Thread.ofVirtual().name("telegram-chat-" + chatId).start(() -> drain(started));
 		}
 		return result;
 	}
@@ -154,10 +160,18 @@ class TelegramClient implements AutoCloseable {
 			Queued<?> head;
 			synchronized (lane) {
 				head = lane.queue.peek();
-				if (head == null) {
+				// an idle lane is dropped once its spacing has passed (a chat that writes
+				// again gets a fresh one), so the map holds only chats in conversation
+				if (head == null && System.nanoTime() >= lane.nextAt) {
 					lane.running = false;
+					lane.retired = true;
+					this.lanes.remove(lane.chatId, lane);
 					return;
 				}
+			}
+			if (head == null) {
+				pause(lane.nextAt - System.nanoTime());
+				continue;
 			}
 			long now = System.nanoTime();
 			long wait = Math.max(0, lane.nextAt - now);
@@ -174,7 +188,7 @@ class TelegramClient implements AutoCloseable {
 				continue;
 			}
 			if (retry < 0) {
-				failAll(lane, -retry);
+				failAll(lane);
 				continue;
 			}
 			lane.nextAt = System.nanoTime() + this.perChatNanos;
@@ -197,7 +211,6 @@ class TelegramClient implements AutoCloseable {
 		}
 		try {
 			T value = queued.call.run(queued.api);
-			this.sent.incrementAndGet();
 			queued.result.complete(value);
 			return 0;
 		}
@@ -264,10 +277,10 @@ class TelegramClient implements AutoCloseable {
 		return TimeUnit.MILLISECONDS.toNanos(500L << queued.attempts);
 	}
 
-	private void failAll(Lane lane, long marker) {
+	private void failAll(Lane lane) {
 		Queued<?> head;
 		synchronized (lane) {
-			head = lane.queue.poll();
+			lane.queue.poll();
 		}
 		// the head already failed as BLOCKED; what follows for the chat fails the same
 		// way
@@ -313,6 +326,8 @@ class TelegramClient implements AutoCloseable {
 		final ArrayDeque<Queued<?>> queue = new ArrayDeque<>();
 
 		boolean running;
+
+		boolean retired;
 
 		volatile long nextAt = System.nanoTime();
 

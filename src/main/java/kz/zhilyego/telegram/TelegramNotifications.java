@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import kz.zhilyego.chatbot.Button;
 import kz.zhilyego.chatbot.Keyboard;
-import kz.zhilyego.notification.NotificationKind;
 import kz.zhilyego.notification.TelegramDelivery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -124,11 +123,6 @@ class TelegramNotifications implements TelegramDelivery {
 
 	private String t(TelegramDelivery.Message message, String key) {
 		return this.messages.getMessage(key, null, key, message.language().locale());
-	}
-
-	/** For the start-up log and tests: kinds that carry buttons. */
-	static boolean hasButtons(NotificationKind kind) {
-		return kind != NotificationKind.REVIEW_RECEIVED_REALTOR && kind != NotificationKind.REVIEW_REPLY_GUEST;
 	}
 
 }

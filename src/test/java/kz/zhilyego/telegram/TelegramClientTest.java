@@ -2,7 +2,6 @@ package kz.zhilyego.telegram;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import kz.zhilyego.common.TelegramProperties;
 import okhttp3.OkHttpClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +112,7 @@ class TelegramClientTest {
 		// out before chat 7's first
 		long chat7First = byChat.get(7L).get(0).receivedAt();
 		assertThat(byChat.get(8L).get(1).receivedAt()).isLessThan(chat7First);
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.client.lanes() == 0);
 		System.out.printf("telegram-client: %d messages to %d chats in %.1f s = %.1f msg/s, 429 answers: %d%n",
 				delivered.size(), chats, seconds, delivered.size() / seconds, this.client.tooManyRequestsCount());
 	}
@@ -168,7 +169,6 @@ class TelegramClientTest {
 		assertThatThrownBy(() -> off.submit(42, api -> api.execute(message), null).get(5, TimeUnit.SECONDS)).cause()
 			.isInstanceOfSatisfying(TelegramCallException.class,
 					ex -> assertThat(ex.kind()).isEqualTo(TelegramCallException.Kind.NOT_CONFIGURED));
-		assertThat(new HashMap<>()).isEmpty();
 	}
 
 }
