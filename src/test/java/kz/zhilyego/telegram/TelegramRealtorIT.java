@@ -43,6 +43,12 @@ class TelegramRealtorIT {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	IdentityFixtures identity;
 
 	long realtorA;
@@ -143,6 +149,36 @@ class TelegramRealtorIT {
 			.doesNotContain("rp:off:" + this.listingB);
 		bot.type("/stats");
 		assertThat(bot.lastText()).contains("Статистика", "Сегодня", "Неделя", "Месяц", "Выручка", "Загрузка");
+	}
+
+	@Test
+	void theAgencyHeadHearsOfTheAgencysNewBookingsWithTheCheckInButton() {
+		BotDriver bot = linked(this.headA);
+		int before = fake.messages(bot.chat).size();
+		confirmed(this.arrivalB, this.listingB, this.realtorB);
+		confirmed(this.arrivalA, this.listingA, this.realtorA);
+
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> fake.messages(bot.chat).size() > before);
+		FakeBotApi.Call news = fake.last(bot.chat);
+		assertThat(news.text()).contains("Новое бронирование", "Квартира агентства А", "Гость Альфа")
+			.doesNotContain("Гость Бета");
+		assertThat(news.actions()).contains("rb:in:" + this.arrivalA);
+		org.awaitility.Awaitility.await()
+			.during(java.time.Duration.ofMillis(500))
+			.atMost(java.time.Duration.ofSeconds(3))
+			.until(() -> true);
+		assertThat(fake.messages(bot.chat).stream().filter(c -> c.text().contains("Гость Бета"))).isEmpty();
+
+		bot.tap("rb:in:" + this.arrivalA);
+		assertThat(status(this.arrivalA)).isEqualTo("CHECKED_IN");
+	}
+
+	private void confirmed(UUID booking, long listing, long owner) {
+		this.transactions.executeWithoutResult(
+				status -> this.events.publishEvent(new kz.zhilyego.booking.BookingEvents.BookingConfirmed(booking,
+						listing, owner, owner, LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-03"))));
 	}
 
 	@Test
