@@ -61,7 +61,7 @@ public class Conversation {
 	public Turn handle(ChatKey key, Sender sender, ChatInput input) {
 		Optional<Dialogs.Row> row = this.dialogs.find(key, this.ttl);
 		DialogState state = row.map(Dialogs.Row::state).orElseGet(DialogState::new);
-		UserProfile user = this.users.findByTelegramUserId(sender.externalUserId()).orElse(null);
+		UserProfile user = userOf(key, sender);
 		Language language = row.map(Dialogs.Row::language)
 			.orElseGet(() -> user != null ? user.language() : languageOf(sender.languageCode()));
 		Chat chat = new Chat(key, sender, state, language, user, this.messages);
@@ -90,6 +90,18 @@ public class Conversation {
 		turn.state().refs.putAll(slots);
 		trimRefs(turn.state());
 		this.dialogs.save(turn.key(), turn.userId(), turn.language(), turn.state());
+	}
+
+	/**
+	 * The account behind a chat. Telegram vouches for its user id (linked by a shared
+	 * contact); another messenger adds its own lookup here (WhatsApp: the sender's
+	 * phone).
+	 */
+	private @Nullable UserProfile userOf(ChatKey key, Sender sender) {
+		return switch (key.messenger()) {
+			case "telegram" -> this.users.findByTelegramUserId(sender.externalUserId()).orElse(null);
+			default -> null;
+		};
 	}
 
 	/**

@@ -46,6 +46,10 @@ class TelegramConfig {
 	TelegramClient telegramClient(TelegramProperties properties, OkHttpClient http,
 			ObjectProvider<SimulatedChats> simulator, TelegramUpdates updates, UserDirectory users) {
 		BotApi live = properties.configured() ? new HttpBotApi(properties, http) : null;
+		if (properties.receivesUpdates() && properties.mode() == TelegramProperties.Mode.WEBHOOK
+				&& properties.webhookSecret().isEmpty()) {
+			log.warn("Telegram webhook mode without zhilyego.telegram.webhook-secret: every update is refused (403)");
+		}
 		log.info("Telegram: {} (mode {}, {} messages/s, {} between messages to one chat){}",
 				live == null ? "no bot token, bot off" : "Bot API at " + properties.apiBaseUrl(), properties.modeName(),
 				properties.globalPerSecond(), properties.perChatInterval(),

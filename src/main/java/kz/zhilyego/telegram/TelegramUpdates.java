@@ -27,7 +27,7 @@ class TelegramUpdates {
 		this.clock = clock;
 	}
 
-	private Timestamp now() {
+	private Timestamp nowTimestamp() {
 		return Timestamp.from(this.clock.instant());
 	}
 
@@ -41,7 +41,7 @@ class TelegramUpdates {
 			.param("id", updateId)
 			.param("chat", chatId)
 			.param("payload", payload)
-			.param("now", now())
+			.param("now", nowTimestamp())
 			.update() == 1;
 	}
 
@@ -67,7 +67,7 @@ class TelegramUpdates {
 
 	void markProcessed(long updateId, @Nullable String error) {
 		this.jdbc.sql("update telegram_updates set processed_at = :now, error = :error where update_id = :id")
-			.param("now", now())
+			.param("now", nowTimestamp())
 			.param("error", error)
 			.param("id", updateId)
 			.update();
@@ -86,7 +86,7 @@ class TelegramUpdates {
 	 * one.
 	 */
 	boolean lease(long chatId, String owner, Duration duration) {
-		Timestamp now = now();
+		Timestamp now = nowTimestamp();
 		return this.jdbc
 			.sql("""
 					insert into telegram_chats (chat_id, lease_owner, lease_until) values (:chat, :owner, :until)
@@ -112,7 +112,7 @@ class TelegramUpdates {
 		this.jdbc.sql("""
 				insert into telegram_chats (chat_id, blocked_at) values (:chat, :now)
 				on conflict (chat_id) do update set blocked_at = excluded.blocked_at
-				""").param("chat", chatId).param("now", now()).update();
+				""").param("chat", chatId).param("now", nowTimestamp()).update();
 	}
 
 	void clearBlocked(long chatId) {
@@ -127,6 +127,20 @@ class TelegramUpdates {
 			.param("chat", chatId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Forgets processed updates received before {@code cutoff} (Telegram retries an
+	 * update for a day at most, so the duplicate check needs no more).
+	 */
+	int deleteProcessedBefore(java.time.Instant cutoff) {
+		return this.jdbc.sql("delete from telegram_updates where processed_at is not null and received_at < :cutoff")
+			.param("cutoff", Timestamp.from(cutoff))
+			.update();
+	}
+
+	java.time.Instant now() {
+		return this.clock.instant();
 	}
 
 }

@@ -145,10 +145,17 @@ class UpdateProcessor implements AutoCloseable {
 		}
 	}
 
-	/** Processes what nobody is working on (a node died, a thread was lost). */
+	/** How long processed updates are kept for the duplicate check. */
+	static final Duration KEEP = Duration.ofDays(7);
+
+	/**
+	 * Processes what nobody is working on (a node died, a thread was lost) and forgets
+	 * updates older than {@link #KEEP}.
+	 */
 	int sweep() {
 		List<Long> chats = this.updates.chatsWithPending(100);
 		chats.forEach(this::processChat);
+		this.updates.deleteProcessedBefore(this.updates.now().minus(KEEP));
 		return chats.size();
 	}
 

@@ -451,6 +451,47 @@ class TelegramBotIT {
 			.single()).isZero();
 	}
 
+	@Autowired
+	UpdateProcessor processor;
+
+	@Test
+	void anUpdateLeftPendingByADeadNodeIsProcessedByTheSweeperAndOldOnesAreForgotten() {
+		BotDriver bot = driver("ru");
+		int stuck = BotDriver.nextUpdateId();
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.clock.instant());
+		this.jdbc.sql("""
+				insert into telegram_updates (update_id, chat_id, payload, received_at)
+				values (:id, :chat, :payload, :now)
+				""")
+			.param("id", stuck)
+			.param("chat", bot.chat)
+			.param("payload", bot.textUpdate(stuck, "/start"))
+			.param("now", now)
+			.update();
+		// the node that took the chat died: its lease ran out a minute ago
+		this.jdbc.sql("insert into telegram_chats (chat_id, lease_owner, lease_until) values (:chat, 'dead', :until)")
+			.param("chat", bot.chat)
+			.param("until", java.sql.Timestamp.from(this.clock.instant().minusSeconds(60)))
+			.update();
+		int old = BotDriver.nextUpdateId();
+		this.jdbc.sql("""
+				insert into telegram_updates (update_id, chat_id, payload, received_at, processed_at)
+				values (:id, 1, '{}', :at, :at)
+				""")
+			.param("id", old)
+			.param("at", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(8))))
+			.update();
+
+		this.processor.sweep();
+
+		bot.awaitProcessed(stuck);
+		assertThat(bot.lastText()).contains("Здравствуйте");
+		assertThat(this.jdbc.sql("select count(*) from telegram_updates where update_id = :id")
+			.param("id", old)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void theBotSpeaksTheUsersLanguageAndSwitchesWithLanguage() {
 		BotDriver bot = driver("kk");
