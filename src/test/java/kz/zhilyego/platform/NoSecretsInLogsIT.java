@@ -77,7 +77,7 @@ class NoSecretsInLogsIT {
 		secrets.add("4711#");
 		assertThat(secrets).as("secrets looked for")
 			.contains("test-only-jwt-secret-0123456789abcdefghijklmnop", "test-only-metrics-token-0123456789",
-					"test-bot-token", "test-whatsapp-token");
+					"123456789:TEST-bot-token-for-signatures", "test-webhook-secret", "test-whatsapp-token");
 
 		List<String> leaks = new ArrayList<>();
 		for (String line : lines) {

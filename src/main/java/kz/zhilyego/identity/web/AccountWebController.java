@@ -7,11 +7,11 @@ import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.Accounts;
 import kz.zhilyego.identity.internal.AgencyInvitations;
-import kz.zhilyego.identity.internal.IdentityProperties;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +49,13 @@ class AccountWebController {
 	private final AgencyInvitations invitations;
 
 	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
-			IdentityProperties properties, AgencyInvitations invitations) {
+			TelegramProperties telegram, AgencyInvitations invitations) {
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.messages = messages;
-		this.telegramBot = properties.telegram().widgetBot();
+		this.telegramBot = telegram.widgetBot();
 	}
 
 	@GetMapping("/login")

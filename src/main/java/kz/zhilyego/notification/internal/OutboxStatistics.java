@@ -67,22 +67,9 @@ class OutboxStatistics {
 			.description("How long the oldest waiting outbox message has waited")
 			.baseUnit("seconds")
 			.register(registry);
-		telegramThrottled(registry, "notification");
 		OutsideSystems.gauge(registry, "smtp", channelTracker(Channel.EMAIL));
 		OutsideSystems.gauge(registry, "telegram", channelTracker(Channel.TELEGRAM));
 		OutsideSystems.gauge(registry, "whatsapp", channelTracker(Channel.WHATSAPP));
-	}
-
-	/**
-	 * {@code zhilyego.telegram.throttled{source}}: 429 answers of the Bot API
-	 * ({@code source} = {@code notification} for the outbox, the Telegram module names
-	 * its own).
-	 */
-	static Counter telegramThrottled(MeterRegistry registry, String source) {
-		return Counter.builder("zhilyego.telegram.throttled")
-			.description("Telegram Bot API answers 429 Too Many Requests")
-			.tag("source", source)
-			.register(registry);
 	}
 
 	@Bean
