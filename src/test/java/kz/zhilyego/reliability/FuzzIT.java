@@ -52,7 +52,7 @@ class FuzzIT {
 
 	@Test
 	void aThousandHostileRequestsGetNoServerErrorLeakNothingAndWriteNothing() throws Exception {
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		long listing = catalog.listing().create();
 		UUID booking = catalog.occupyByBooking(listing, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 12));
 		IdentityFixtures identity = new IdentityFixtures(this.context);
