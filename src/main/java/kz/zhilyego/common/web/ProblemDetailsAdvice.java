@@ -173,11 +173,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * A JSON body whose syntax is fine but a value does not fit its field (an unknown
 	 * enum value, a word where a number belongs) is a field error named by its JSON path
 	 * ({@code reason}, {@code roles[0]}, {@code listing.rooms}); an enum's error lists
-	 * the allowed values. Broken JSON stays "malformed request".
+	 * the allowed values. Broken JSON stays "malformed request"; a body over
+	 * {@code zhilyego.http.max-body-size} is a 413.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (cause(ex, RequestBodyLimitFilter.BodyTooLargeException.class) != null) {
+			// a chunked body crossed zhilyego.http.max-body-size while it was read
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+						message("problem.payload-too-large", new Object[0], LocaleContextHolder.getLocale())));
+		}
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
 		String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
 		if (mismatch == null || field.isEmpty()) {
