@@ -57,16 +57,6 @@ public class Payments {
 			.optional();
 	}
 
-	public Optional<PaymentRow> findByKey(UUID bookingId, long guestId, String key) {
-		return this.jdbc
-			.sql("select * from payments where booking_id = :booking and guest_id = :guest and idempotency_key = :key")
-			.param("booking", bookingId)
-			.param("guest", guestId)
-			.param("key", key)
-			.query(Payments::map)
-			.optional();
-	}
-
 	public Optional<PaymentRow> findByProviderId(String provider, String providerPaymentId) {
 		return this.jdbc.sql("select * from payments where provider = :provider and provider_payment_id = :pid")
 			.param("provider", provider)
