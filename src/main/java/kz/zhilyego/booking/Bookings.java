@@ -137,7 +137,7 @@ class Bookings {
 	List<BookingDetails> ofGuest(long guestId, Collection<BookingStatus> statuses) {
 		return this.jdbc
 			.sql(DETAILS + " where b.guest_id = :guest and b.status in (:statuses)"
-					+ " order by b.check_in desc, b.created_at desc limit 500")
+					+ " order by b.check_in desc, b.created_at desc, b.id desc limit 500")
 			.param("guest", guestId)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.query(this::mapDetails)
@@ -165,7 +165,8 @@ class Bookings {
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
 		List<BookingDetails> items = this.jdbc
-			.sql(DETAILS + where + " order by b.check_in desc, b.created_at desc limit :limit offset :offset")
+			.sql(DETAILS + where
+					+ " order by b.check_in desc, b.created_at desc, b.id desc limit :limit offset :offset")
 			.params(params)
 			.query(this::mapDetails)
 			.list();
@@ -336,7 +337,7 @@ class Bookings {
 				select id from bookings
 				where status = 'HOLD' and hold_expires_at <= :now and (cast(:listing as bigint) is null
 				      or listing_id = :listing)
-				order by hold_expires_at
+				order by hold_expires_at, id
 				limit :limit
 				""").param("now", utc(now)).param("listing", listingId).param("limit", limit).query(UUID.class).list();
 	}

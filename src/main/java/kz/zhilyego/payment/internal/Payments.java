@@ -84,7 +84,7 @@ public class Payments {
 		return this.jdbc.sql("""
 				select * from payments
 				where status = 'PENDING' and provider_payment_id is not null and poll_after <= :now
-				order by poll_after limit :limit
+				order by poll_after, id limit :limit
 				""").param("now", utc(now)).param("limit", limit).query(Payments::map).list();
 	}
 
