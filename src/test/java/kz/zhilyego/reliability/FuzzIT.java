@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * At least 1,000 seeded hostile requests across every public endpoint (see
- * {@link Fuzzer}): no 5xx, no stack traces or class names, nothing written. Re-run a
- * failure with {@code -Dfuzz.seed=<printed seed>}.
+ * {@link Fuzzer}), with forged {@code X-Forwarded-For}, {@code Forwarded} and
+ * {@code X-Forwarded-Host} headers: no 5xx, no stack traces or class names, nothing
+ * written. Re-run a failure with {@code -Dfuzz.seed=<printed seed>}.
  */
 @IntegrationTest
 class FuzzIT {
@@ -72,11 +73,33 @@ class FuzzIT {
 			assertThat(report.findings()).as("seed %d, statuses %s", seed, report.statuses()).isEmpty();
 			assertThat(report.statuses().keySet()).allMatch(status -> status < 500);
 			assertThat(counts()).as("nothing written").isEqualTo(before);
+			// Forwarding headers must count only from configured proxies (hardening
+			// finding 4). While the app still trusts them from anyone, the fuzzer has
+			// to see the forged host come back (the check works); once it trusts no
+			// one, no answer may point at a forged host.
+			if (trustsForwardedHostsFromAnyone()) {
+				assertThat(report.forgedHostAnswers()).as("the fuzzer sees forged hosts come back").isNotEmpty();
+				System.out.println("FuzzIT: " + report.forgedHostAnswers().size()
+						+ " answers point at a forged host; forwarding headers are trusted from any client");
+			}
+			else {
+				assertThat(report.forgedHostAnswers()).as("seed %d", seed).isEmpty();
+			}
 		}
 		assertThat(this.jdbc.sql("select status from bookings where id = :id")
 			.param("id", booking)
 			.query(String.class)
 			.single()).isEqualTo("CONFIRMED");
+	}
+
+	/** Whether a sign-in redirect follows an {@code X-Forwarded-Host} this test sends. */
+	private boolean trustsForwardedHostsFromAnyone() throws Exception {
+		java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/account"))
+				.header("X-Forwarded-Host", "probe." + Fuzzer.FORGED_HOST)
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		return response.headers().firstValue("Location").orElse("").contains("probe." + Fuzzer.FORGED_HOST);
 	}
 
 	private Map<String, Long> counts() {
