@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs before the security filters: when the database cannot be reached while a filter
@@ -29,8 +32,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final FilterProblems problems;
 
-	DatabaseUnavailableFilter(FilterProblems problems) {
-		this.problems = problems;
+	DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		this.problems = new FilterProblems(messages, locales, json);
 	}
 
 	@Override

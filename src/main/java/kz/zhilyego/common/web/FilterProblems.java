@@ -11,16 +11,15 @@ import kz.zhilyego.common.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an RFC 9457 problem from a servlet filter, where {@link ProblemDetailsAdvice}
- * cannot answer: the same {@code type}, localised {@code title} and {@code detail}.
+ * cannot answer: the same {@code type}, localised {@code title} and {@code detail}. Not a
+ * bean: web slice tests load the filters without other components.
  */
-@Component
-class FilterProblems {
+final class FilterProblems {
 
 	private final MessageSource messages;
 

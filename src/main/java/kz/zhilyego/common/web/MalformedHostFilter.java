@@ -8,11 +8,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs right after the forwarded-header handling: a request whose URL cannot be a URI
@@ -26,8 +29,8 @@ class MalformedHostFilter extends OncePerRequestFilter {
 
 	private final FilterProblems problems;
 
-	MalformedHostFilter(FilterProblems problems) {
-		this.problems = problems;
+	MalformedHostFilter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		this.problems = new FilterProblems(messages, locales, json);
 	}
 
 	@Override

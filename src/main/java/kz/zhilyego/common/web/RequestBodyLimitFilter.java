@@ -19,12 +19,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds every request body that is not {@code multipart/*} to
@@ -43,9 +48,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final FilterProblems problems;
 
-	RequestBodyLimitFilter(RequestLimitsProperties properties, FilterProblems problems) {
-		this.maxBytes = properties.maxBodySize().toBytes();
-		this.problems = problems;
+	RequestBodyLimitFilter(@Value("${zhilyego.http.max-body-size:1MB}") DataSize maxBodySize, MessageSource messages,
+			LocaleResolver locales, JsonMapper json) {
+		if (maxBodySize.toBytes() <= 0) {
+			throw new IllegalArgumentException("zhilyego.http.max-body-size must be positive");
+		}
+		this.maxBytes = maxBodySize.toBytes();
+		this.problems = new FilterProblems(messages, locales, json);
 	}
 
 	@Override
