@@ -115,7 +115,7 @@ public class ListingSearch {
 				       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
 				       l.long_stay_discount_percent,
 				       (select p.storage_key from listing_photos p where p.listing_id = l.id
-				        order by p.main desc, p.position limit 1) as preview
+				        order by p.main desc, p.position, p.id limit 1) as preview
 				from (
 				  select l.id from listings l
 				  where %s

@@ -73,16 +73,6 @@ public class Payments {
 			.optional();
 	}
 
-	public Optional<PaymentRow> findByKey(UUID bookingId, long guestId, String key) {
-		return this.jdbc
-			.sql("select * from payments where booking_id = :booking and guest_id = :guest and idempotency_key = :key")
-			.param("booking", bookingId)
-			.param("guest", guestId)
-			.param("key", key)
-			.query(Payments::map)
-			.optional();
-	}
-
 	public Optional<PaymentRow> findByProviderId(String provider, String providerPaymentId) {
 		return this.jdbc.sql("select * from payments where provider = :provider and provider_payment_id = :pid")
 			.param("provider", provider)
@@ -110,7 +100,7 @@ public class Payments {
 		return this.jdbc.sql("""
 				select * from payments
 				where status = 'PENDING' and provider_payment_id is not null and poll_after <= :now
-				order by poll_after limit :limit
+				order by poll_after, id limit :limit
 				""").param("now", utc(now)).param("limit", limit).query(Payments::map).list();
 	}
 
