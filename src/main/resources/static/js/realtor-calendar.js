@@ -12,6 +12,7 @@ document.addEventListener('DOMContentLoaded', function () {
   var calendar = new FullCalendar.Calendar(el, {
     initialView: 'dayGridMonth',
     initialDate: el.dataset.initial,
+    // the locale file (ru, kk) the page loads translates the buttons ("today") too
     locale: el.dataset.locale,
     firstDay: 1,
     height: 'auto',
