@@ -118,6 +118,8 @@ class RealtorCancellationBrowserIT {
 					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-error")));
 					assertThat(new Select(driver.findElement(By.id("reason"))).getFirstSelectedOption()
 						.getAttribute("value")).as("the choice survives the error").isEqualTo("OTHER");
+					((JavascriptExecutor) driver).executeScript(
+							"document.getElementById('cancel-form').scrollIntoView({behavior: 'instant', block: 'center'});");
 					browser.screenshot("realtor-booking-cancel-error");
 					driver.findElement(By.id("note")).sendKeys("Соседи затопили квартиру");
 				}
