@@ -11,6 +11,8 @@ document.addEventListener('DOMContentLoaded', function () {
   var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   var tenge = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   function money(value) { return tenge.format(value) + '\u00a0₸'; }
+  // charts fill their boxes (.realtor-chart sets the height) instead of growing with the width
+  Chart.defaults.maintainAspectRatio = false;
   var revenue = document.getElementById('chart-revenue');
   if (revenue) {
     new Chart(revenue, {

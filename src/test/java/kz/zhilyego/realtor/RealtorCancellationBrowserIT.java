@@ -68,10 +68,15 @@ class RealtorCancellationBrowserIT {
 		this.guest = identity.user("cb-guest@test.kz");
 		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
 		this.listing = catalog.listing().owner(realtor).title("Квартира у Хан Шатыра").price(1_161_100).create();
-		for (int i = 0; i < 12; i++) {
-			catalog.listing().owner(realtor).title("Квартира на Есиле № " + (i + 1)).create();
-		}
 		this.fixtures = new RealtorFixtures(this.jdbc);
+		// the demo realtor's scale: 240 listings, stays booked across December
+		List<Long> more = this.fixtures.copies(this.listing, 239);
+		for (int i = 0; i < 40; i++) {
+			int in = 1 + (i * 7) % 27;
+			this.fixtures.booking(more.get(i * 3), this.guest, "Гость " + (char) ('А' + i % 28) + ". Демо",
+					"2026-12-%02d".formatted(in), "2026-12-%02d".formatted(in + 1 + i % 4),
+					i % 5 == 0 ? "COMPLETED" : "CONFIRMED", 18_000L * (2 + i % 4), true, null, null);
+		}
 	}
 
 	private UUID confirmed(String name, int day) {
@@ -159,6 +164,9 @@ class RealtorCancellationBrowserIT {
 			browser.open("/realtor/listings/" + this.listing + "/calendar?lang=kk");
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-today-button")));
 			assertThat(driver.findElement(By.cssSelector("#calendar .fc-today-button")).getText()).isEqualTo("Бүгін");
+			assertThat(driver.findElement(By.cssSelector("#calendar .fc-toolbar-title")).getText())
+				.isEqualTo("Желтоқсан 2026");
+			assertThat(driver.findElement(By.cssSelector("#calendar .fc-col-header-cell")).getText()).isEqualTo("дс");
 			browser.screenshot("realtor-calendar-kk");
 			browser.open("/realtor/listings/" + this.listing + "/calendar?lang=ru");
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-today-button")));
@@ -171,6 +179,18 @@ class RealtorCancellationBrowserIT {
 			browser.size(Browser.DESKTOP);
 			browser.open("/realtor/analytics?preset=month");
 			browser.screenshot("realtor-analytics");
+			((JavascriptExecutor) driver).executeScript(
+					"document.getElementById('heat-map').scrollIntoView({behavior: 'instant', block: 'start'});"
+							+ " window.scrollBy(0, -70);");
+			assertThat(driver.findElement(By.id("heat-range")).getText()).contains("1–30", "240");
+			browser.screenshot("realtor-heat-map");
+			click(driver, driver.findElement(By.id("heat-next-listings")));
+			wait.until(ExpectedConditions.urlContains("heatPage=1"));
+			assertThat(driver.findElement(By.id("heat-range")).getText()).contains("31–60", "240");
+			browser.size(Browser.PHONE);
+			browser.open("/realtor/analytics?preset=month&lang=kk");
+			browser.screenshot("realtor-analytics-phone-kk");
+			browser.size(Browser.DESKTOP);
 		}
 	}
 

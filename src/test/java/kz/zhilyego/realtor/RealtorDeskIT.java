@@ -63,22 +63,11 @@ class RealtorDeskIT {
 		this.realtor = identity.realtor("desk-realtor@test.kz", null);
 		this.guest = identity.user("desk-guest@test.kz");
 		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
-		this.first = catalog.listing().owner(this.realtor).title("Лофт на Кабанбай батыра").price(1_161_100).create();
-		this.second = catalog.listing().owner(this.realtor).title("Студия у Байтерека").create();
-		// the demo realtor's scale: 241 listings in all
-		this.jdbc
-			.sql("""
-					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street, house,
-					    area_m2, sleeping_places, price_per_night, check_in_time, check_out_time, realtor_phone, status,
-					    created_at, updated_at)
-					select l.owner_id, l.city_id, l.district_id, l.class_code, l.type_code, 'Типовая квартира ' || g, 1,
-					       l.street, g::text, 40, 2, 20000, l.check_in_time, l.check_out_time, l.realtor_phone, 'ACTIVE',
-					       l.created_at, l.updated_at
-					from listings l cross join generate_series(1, 239) g where l.id = :id
-					""")
-			.param("id", this.second)
-			.update();
+		this.first = catalog.listing().owner(this.realtor).title("Лофт на Шамши Калдаякова").price(1_161_100).create();
+		this.second = catalog.listing().owner(this.realtor).title("Студия у Акорды").create();
 		this.fixtures = new RealtorFixtures(this.jdbc);
+		// the demo realtor's scale: 241 listings in all
+		this.fixtures.copies(this.second, 239);
 	}
 
 	private UUID booking(long listing, String name, String in, String out, String status) {
@@ -162,7 +151,7 @@ class RealtorDeskIT {
 		assertThat(Pattern.compile("<option").matcher(desk).results().count()).as("no option per listing")
 			.isLessThan(20);
 		assertThat(desk).contains("list=\"listing-suggestions\"");
-		assertThat(rows(web.get("/realtor/bookings?q=" + WebSession.encode("кабанбай")).body()))
+		assertThat(rows(web.get("/realtor/bookings?q=" + WebSession.encode("калдаякова")).body()))
 			.containsExactly(loft.toString());
 		assertThat(rows(web.get("/realtor/bookings?q=" + WebSession.encode("жумабеков")).body()))
 			.containsExactly(studio.toString());
@@ -173,27 +162,28 @@ class RealtorDeskIT {
 		assertThat(rows(web.get("/realtor/bookings?q=" + WebSession.encode("100%_")).body())).isEmpty();
 		HttpResponse<String> onlyLoft = web.get("/realtor/bookings?listingId=" + this.first);
 		assertThat(rows(onlyLoft.body())).containsExactly(loft.toString());
-		assertThat(onlyLoft.body()).contains("Только объект «Лофт на Кабанбай батыра»");
+		assertThat(onlyLoft.body()).contains("Только объект «Лофт на Шамши Калдаякова»");
 
-		String suggestions = web.get("/realtor/listings/suggest?q=" + WebSession.encode("типовая квартира 1")).body();
+		String suggestions = web.get("/realtor/listings/suggest?q=" + WebSession.encode("квартира у байтерека № 1"))
+			.body();
 		assertThat(Pattern.compile("<option ").matcher(suggestions).results().count()).isEqualTo(10);
-		assertThat(web.get("/realtor/listings/suggest?q=" + WebSession.encode("кабанбай")).body())
-			.contains("value=\"Лофт на Кабанбай батыра\"");
+		assertThat(web.get("/realtor/listings/suggest?q=" + WebSession.encode("калдаякова")).body())
+			.contains("value=\"Лофт на Шамши Калдаякова\"");
 
-		String listings = web.get("/realtor/listings?q=" + WebSession.encode("байтерек")).body();
-		assertThat(listings).contains("Найдено объектов: 1<").contains("Студия у Байтерека");
+		String listings = web.get("/realtor/listings?q=" + WebSession.encode("акорд")).body();
+		assertThat(listings).contains("Найдено объектов: 1<").contains("Студия у Акорды");
 		assertThat(web.get("/realtor/listings?q=" + WebSession.encode("№ " + this.first)).body())
 			.contains("Найдено объектов: 1<")
-			.contains("Лофт на Кабанбай батыра");
+			.contains("Лофт на Шамши Калдаякова");
 		assertThat(web.get("/realtor/listings").body()).contains("Найдено объектов: 241<");
 	}
 
 	@Test
 	void deactivatingAsksFirstReturnsToTheSamePageAndSaysItWorked() {
 		WebSession web = new WebSession(this.port).signIn("desk-realtor@test.kz", IdentityFixtures.PASSWORD);
-		String page = web.get("/realtor/listings?q=" + WebSession.encode("кабанбай") + "&sort=price").body();
+		String page = web.get("/realtor/listings?q=" + WebSession.encode("калдаякова") + "&sort=price").body();
 		assertThat(page).contains("<details class=\"zg-confirm")
-			.contains("Снять «Лофт на Кабанбай батыра» с публикации?");
+			.contains("Снять «Лофт на Шамши Калдаякова» с публикации?");
 		assertThat(page).contains("1\u00a0161\u00a0100\u00a0₸");
 		HttpResponse<String> done = web.post("/realtor/listings/" + this.first + "/deactivate",
 				"back=" + WebSession.encode("sort=price&q=%D0%BA%D0%B0%D0%B1%D0%B0%D0%BD%D0%B1%D0%B0%D0%B9"));
@@ -230,13 +220,13 @@ class RealtorDeskIT {
 
 		String last = web.get("/realtor/analytics?preset=month&heatPage=8").body();
 		assertThat(last).contains("Объекты 241–241 из 241").doesNotContain("id=\"heat-next-listings\"");
-		String found = web.get("/realtor/analytics?preset=month&heatQ=" + WebSession.encode("кабанбай")).body();
+		String found = web.get("/realtor/analytics?preset=month&heatQ=" + WebSession.encode("калдаякова")).body();
 		assertThat(found).contains("Объекты 1–1 из 1").contains("data-listing-id=\"" + this.first + "\"");
 
-		String year = web.get("/realtor/analytics?preset=year&heatQ=" + WebSession.encode("кабанбай")).body();
+		String year = web.get("/realtor/analytics?preset=year&heatQ=" + WebSession.encode("калдаякова")).body();
 		assertThat(year).contains("id=\"heat-next-days\"").doesNotContain("id=\"heat-prev-days\"");
 		String later = web
-			.get("/realtor/analytics?preset=year&heatQ=" + WebSession.encode("кабанбай") + "&heatStart=2026-03-04")
+			.get("/realtor/analytics?preset=year&heatQ=" + WebSession.encode("калдаякова") + "&heatStart=2026-03-04")
 			.body();
 		assertThat(spaced(later)).contains("id=\"heat-prev-days\"").contains("4 мар. 2026 г.");
 	}

@@ -260,13 +260,24 @@ class RealtorListingPages {
 	}
 
 	@GetMapping("/realtor/listings/{id}/calendar")
-	String calendar(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+	String calendar(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
-		return calendarPage(user, id, model, Map.of(), today);
+		return calendarPage(user, id, model, Map.of(), today, locale);
 	}
 
-	private String calendarPage(CurrentUser user, long id, Model model, Map<String, String> errors, LocalDate today) {
+	private String calendarPage(CurrentUser user, long id, Model model, Map<String, String> errors, LocalDate today,
+			Locale locale) {
 		RealtorListing listing = this.listings.get(id, user);
+		// month and weekday names for the calendar from the JDK's locale data: browsers'
+		// own data may lack Kazakh (a title "2026 M12", weekdays in English)
+		model.addAttribute("monthNames",
+				java.util.Arrays.stream(java.time.Month.values())
+					.map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale))
+					.collect(java.util.stream.Collectors.joining(",")));
+		model.addAttribute("dayNames",
+				java.util.Arrays.stream(java.time.DayOfWeek.values())
+					.map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT_STANDALONE, locale))
+					.collect(java.util.stream.Collectors.joining(",")));
 		model.addAttribute("listing", listing);
 		model.addAttribute("calendar",
 				this.calendar.calendar(id, today.withDayOfMonth(1), today.withDayOfMonth(1).plusMonths(3), user));
@@ -323,7 +334,7 @@ class RealtorListingPages {
 				throw ex;
 			}
 			return calendarPage(user, id, model, this.messages.errors(ex, locale),
-					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
+					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)), locale);
 		}
 	}
 
@@ -353,7 +364,7 @@ class RealtorListingPages {
 				throw ex;
 			}
 			return calendarPage(user, id, model, this.messages.errors(ex, locale),
-					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
+					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)), locale);
 		}
 	}
 
