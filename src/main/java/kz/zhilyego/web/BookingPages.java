@@ -206,6 +206,10 @@ class BookingPages {
 		}
 	}
 
+	/** The reasons a guest may give. */
+	static final List<CancellationReason> GUEST_REASONS = List.of(CancellationReason.CHANGE_OF_PLANS,
+			CancellationReason.FOUND_ANOTHER_PLACE, CancellationReason.BOOKED_BY_MISTAKE, CancellationReason.OTHER);
+
 	@GetMapping("/account/bookings/{id}/cancel")
 	String cancelForm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		AccessScope scope = this.scopes.of(user);
@@ -213,27 +217,41 @@ class BookingPages {
 		model.addAttribute("booking", booking);
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("quote", this.cancelBooking.quote(id, scope));
-		model.addAttribute("reasons",
-				List.of(CancellationReason.CHANGE_OF_PLANS, CancellationReason.FOUND_ANOTHER_PLACE,
-						CancellationReason.BOOKED_BY_MISTAKE, CancellationReason.OTHER));
+		model.addAttribute("reasons", GUEST_REASONS);
+		model.addAttribute("reason", null);
+		model.addAttribute("note", null);
 		model.addAttribute("errors", java.util.Map.of());
 		model.addAttribute("section", "bookings");
 		return "site/booking-cancel";
 	}
 
+	/**
+	 * Cancels with the chosen reason, never another: no choice (or one a guest cannot
+	 * give) asks again; a refused cancellation shows the form with the reason and the
+	 * note as they were.
+	 */
 	@PostMapping("/account/bookings/{id}/cancel")
-	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable CancellationReason reason,
+	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		AccessScope scope = this.scopes.of(user);
+		CancellationReason chosen = GUEST_REASONS.stream()
+			.filter(r -> r.name().equals(reason == null ? null : reason.strip()))
+			.findFirst()
+			.orElse(null);
 		try {
-			this.cancelBooking.cancel(id, reason == null ? CancellationReason.CHANGE_OF_PLANS : reason, note, scope);
+			if (chosen == null) {
+				throw ProblemException.invalidField("reason", "web.cancel.chooseReason");
+			}
+			this.cancelBooking.cancel(id, chosen, note, scope);
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == HttpStatus.NOT_FOUND) {
 				throw ex;
 			}
 			cancelForm(id, user, model);
+			model.addAttribute("reason", chosen);
+			model.addAttribute("note", note);
 			model.addAttribute("errors", this.texts.fieldErrors(ex, "reason"));
 			return "site/booking-cancel";
 		}

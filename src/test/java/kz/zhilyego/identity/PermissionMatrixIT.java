@@ -302,6 +302,67 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void listingSuggestionsShowOnlyListingsInTheCallersScope() {
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		catalog.listing().owner(this.realtorA).title("Подсказка Альфа").create();
+		catalog.listing().owner(this.realtorB).title("Подсказка Бета").create();
+		catalog.listing().owner(this.loneRealtor).title("Подсказка Одиночка").create();
+		String path = "/realtor/listings/suggest?q="
+				+ java.net.URLEncoder.encode("Подсказка", java.nio.charset.StandardCharsets.UTF_8);
+
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		assertThat(Visitor.location(guest.get(path))).endsWith("/login");
+		Map<String, String[]> sees = new LinkedHashMap<>();
+		sees.put("realtor-a@test.kz", new String[] { "Альфа" });
+		sees.put("head-a@test.kz", new String[] { "Альфа" });
+		sees.put("head-b@test.kz", new String[] { "Бета" });
+		sees.put("lone@test.kz", new String[] { "Одиночка" });
+		sees.put("root@test.kz", new String[] { "Альфа", "Бета", "Одиночка" });
+		for (Map.Entry<String, String[]> caller : sees.entrySet()) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(caller.getKey(), IdentityFixtures.PASSWORD);
+			var page = web.get(path);
+			assertThat(page.statusCode()).as(caller.getKey()).isEqualTo(200);
+			java.util.List<String> shown = java.util.regex.Pattern.compile("Подсказка (\\S+)\"")
+				.matcher(page.body())
+				.results()
+				.map(m -> m.group(1))
+				.toList();
+			assertThat(shown).as(caller.getKey()).containsExactlyInAnyOrder(caller.getValue());
+		}
+		Visitor user = new Visitor(this.port, "127.0.0.12");
+		user.signIn("user@test.kz", IdentityFixtures.PASSWORD);
+		var forbidden = user.get(path);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).doesNotContain("Подсказка");
+	}
+
+	@Test
+	void theTeamPageWithoutAnAgencyListsAgenciesOnlyForTheSuperuser() {
+		Visitor root = new Visitor(this.port, "127.0.0.12");
+		root.signIn("root@test.kz", IdentityFixtures.PASSWORD);
+		var choose = root.get("/realtor/team");
+		assertThat(choose.statusCode()).isEqualTo(200);
+		assertThat(choose.body()).contains("Агентство А", "Агентство Б", "/realtor/team?agencyId=" + this.agencyA);
+		var team = root.get("/realtor/team?agencyId=" + this.agencyA);
+		assertThat(team.statusCode()).isEqualTo(200);
+		assertThat(team.body()).contains("realtor-a@test.kz").doesNotContain("realtor-b@test.kz");
+
+		Visitor headA = new Visitor(this.port, "127.0.0.12");
+		headA.signIn("head-a@test.kz", IdentityFixtures.PASSWORD);
+		var own = headA.get("/realtor/team");
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.body()).contains("realtor-a@test.kz").doesNotContain("Агентство Б");
+		for (String login : new String[] { "user@test.kz", "realtor-a@test.kz", "lone@test.kz" }) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(login, IdentityFixtures.PASSWORD);
+			var page = web.get("/realtor/team");
+			assertThat(page.statusCode()).as(login).isEqualTo(403);
+			assertThat(page.body()).as(login).doesNotContain("Агентство А").doesNotContain("Агентство Б");
+		}
+	}
+
+	@Test
 	void apiKeysAreForStaffAndTheOwnProfileForEveryoneSignedIn() {
 		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 			int keys = switch (caller.getKey()) {
