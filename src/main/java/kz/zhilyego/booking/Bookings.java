@@ -55,7 +55,7 @@ class Bookings {
 	record NewBooking(UUID id, long listingId, long ownerId, long guestId, Stay stay, int guests, String guestName,
 			String guestPhone, @Nullable String guestEmail, @Nullable String comment, Quote quote,
 			BigDecimal commissionPercent, Money platformCommission, BigDecimal gatewayFeePercent, Money gatewayFee,
-			Instant createdAt, Instant holdExpiresAt, @Nullable String idempotencyKey, @Nullable String requestHash) {
+			Instant createdAt, Instant holdExpiresAt) {
 	}
 
 	/** The parts of a booking its state changes need, read under a row lock. */
@@ -92,8 +92,6 @@ class Bookings {
 		params.put("fee", b.gatewayFee().amount());
 		params.put("holdExpiresAt", utc(b.holdExpiresAt()));
 		params.put("createdAt", utc(b.createdAt()));
-		params.put("idemKey", b.idempotencyKey());
-		params.put("requestHash", b.requestHash());
 		return params;
 	}
 
@@ -109,11 +107,10 @@ class Bookings {
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
 				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
 				        total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
-				        hold_expires_at, created_at, idempotency_key, request_hash)
+				        hold_expires_at, created_at)
 				    values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
 				        :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
-				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :idemKey,
-				        :requestHash)
+				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt)
 				    returning *
 				), occupancy as (
 				    insert into occupancies (listing_id, period, kind, booking_id)
@@ -140,21 +137,32 @@ class Bookings {
 	List<BookingDetails> ofGuest(long guestId, Collection<BookingStatus> statuses) {
 		return this.jdbc
 			.sql(DETAILS + " where b.guest_id = :guest and b.status in (:statuses)"
-					+ " order by b.check_in desc, b.created_at desc limit 500")
+					+ " order by b.check_in desc, b.created_at desc, b.id desc limit 500")
 			.param("guest", guestId)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.query(this::mapDetails)
 			.list();
 	}
 
-	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses,
-			StaffBookingFilter filter) {
+	/**
+	 * Bookings of the listings in a staff scope, one page in the filter's order;
+	 * {@code today} (Kazakhstan) splits current and past stays for
+	 * {@link StaffBookingFilter.Sort#UPCOMING}.
+	 */
+	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses, StaffBookingFilter filter,
+			LocalDate today) {
 		// fixed SQL; the scope and the filters are parameters (null = no filter)
 		String where = """
 				 where (:platform or b.owner_id in (:owners)) and b.status in (:statuses)
 				   and (cast(:listing as bigint) is null or b.listing_id = :listing)
 				   and (cast(:from as date) is null or b.check_out > :from)
 				   and (cast(:to as date) is null or b.check_in <= :to)
+				   and (cast(:text as text) is null
+				        or l.title ilike :pattern escape '\\'
+				        or concat_ws(' ', l.street, l.house, l.block) ilike :pattern escape '\\'
+				        or b.guest_name ilike :pattern escape '\\'
+				        or (:digits <> '' and regexp_replace(b.guest_phone, '[^0-9]', '', 'g') like :digits)
+				        or cast(b.id as text) like :idPrefix escape '\\')
 				""";
 		List<Long> owners = scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds());
 		Map<String, Object> params = new java.util.HashMap<>();
@@ -164,15 +172,36 @@ class Bookings {
 		params.put("listing", filter.listingId());
 		params.put("from", filter.from());
 		params.put("to", filter.to());
-		long total = this.jdbc.sql("select count(*) from bookings b" + where).params(params).query(Long.class).single();
+		String text = filter.text();
+		params.put("text", text);
+		params.put("pattern", text == null ? "" : "%" + likeEscaped(text) + "%");
+		String digits = text == null ? "" : text.replaceAll("[^0-9]", "");
+		// a phone search needs a few digits; "2" alone would match nearly every phone
+		params.put("digits", digits.length() < 4 ? "" : "%" + digits + "%");
+		params.put("idPrefix", text == null ? "" : likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("today", today);
+		String from = " from bookings b join listings l on l.id = b.listing_id";
+		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
+		String order = switch (filter.sort()) {
+			case UPCOMING -> "(b.check_out < :today), case when b.check_out >= :today then b.check_in end,"
+					+ " b.check_in desc, b.id";
+			case CHECK_IN -> "b.check_in, b.id";
+			case CHECK_IN_DESC -> "b.check_in desc, b.id";
+			case CREATED_DESC -> "b.created_at desc, b.id";
+		};
 		List<BookingDetails> items = this.jdbc
-			.sql(DETAILS + where + " order by b.check_in desc, b.created_at desc limit :limit offset :offset")
+			.sql(DETAILS + where + " order by " + order + " limit :limit offset :offset")
 			.params(params)
 			.query(this::mapDetails)
 			.list();
 		return new PageResult<>(total, filter.page(), filter.size(), items);
+	}
+
+	/** The text with LIKE's wildcards and escape character escaped. */
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	Optional<Locked> lock(UUID id) {
@@ -197,21 +226,6 @@ class Bookings {
 					new Stay(rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
 					new Money(rs.getBigDecimal("total"), rs.getString("currency")),
 					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at")))
-			.optional();
-	}
-
-	/**
-	 * A booking created earlier with the same idempotency key, and the hash of that
-	 * request.
-	 */
-	record Earlier(UUID id, String requestHash) {
-	}
-
-	Optional<Earlier> byIdempotencyKey(long guestId, String key) {
-		return this.jdbc.sql("select id, request_hash from bookings where guest_id = :guest and idempotency_key = :key")
-			.param("guest", guestId)
-			.param("key", key)
-			.query((rs, n) -> new Earlier(rs.getObject("id", UUID.class), rs.getString("request_hash")))
 			.optional();
 	}
 
@@ -354,7 +368,7 @@ class Bookings {
 				select id from bookings
 				where status = 'HOLD' and hold_expires_at <= :now and (cast(:listing as bigint) is null
 				      or listing_id = :listing)
-				order by hold_expires_at
+				order by hold_expires_at, id
 				limit :limit
 				""").param("now", utc(now)).param("listing", listingId).param("limit", limit).query(UUID.class).list();
 	}

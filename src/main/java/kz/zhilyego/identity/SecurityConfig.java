@@ -12,8 +12,13 @@ import kz.zhilyego.identity.internal.JwtProperties;
 import kz.zhilyego.identity.internal.JwtUserConverter;
 import kz.zhilyego.identity.internal.KnownPaths;
 import kz.zhilyego.identity.internal.MfaEnrolmentFilter;
+import kz.zhilyego.identity.internal.DeviceTokens;
+import kz.zhilyego.identity.internal.ManagementProperties;
+import kz.zhilyego.identity.internal.MetricsTokenFilter;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginDetails;
+import kz.zhilyego.identity.internal.PasswordLogin;
+import kz.zhilyego.identity.internal.SessionOrCookieCsrfTokenRepository;
 import kz.zhilyego.identity.internal.PasswordAuthenticationProvider.LoginRefusedException;
 import kz.zhilyego.identity.internal.Problems;
 import kz.zhilyego.identity.internal.RateLimitFilter;
@@ -34,16 +39,21 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.util.StringUtils;
 
 /**
  * Two filter chains. API ({@code /api/**}, actuator, API docs, media): stateless, no
- * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403. Web (everything
- * else): session with CSRF, form login (e-mail or phone), remember-me, logout. Both
- * rate-limit and hold staff who must enrol in 2FA at the enrolment. Finer rules live in
- * the services through the access scope.
+ * CSRF, JWT bearer or {@code X-Api-Key}, problem details on 401/403; metrics for the
+ * scraper's token and superusers only. Web (everything else): CSRF (a cookie for
+ * visitors, the session once signed in — an anonymous visitor gets no session), form
+ * login (e-mail or phone, device cookie), remember-me, logout. Both rate-limit and hold
+ * staff who must enrol in 2FA at the enrolment. Finer rules live in the services through
+ * the access scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -56,7 +66,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
-			RateLimits limits, IdentityProperties properties, KnownPaths known) throws Exception {
+			RateLimits limits, IdentityProperties properties, KnownPaths known, ManagementProperties management)
+			throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		// Signed out on a path no controller serves: a 404 problem, as a signed-in caller
 		// gets (access is still denied; only the answer differs).
@@ -79,8 +90,14 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
 				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
+				// metrics: the scraper's token (ROLE_METRICS) or a superuser; never
+				// anyone else
+				.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+				.hasAnyRole(MetricsTokenFilter.ROLE, "SUPERUSER")
+				.requestMatchers("/actuator/**")
+				.hasRole("SUPERUSER")
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/media/**")
 				.permitAll()
 				.requestMatchers("/api/v1/admin/**")
@@ -92,10 +109,12 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new JwtUserConverter(users, twoFactor)))
+				.bearerTokenResolver(MetricsTokenFilter.bearerTokenResolver())
 				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"forbidden", "problem.forbidden")))
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems, twoFactor), BearerTokenAuthenticationFilter.class)
+			.addFilterBefore(new MetricsTokenFilter(management), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimitFilter(limits, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new MfaEnrolmentFilter(problems, true), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint)
@@ -107,8 +126,8 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
-			IdentityProperties properties, JwtProperties jwt, PasswordAuthenticationProvider passwords,
-			Environment environment, KnownPaths known) throws Exception {
+			IdentityProperties properties, JwtProperties jwt, PasswordLogin passwordLogin, DeviceTokens devices,
+			RequestCache requestCache, Environment environment, KnownPaths known) throws Exception {
 		boolean twoFactor = properties.twoFactor().requiredForStaff();
 		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
 		String rememberMeKey = StringUtils.hasText(properties.rememberMeKey()) ? properties.rememberMeKey()
@@ -116,12 +135,22 @@ class SecurityConfig {
 		CurrentUserRememberMeServices rememberMe = new CurrentUserRememberMeServices(rememberMeKey, users, twoFactor);
 		rememberMe.setTokenValiditySeconds((int) properties.rememberMe().toSeconds());
 		rememberMe.setParameter("remember-me");
-		http.authenticationProvider(passwords)
+		SavedRequestAwareAuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		savedRequest.setRequestCache(requestCache);
+		savedRequest.setDefaultTargetUrl("/");
+		// the only provider of the form: counted once per attempt (see the provider)
+		http.authenticationProvider(new PasswordAuthenticationProvider(passwordLogin, properties))
 			// The sandbox payment provider stands in for an outside payment page that
 			// scripts and
 			// tests drive too; it exists only while the sandbox is the active provider.
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/payments/sandbox/**"))
+			// no session for visitors: their CSRF token is a cookie until they sign in
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
+			// nor for the page that asked for sign-in
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_WEB)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/invitations/*")
 				.permitAll()
 				.requestMatchers("/dev/**")
 				.access((authentication,
@@ -138,7 +167,14 @@ class SecurityConfig {
 				.loginProcessingUrl("/login")
 				.authenticationDetailsSource(LoginDetails::new)
 				.failureHandler(SecurityConfig::loginFailed)
-				.defaultSuccessUrl("/", false)
+				.successHandler((request, response, authentication) -> {
+					// a browser that signed in with the password is a known device from
+					// now
+					if (authentication.getPrincipal() instanceof CurrentUser user) {
+						devices.setCookie(user.id(), request, response);
+					}
+					savedRequest.onAuthenticationSuccess(request, response, authentication);
+				})
 				.permitAll())
 			// Deny by default stays; but a signed-out visitor of a URL that no controller
 			// serves gets the styled 404 page (error dispatch to /error) instead of a
@@ -150,6 +186,19 @@ class SecurityConfig {
 			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new MfaEnrolmentFilter(problems, false), RememberMeAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The page a signed-out visitor asked for, kept in a cookie (not in a session) so
+	 * that sign-in can return there: only GETs of pages that exist, never htmx fragments.
+	 */
+	@Bean
+	RequestCache webRequestCache(KnownPaths known) {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null && known.hasHandler(request));
+		cache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
 	}
 
 	private static AuthenticationEntryPoint notFoundOr(KnownPaths known, AuthenticationEntryPoint login) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * (paid at the last second → that payment stands, no new QR), closed if nobody opened it
  * (and still checked slowly for a while), and a new payment is started with the same
  * rules and idempotency as {@link StartPayment}. The web hold page, the API and the bot
- * share it.
+ * share it; the bot, which keeps one key per booking, goes through {@link #payOrRenew}.
  */
 @Service
 public class RenewPayment {
@@ -44,6 +44,27 @@ public class RenewPayment {
 		this.queries = queries;
 		this.bookings = bookings;
 		this.clock = clock;
+	}
+
+	/**
+	 * The payment a guest should pay now, for a client that keeps one idempotency key per
+	 * booking (the chat bot's pay button): the latest payment of the booking while it
+	 * still takes money (PENDING, its QR / link not lapsed) or is paid; after a lapse, a
+	 * failure or a payment in doubt a new one, renewed under {@code key} plus the old
+	 * payment's id (so a double tap makes one); none yet: started under {@code key}.
+	 * @throws ProblemException as {@link #renew} and {@link StartPayment#start}
+	 */
+	public StartPayment.Started payOrRenew(UUID bookingId, long guestId, String key) {
+		Optional<PaymentRow> latest = this.payments.latestCheckout(bookingId, guestId);
+		if (latest.isEmpty()) {
+			return this.start.start(bookingId, guestId, key);
+		}
+		PaymentRow payment = latest.get();
+		boolean open = payment.status() == PaymentStatus.PENDING && !payment.lapsed(this.clock.instant());
+		if (open || payment.status().isPaid()) {
+			return new StartPayment.Started(this.queries.view(payment), false);
+		}
+		return renew(bookingId, guestId, key + ":" + payment.id());
 	}
 
 	/**

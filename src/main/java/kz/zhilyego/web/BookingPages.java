@@ -19,6 +19,7 @@ import kz.zhilyego.booking.CancelBooking;
 import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.booking.CheckInInstructions;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
@@ -88,12 +89,15 @@ class BookingPages {
 
 	private final RenewPayment renewPayment;
 
+	private final TelegramProperties telegram;
+
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
 			StartPayment startPayment, PaymentQueries payments, AccessScopes scopes,
 			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock, ReviewQueries reviews,
-			CheckPayment checkPayment, RenewPayment renewPayment) {
+			CheckPayment checkPayment, RenewPayment renewPayment, TelegramProperties telegram) {
 		this.checkPayment = checkPayment;
 		this.renewPayment = renewPayment;
+		this.telegram = telegram;
 		this.reviews = reviews;
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
@@ -140,6 +144,7 @@ class BookingPages {
 		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
 		model.addAttribute("booking", booking);
 		model.addAttribute("number", number(booking.id()));
+		model.addAttribute("telegramLink", this.telegram.deepLink("booking-" + booking.id()));
 		model.addAttribute("payment", payment);
 		model.addAttribute("holdOpen", holdOpen);
 		model.addAttribute("expired",
@@ -267,6 +272,10 @@ class BookingPages {
 		}
 	}
 
+	/** The reasons a guest may give. */
+	static final List<CancellationReason> GUEST_REASONS = List.of(CancellationReason.CHANGE_OF_PLANS,
+			CancellationReason.FOUND_ANOTHER_PLACE, CancellationReason.BOOKED_BY_MISTAKE, CancellationReason.OTHER);
+
 	@GetMapping("/account/bookings/{id}/cancel")
 	String cancelForm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		AccessScope scope = this.scopes.of(user);
@@ -274,27 +283,41 @@ class BookingPages {
 		model.addAttribute("booking", booking);
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("quote", this.cancelBooking.quote(id, scope));
-		model.addAttribute("reasons",
-				List.of(CancellationReason.CHANGE_OF_PLANS, CancellationReason.FOUND_ANOTHER_PLACE,
-						CancellationReason.BOOKED_BY_MISTAKE, CancellationReason.OTHER));
+		model.addAttribute("reasons", GUEST_REASONS);
+		model.addAttribute("reason", null);
+		model.addAttribute("note", null);
 		model.addAttribute("errors", java.util.Map.of());
 		model.addAttribute("section", "bookings");
 		return "site/booking-cancel";
 	}
 
+	/**
+	 * Cancels with the chosen reason, never another: no choice (or one a guest cannot
+	 * give) asks again; a refused cancellation shows the form with the reason and the
+	 * note as they were.
+	 */
 	@PostMapping("/account/bookings/{id}/cancel")
-	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable CancellationReason reason,
+	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		AccessScope scope = this.scopes.of(user);
+		CancellationReason chosen = GUEST_REASONS.stream()
+			.filter(r -> r.name().equals(reason == null ? null : reason.strip()))
+			.findFirst()
+			.orElse(null);
 		try {
-			this.cancelBooking.cancel(id, reason == null ? CancellationReason.CHANGE_OF_PLANS : reason, note, scope);
+			if (chosen == null) {
+				throw ProblemException.invalidField("reason", "web.cancel.chooseReason");
+			}
+			this.cancelBooking.cancel(id, chosen, note, scope);
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == HttpStatus.NOT_FOUND) {
 				throw ex;
 			}
 			cancelForm(id, user, model);
+			model.addAttribute("reason", chosen);
+			model.addAttribute("note", note);
 			model.addAttribute("errors", this.texts.fieldErrors(ex, "reason"));
 			return "site/booking-cancel";
 		}

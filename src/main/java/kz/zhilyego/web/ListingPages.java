@@ -18,6 +18,7 @@ import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.favorite.Favorites;
 import kz.zhilyego.identity.CurrentUser;
@@ -66,8 +67,12 @@ class ListingPages {
 
 	private final ReviewQueries reviews;
 
+	private final TelegramProperties telegram;
+
 	ListingPages(ListingCatalog catalog, StayQuotes quotes, Favorites favorites, SiteUrls urls, Texts texts,
-			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews) {
+			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews,
+			TelegramProperties telegram) {
+		this.telegram = telegram;
 		this.formats = formats;
 		this.reviews = reviews;
 		this.catalog = catalog;
@@ -99,6 +104,9 @@ class ListingPages {
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
 		model.addAttribute("listing", card);
+		// "continue in Telegram": the bot opens this listing (t.me deep link) when it has
+		// a username
+		model.addAttribute("telegramLink", this.telegram.deepLink("listing-" + card.id()));
 		model.addAttribute("photos", card.photos().stream().limit(MAX_PHOTOS).toList());
 		model.addAttribute("calendar",
 				AvailabilityCalendar.of(today, this.properties.calendarMonths(), card.occupiedDates(), locale));

@@ -252,14 +252,166 @@ class PermissionMatrixIT {
 	void aSuperAdminCannotPullAnotherAgencysRealtorIntoTheTeam() {
 		String phoneB = this.fixtures.phone(this.realtorB);
 		Api.Response response = this.api.post("/api/v1/agency/realtors",
-				Map.of("name", "Чужой", "phone", phoneB, "password", "whatever123"), "Authorization",
+				Map.of("name", "Чужой", "phone", phoneB, "email", "realtor-b@test.kz"), "Authorization",
 				this.callers.get("headA"));
 
-		assertThat(response.status()).isEqualTo(409);
+		// an invitation goes out (the answer is the same for any address); nobody joins
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.body()).doesNotContain("realtor-b", phoneB);
 		assertThat(this.jdbc.sql("select agency_id from users where id = :id")
 			.param("id", this.realtorB)
 			.query(Long.class)
 			.single()).isNotEqualTo(this.agencyA);
+	}
+
+	@Test
+	void agencyInvitationsAreForTheHeadsOwnAgencyAndTheInvitedAccount() {
+		Map<String, String> invitation = Map.of("email", "invitee@test.kz");
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int invite = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "headA", "headB" -> 202;
+				default -> 403;
+			};
+			assertThat(status("POST", "/api/v1/agency/realtors", caller.getKey(), invitation))
+				.as(caller.getKey() + " invites")
+				.isEqualTo(invite);
+			assertThat(get("/api/v1/agency/invitations", caller.getKey()).status()).as(caller.getKey() + " lists")
+				.isEqualTo(invite == 202 ? 200 : invite);
+		}
+		long ofHeadA = this.jdbc.sql("""
+				select i.id from agency_invitations i
+				where i.agency_id = :agency and i.status = 'PENDING'
+				""").param("agency", this.agencyA).query(Long.class).single();
+		String revoke = "/api/v1/agency/invitations/" + ofHeadA + "/revoke";
+		assertThat(get("/api/v1/agency/invitations", "headB").body()).doesNotContain("\"id\":" + ofHeadA + ",");
+		assertThat(status("POST", revoke, "guest", "{}")).isEqualTo(401);
+		for (String caller : new String[] { "user", "realtorA", "loneRealtor", "superuser" }) {
+			assertThat(status("POST", revoke, caller, "{}")).as(caller + " revokes").isEqualTo(403);
+		}
+		assertThat(status("POST", revoke, "headB", "{}")).as("another agency's head").isEqualTo(404);
+		assertThat(status("POST", revoke, "headA", "{}")).isEqualTo(204);
+
+		// the invitee's side: signed in, and only the addressed account (unknown token:
+		// 404)
+		for (String path : new String[] { "/api/v1/invitations/accept", "/api/v1/invitations/decline" }) {
+			assertThat(status("POST", path, "guest", Map.of("token", "any"))).as("guest " + path).isEqualTo(401);
+			for (String caller : new String[] { "user", "realtorA", "headA", "superuser" }) {
+				assertThat(status("POST", path, caller, Map.of("token", "unknown-token"))).as(caller + " " + path)
+					.isEqualTo(404);
+			}
+		}
+		// the web page behind the link is public; its forms need a signed-in visitor
+		Visitor visitor = new Visitor(this.port, "127.0.0.12");
+		assertThat(visitor.get("/invitations/unknown-token").statusCode()).isEqualTo(404);
+		assertThat(visitor.postRaw("/invitations/unknown-token/accept", "").statusCode()).isEqualTo(403);
+		visitor.get("/login");
+		assertThat(Visitor.location(visitor.post("/invitations/unknown-token/accept", ""))).endsWith("/login");
+		assertThat(Visitor.location(visitor.post("/invitations/unknown-token/decline", ""))).endsWith("/login");
+		assertThat(this.jdbc.sql("select count(*) from users where agency_id is not null").query(Long.class).single())
+			.as("nobody joined")
+			.isEqualTo(4);
+	}
+
+	@Test
+	void theTeamPageInvitesAndRevokesOnlyForTheHeadsOwnAgency() {
+		assertThat(status("POST", "/api/v1/agency/realtors", "headA", Map.of("email", "page-invitee@test.kz")))
+			.isEqualTo(202);
+		long ofHeadA = this.jdbc.sql("select id from agency_invitations where email = 'page-invitee@test.kz'")
+			.query(Long.class)
+			.single();
+		String revoke = "/realtor/team/invitations/" + ofHeadA + "/revoke";
+
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		guest.get("/login");
+		assertThat(Visitor.location(guest.post("/realtor/team/invite", "email=guest-pick%40test.kz")))
+			.endsWith("/login");
+		assertThat(Visitor.location(guest.post(revoke, ""))).endsWith("/login");
+		for (String login : new String[] { "user@test.kz", "realtor-a@test.kz", "lone@test.kz" }) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(login, IdentityFixtures.PASSWORD);
+			web.get("/account/password");
+			assertThat(web.post("/realtor/team/invite", "email=pick%40test.kz").statusCode()).as(login + " invites")
+				.isEqualTo(403);
+			assertThat(web.post(revoke, "").statusCode()).as(login + " revokes").isEqualTo(403);
+		}
+		Visitor headB = new Visitor(this.port, "127.0.0.12");
+		headB.signIn("head-b@test.kz", IdentityFixtures.PASSWORD);
+		headB.get("/realtor/team");
+		assertThat(headB.post(revoke, "").statusCode()).as("another agency's head").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from agency_invitations where email like '%pick@test.kz'")
+			.query(Long.class)
+			.single()).as("no invitation from anyone but heads").isZero();
+		assertThat(this.jdbc.sql("select status from agency_invitations where id = :id")
+			.param("id", ofHeadA)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+
+		Visitor headA = new Visitor(this.port, "127.0.0.12");
+		headA.signIn("head-a@test.kz", IdentityFixtures.PASSWORD);
+		headA.get("/realtor/team");
+		assertThat(Visitor.location(headA.post(revoke, ""))).contains("done=revoked");
+	}
+
+	@Test
+	void listingSuggestionsShowOnlyListingsInTheCallersScope() {
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		catalog.listing().owner(this.realtorA).title("Подсказка Альфа").create();
+		catalog.listing().owner(this.realtorB).title("Подсказка Бета").create();
+		catalog.listing().owner(this.loneRealtor).title("Подсказка Одиночка").create();
+		String path = "/realtor/listings/suggest?q="
+				+ java.net.URLEncoder.encode("Подсказка", java.nio.charset.StandardCharsets.UTF_8);
+
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		assertThat(Visitor.location(guest.get(path))).endsWith("/login");
+		Map<String, String[]> sees = new LinkedHashMap<>();
+		sees.put("realtor-a@test.kz", new String[] { "Альфа" });
+		sees.put("head-a@test.kz", new String[] { "Альфа" });
+		sees.put("head-b@test.kz", new String[] { "Бета" });
+		sees.put("lone@test.kz", new String[] { "Одиночка" });
+		sees.put("root@test.kz", new String[] { "Альфа", "Бета", "Одиночка" });
+		for (Map.Entry<String, String[]> caller : sees.entrySet()) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(caller.getKey(), IdentityFixtures.PASSWORD);
+			var page = web.get(path);
+			assertThat(page.statusCode()).as(caller.getKey()).isEqualTo(200);
+			java.util.List<String> shown = java.util.regex.Pattern.compile("Подсказка (\\S+)\"")
+				.matcher(page.body())
+				.results()
+				.map(m -> m.group(1))
+				.toList();
+			assertThat(shown).as(caller.getKey()).containsExactlyInAnyOrder(caller.getValue());
+		}
+		Visitor user = new Visitor(this.port, "127.0.0.12");
+		user.signIn("user@test.kz", IdentityFixtures.PASSWORD);
+		var forbidden = user.get(path);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).doesNotContain("Подсказка");
+	}
+
+	@Test
+	void theTeamPageWithoutAnAgencyListsAgenciesOnlyForTheSuperuser() {
+		Visitor root = new Visitor(this.port, "127.0.0.12");
+		root.signIn("root@test.kz", IdentityFixtures.PASSWORD);
+		var choose = root.get("/realtor/team");
+		assertThat(choose.statusCode()).isEqualTo(200);
+		assertThat(choose.body()).contains("Агентство А", "Агентство Б", "/realtor/team?agencyId=" + this.agencyA);
+		var team = root.get("/realtor/team?agencyId=" + this.agencyA);
+		assertThat(team.statusCode()).isEqualTo(200);
+		assertThat(team.body()).contains("realtor-a@test.kz").doesNotContain("realtor-b@test.kz");
+
+		Visitor headA = new Visitor(this.port, "127.0.0.12");
+		headA.signIn("head-a@test.kz", IdentityFixtures.PASSWORD);
+		var own = headA.get("/realtor/team");
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.body()).contains("realtor-a@test.kz").doesNotContain("Агентство Б");
+		for (String login : new String[] { "user@test.kz", "realtor-a@test.kz", "lone@test.kz" }) {
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			web.signIn(login, IdentityFixtures.PASSWORD);
+			var page = web.get("/realtor/team");
+			assertThat(page.statusCode()).as(login).isEqualTo(403);
+			assertThat(page.body()).as(login).doesNotContain("Агентство А").doesNotContain("Агентство Б");
+		}
 	}
 
 	@Test
@@ -273,6 +425,34 @@ class PermissionMatrixIT {
 			assertThat(get("/api/v1/api-keys", caller.getKey()).status()).as(caller.getKey()).isEqualTo(keys);
 			assertThat(get("/api/v1/me", caller.getKey()).status()).as(caller.getKey())
 				.isEqualTo(caller.getValue() == null ? 401 : 200);
+		}
+	}
+
+	@Test
+	void theTelegramWebhookTrustsOnlyTelegramsSecretWhoeverCalls() {
+		String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,"
+				+ "\"chat\":{\"id\":77,\"type\":\"private\"},\"from\":{\"id\":77,\"is_bot\":false,"
+				+ "\"first_name\":\"X\"},\"text\":\"/help\"}}";
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String[] headers = caller.getValue() == null ? new String[0]
+					: new String[] { "Authorization", caller.getValue() };
+			assertThat(this.api.post("/telegram/webhook", update, headers).status())
+				.as(caller.getKey() + " POST /telegram/webhook without the secret")
+				.isEqualTo(403);
+			assertThat(this.api.get("/telegram/webhook", headers).status()).as(caller.getKey() + " GET")
+				.isIn(403, 404, 405);
+		}
+		assertThat(this.jdbc.sql("select count(*) from telegram_updates").query(Long.class).single()).isZero();
+		assertThat(this.api.post("/telegram/webhook", update, "X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret")
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void theTelegramChatSimulatorExistsOnlyInTheDevProfile() {
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			Api.Response page = get("/dev/telegram", caller.getKey());
+			assertThat(page.status()).as(caller.getKey() + " GET /dev/telegram").isNotEqualTo(200);
+			assertThat(page.body()).doesNotContain("sim-contact");
 		}
 	}
 

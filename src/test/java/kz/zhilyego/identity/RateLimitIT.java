@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sign-in limit (per IP) is reachable: this test calls from its own client address
- * (the app honours {@code X-Forwarded-For} behind a proxy), so no other test shares its
- * bucket.
+ * ({@code X-Forwarded-For}, honoured because the test profile trusts 127.0.0.1 as a
+ * proxy), so no other test shares its bucket.
  */
 @IntegrationTest
 class RateLimitIT {

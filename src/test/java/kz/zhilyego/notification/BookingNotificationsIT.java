@@ -125,6 +125,24 @@ class BookingNotificationsIT {
 	}
 
 	@Test
+	void theRealtorsNewBookingMailOpensTheBookingDeskAndTheGuestsOpensTheGuestView() throws Exception {
+		BookingDetails booking = confirmedBooking();
+
+		awaitOutbox("BOOKING_CONFIRMED_REALTOR", 1);
+		awaitOutbox("BOOKING_CONFIRMED_GUEST", 1);
+		this.dispatcher.dispatchDue();
+
+		assertThat(decoded(mailTo("realtor@test.kz"))).contains("/realtor/bookings/" + booking.id())
+			.doesNotContain("/account/bookings/");
+		assertThat(decoded(mailTo("guest@example.kz"))).contains("/account/bookings/" + booking.id())
+			.doesNotContain("/realtor/bookings/");
+		assertThat(this.jdbc.sql("""
+				select link from in_app_notifications where user_id = :realtor
+				""").param("realtor", this.realtor).query(String.class).list()).isNotEmpty()
+			.allSatisfy(link -> assertThat(link).endsWith("/realtor/bookings/" + booking.id()));
+	}
+
+	@Test
 	void remindersFireAtTheirTimeAndACancelledBookingGetsNoMore() {
 		BookingDetails booking = confirmedBooking();
 		await().atMost(Duration.ofSeconds(10)).until(() -> pendingReminders(booking) == 3);

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The team page over a real session with CSRF: it renders for the agency head with the
- * realtors' numbers, deactivate and activate work from it, a realtor is added from it,
- * and a plain realtor neither sees the navigation link nor opens the page.
+ * realtors' numbers, deactivate and activate work from it, a realtor is invited from it
+ * (and the invitation revoked), and a plain realtor neither sees the navigation link nor
+ * opens the page.
  */
 @IntegrationTest
 class TeamPagesIT {
@@ -53,10 +54,10 @@ class TeamPagesIT {
 		this.realtor = this.identity.realtor("tp-realtor@test.kz", this.agency);
 		this.stranger = this.identity.realtor("tp-stranger@test.kz", other);
 		long guest = this.identity.user("tp-guest@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		long mine = catalog.listing().owner(this.realtor).title("Квартира команды").create();
 		long theirs = catalog.listing().owner(this.stranger).title("Чужая квартира").create();
-		RealtorFixtures f = new RealtorFixtures(this.jdbc);
+		RealtorFixtures f = new RealtorFixtures(this.jdbc, this.clock);
 		f.booking(mine, guest, "Гость Команды", "2026-12-10", "2026-12-12", "CONFIRMED", 45_000, true, null, null);
 		f.booking(theirs, guest, "Чужой Гость", "2026-12-10", "2026-12-12", "CONFIRMED", 777_000, true, null, null);
 	}
@@ -68,12 +69,13 @@ class TeamPagesIT {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body())
 			.contains("ЖильеGO", "Команда", "Агентство Страница", "Test tp-realtor", "tp-realtor@test.kz",
-					this.identity.phone(this.realtor), "45000.00 ₸", "Доход за месяц", "id=\"nav-team\"",
+					this.identity.phone(this.realtor), "45\u00a0000\u00a0₸", "Доход за месяц", "id=\"nav-team\"",
 					"chart-top-revenue", "chart-months", "/realtor/reports/team.xlsx",
 					"/realtor/team/" + this.realtor + "/deactivate")
 			.doesNotContain("Чужая квартира", "tp-stranger", "777000");
 		assertThat(web.get("/realtor/team?preset=year").statusCode()).isEqualTo(200);
-		assertThat(web.get("/realtor/team?preset=custom&from=2026-12-01&to=2026-12-31").body()).contains("45000.00 ₸");
+		assertThat(web.get("/realtor/team?preset=custom&from=2026-12-01&to=2026-12-31").body())
+			.contains("45\u00a0000\u00a0₸");
 		HttpResponse<String> xlsx = web.get("/realtor/reports/team.xlsx?from=2026-12-01&to=2026-12-31");
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		assertThat(web.get("/realtor/listings?realtorId=" + this.realtor).body()).contains("Квартира команды");
@@ -99,22 +101,32 @@ class TeamPagesIT {
 	}
 
 	@Test
-	void theHeadAddsAnExistingUserToTheTeamFromThePage() {
+	void theHeadInvitesFromThePageListsThePendingInvitationAndRevokesIt() {
 		long user = this.identity.user("tp-newcomer@test.kz");
 		WebSession web = new WebSession(this.port).signIn("tp-head@test.kz", IdentityFixtures.PASSWORD);
-		web.get("/realtor/team");
-		HttpResponse<String> missing = web.post("/realtor/team/add", "name=&phone=");
+		assertThat(web.get("/realtor/team").body()).contains("id=\"team-invite\"", "id=\"team-no-invitations\"");
+		HttpResponse<String> missing = web.post("/realtor/team/invite", "email=&name=");
 		assertThat(missing.statusCode()).isEqualTo(200);
 		assertThat(missing.body()).contains("is-invalid");
-		HttpResponse<String> added = web.post("/realtor/team/add", "name=" + WebSession.encode("Новый Риелтор")
-				+ "&phone=" + WebSession.encode(this.identity.phone(user)) + "&email=tp-newcomer%40test.kz");
-		assertThat(added.statusCode()).isEqualTo(302);
+		HttpResponse<String> invited = web.post("/realtor/team/invite",
+				"email=tp-newcomer%40test.kz&name=" + WebSession.encode("Новый Риелтор"));
+		assertThat(invited.statusCode()).isEqualTo(302);
+		assertThat(invited.headers().firstValue("Location").orElse("")).contains("done=invited");
 		assertThat(this.jdbc.sql("select agency_id from users where id = :id")
 			.param("id", user)
 			.query(Long.class)
-			.single()).isEqualTo(this.agency);
-		assertThat(web.get("/realtor/team?done=added").body()).contains("Риелтор добавлен в команду.",
-				"tp-newcomer@test.kz");
+			.optional()).as("nobody joins without accepting").isEmpty();
+		HttpResponse<String> page = web.get("/realtor/team?done=invited");
+		assertThat(page.body()).contains("Приглашение отправлено", "tp-newcomer@test.kz", "Новый Риелтор",
+				"Ожидают ответа");
+		long invitation = this.jdbc.sql("select id from agency_invitations where email = 'tp-newcomer@test.kz'")
+			.query(Long.class)
+			.single();
+		HttpResponse<String> revoked = web.post("/realtor/team/invitations/" + invitation + "/revoke", "");
+		assertThat(revoked.headers().firstValue("Location").orElse("")).contains("done=revoked");
+		assertThat(web.get("/realtor/team?done=revoked").body()).contains("Приглашение отозвано.")
+			.doesNotContain("tp-newcomer@test.kz");
+		assertThat(web.post("/realtor/team/invitations/" + invitation + "/revoke", "").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -192,6 +192,9 @@ class GuestJourneyBrowserIT {
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("refund-amount")));
 			assertThat(driver.findElement(By.id("refund-amount")).getText()).contains("60", "100 %");
 			screenshots(browser, "cancel");
+			// the reason is chosen, never defaulted
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("c-reason")))
+				.selectByValue("CHANGE_OF_PLANS");
 			click(driver, driver.findElement(By.id("confirm-cancel")));
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("cancelled-refund")));
 			assertThat(driver.findElement(By.id("cancelled-refund")).getText()).contains("60");

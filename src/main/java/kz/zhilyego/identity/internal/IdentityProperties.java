@@ -10,14 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("zhilyego.identity")
 public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFactor twoFactor,
 		@DefaultValue Telegram telegram, @DefaultValue RateLimit rateLimit, @DefaultValue Bootstrap bootstrap,
-		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey) {
+		@DefaultValue("14d") Duration rememberMe, @Nullable String rememberMeKey,
+		@DefaultValue Invitations invitations) {
 
 	/**
-	 * Brute-force protection: {@code maxFailures} failed sign-ins for one login within
-	 * {@code window} lock it for {@code lockout}.
+	 * Agency invitations: how long the link in the e-mail stays valid, and how many
+	 * unexpired invitations one agency may have pending at a time.
+	 */
+	public record Invitations(@DefaultValue("7d") Duration ttl, @DefaultValue("50") int maxPending) {
+	}
+
+	/**
+	 * Brute-force protection: {@code maxFailures} failed sign-ins within {@code window}
+	 * lock out for {@code lockout} — per login for clients without a device token, per
+	 * device for clients with one. A device token is valid for {@code deviceTtl}.
 	 */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-			@DefaultValue("15m") Duration lockout) {
+			@DefaultValue("15m") Duration lockout, @DefaultValue("180d") Duration deviceTtl) {
 	}
 
 	/**
@@ -27,22 +36,11 @@ public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFac
 	}
 
 	/**
-	 * Telegram sign-in: the bot token that signs Login Widget and Mini App data, how old
-	 * {@code auth_date} may be, and the bot's username (without {@code @}) for the Login
-	 * Widget on the sign-in and registration pages (empty: no widget).
+	 * Telegram sign-in: how old {@code auth_date} of Login Widget and Mini App data may
+	 * be. The bot token and username are {@code zhilyego.telegram.*}
+	 * ({@link kz.zhilyego.common.TelegramProperties}).
 	 */
-	public record Telegram(@Nullable String botToken, @DefaultValue("24h") Duration maxAge,
-			@Nullable String botUsername) {
-
-		/** The widget's bot username when both it and the bot token are set. */
-		public @Nullable String widgetBot() {
-			if (botUsername == null || botUsername.isBlank() || botToken == null || botToken.isBlank()) {
-				return null;
-			}
-			String name = botUsername.strip();
-			return name.startsWith("@") ? name.substring(1) : name;
-		}
-
+	public record Telegram(@DefaultValue("24h") Duration maxAge) {
 	}
 
 	/**

@@ -7,20 +7,21 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
 /**
- * Form sign-in (login = e-mail or phone, password, optional TOTP {@code code}) through
- * {@link PasswordLogin}.
+ * Form sign-in (login = e-mail or phone, password, optional TOTP {@code code}, the device
+ * cookie) through {@link PasswordLogin}. Deliberately not a bean: a provider bean would
+ * also join Spring Security's global authentication manager, the parent of the web
+ * chain's, and a refused sign-in would be tried (and counted) twice. The web filter chain
+ * registers it alone.
  */
-@Component
 public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final PasswordLogin login;
 
 	private final IdentityProperties properties;
 
-	PasswordAuthenticationProvider(PasswordLogin login, IdentityProperties properties) {
+	public PasswordAuthenticationProvider(PasswordLogin login, IdentityProperties properties) {
 		this.login = login;
 		this.properties = properties;
 	}
@@ -31,12 +32,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		String code = null;
 		String ip = null;
+		String device = null;
 		if (authentication.getDetails() instanceof LoginDetails details) {
 			code = details.code();
 			ip = details.getRemoteAddress();
+			device = details.deviceToken();
 		}
 		try {
-			UserRecord user = this.login.authenticate(username, password, code, ip, "web");
+			UserRecord user = this.login.authenticate(username, password, code, ip, device, "web");
 			CurrentUserAuthentication result = new CurrentUserAuthentication(user.toCurrentUser(),
 					CurrentUserAuthentication.authorities(user, this.properties.twoFactor().requiredForStaff()),
 					"password");
@@ -53,18 +56,28 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	/** Request details of the sign-in form, with the optional TOTP or recovery code. */
+	/**
+	 * Request details of the sign-in form, with the optional TOTP or recovery code and
+	 * the device cookie.
+	 */
 	public static final class LoginDetails extends WebAuthenticationDetails {
 
 		private final @Nullable String code;
 
+		private final transient @Nullable String deviceToken;
+
 		public LoginDetails(HttpServletRequest request) {
 			super(request);
 			this.code = request.getParameter("code");
+			this.deviceToken = DeviceTokens.fromCookie(request);
 		}
 
 		public @Nullable String code() {
 			return this.code;
+		}
+
+		public @Nullable String deviceToken() {
+			return this.deviceToken;
 		}
 
 	}

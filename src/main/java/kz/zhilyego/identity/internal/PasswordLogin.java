@@ -1,9 +1,11 @@
 package kz.zhilyego.identity.internal;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.internal.DeviceTokens.Device;
 import kz.zhilyego.identity.internal.LoginFailedException.Reason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,8 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sign-in with login (e-mail or phone), password and, when enrolled, a TOTP or recovery
- * code. Shared by the web form and the token API. Attempts are throttled and audited; an
- * unknown login and a wrong password fail the same way.
+ * code. Shared by the web form and the token API. Attempts are throttled
+ * ({@link LoginThrottle}: per device for a client with a device token of the account, per
+ * login for strangers) and audited; an unknown login and a wrong password fail the same
+ * way.
  */
 @Service
 public class PasswordLogin {
@@ -32,7 +36,11 @@ public class PasswordLogin {
 
 	private final AuditLog audit;
 
-	PasswordLogin(Users users, PasswordEncoder passwords, LoginThrottle throttle, TwoFactor twoFactor, AuditLog audit) {
+	private final DeviceTokens devices;
+
+	PasswordLogin(Users users, PasswordEncoder passwords, LoginThrottle throttle, TwoFactor twoFactor, AuditLog audit,
+			DeviceTokens devices) {
+		this.devices = devices;
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -42,21 +50,32 @@ public class PasswordLogin {
 	}
 
 	/**
+	 * @param deviceToken the client's device token ({@link DeviceTokens}), if it sent
+	 * one: a valid token of this account makes the attempt count per device, so strangers
+	 * who locked the account out do not lock out its owner
 	 * @param channel {@code web} or {@code api}
 	 * @throws LoginFailedException when refused
 	 */
 	public UserRecord authenticate(String login, String password, @Nullable String code, @Nullable String ip,
-			String channel) {
-		Optional<java.time.Instant> locked = this.throttle.lockedUntil(login);
-		if (locked.isPresent()) {
-			this.audit.record(null, "login.refused-locked", "login", LoginThrottle.key(login),
-					Map.of("channel", channel, "ip", ip == null ? "" : ip));
-			throw new LoginFailedException(Reason.LOCKED, locked.get());
-		}
+			@Nullable String deviceToken, String channel) {
 		Optional<UserRecord> found = this.users.findByLogin(login);
+		// a device token counts only for the account it was issued to, and only while its
+		// device is not locked; otherwise the client is a stranger
+		Device device = this.devices.verify(deviceToken)
+			.filter(d -> found.isPresent() && found.get().id() == d.userId())
+			.filter(d -> !this.throttle.deviceLocked(d))
+			.orElse(null);
+		if (device == null) {
+			Optional<Instant> locked = this.throttle.lockedUntil(login);
+			if (locked.isPresent()) {
+				this.audit.record(null, "login.refused-locked", "login", LoginThrottle.key(login),
+						Map.of("channel", channel, "ip", ip == null ? "" : ip));
+				throw new LoginFailedException(Reason.LOCKED, locked.get());
+			}
+		}
 		boolean matches = this.passwords.matches(password, found.map(UserRecord::passwordHash).orElse(this.dummyHash));
 		if (found.isEmpty() || !matches) {
-			fail(login, ip, channel, found.map(UserRecord::id).orElse(null), "bad-credentials");
+			fail(login, ip, channel, found.map(UserRecord::id).orElse(null), device, "bad-credentials");
 			throw new LoginFailedException(Reason.BAD_CREDENTIALS, null);
 		}
 		UserRecord user = found.get();
@@ -70,20 +89,21 @@ public class PasswordLogin {
 				throw new LoginFailedException(Reason.TOTP_REQUIRED, null);
 			}
 			if (!this.twoFactor.verify(user.id(), code)) {
-				fail(login, ip, channel, user.id(), "bad-totp");
+				fail(login, ip, channel, user.id(), device, "bad-totp");
 				throw new LoginFailedException(Reason.TOTP_INVALID, null);
 			}
 		}
-		this.throttle.success(login, ip);
+		this.throttle.success(login, ip, device);
 		this.audit.record(user.id(), "login.succeeded", "user", String.valueOf(user.id()),
-				Map.of("channel", channel, "ip", ip == null ? "" : ip));
+				Map.of("channel", channel, "ip", ip == null ? "" : ip, "device", device == null ? "new" : "known"));
 		return user;
 	}
 
-	private void fail(String login, @Nullable String ip, String channel, @Nullable Long userId, String why) {
-		this.audit.record(userId, "login.failed", "login", LoginThrottle.key(login),
-				Map.of("channel", channel, "reason", why, "ip", ip == null ? "" : ip));
-		Optional<java.time.Instant> lockedNow = this.throttle.failure(login, ip, userId);
+	private void fail(String login, @Nullable String ip, String channel, @Nullable Long userId, @Nullable Device device,
+			String why) {
+		this.audit.record(userId, "login.failed", "login", LoginThrottle.key(login), Map.of("channel", channel,
+				"reason", why, "ip", ip == null ? "" : ip, "device", device == null ? "none" : "known"));
+		Optional<Instant> lockedNow = this.throttle.failure(login, ip, userId, device);
 		if (lockedNow.isPresent()) {
 			throw new LoginFailedException(Reason.LOCKED, lockedNow.get());
 		}

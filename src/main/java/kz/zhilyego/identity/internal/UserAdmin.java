@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
@@ -21,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Governance: the superuser manages users, roles, blocks and agencies and reads the audit
- * and code-reveal logs; a super admin manages the realtors of own agency. Every change is
+ * and code-reveal logs; a super admin activates and deactivates the realtors of own
+ * agency (who join by invitation only, {@link AgencyInvitations}). Every change is
  * audited.
  */
 @Service
@@ -29,17 +29,14 @@ public class UserAdmin {
 
 	private final Users users;
 
-	private final Accounts accounts;
-
 	private final Tokens tokens;
 
 	private final AuditLog audit;
 
 	private final JdbcClient jdbc;
 
-	UserAdmin(Users users, Accounts accounts, Tokens tokens, AuditLog audit, JdbcClient jdbc) {
+	UserAdmin(Users users, Tokens tokens, AuditLog audit, JdbcClient jdbc) {
 		this.users = users;
-		this.accounts = accounts;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -162,39 +159,9 @@ public class UserAdmin {
 	}
 
 	/**
-	 * Adds a realtor to the head's agency: an existing account without an agency (found
-	 * by phone or e-mail) joins it; otherwise a new realtor account is created.
-	 */
-	@Transactional
-	public UserRecord addRealtor(CurrentUser head, String name, String phone, @Nullable String email,
-			@Nullable String password, Language language) {
-		long agencyId = agencyOf(head);
-		var existing = this.users.findByLogin(phone)
-			.or(() -> email == null || email.isBlank() ? java.util.Optional.empty() : this.users.findByLogin(email));
-		long id;
-		if (existing.isPresent()) {
-			UserRecord user = existing.get();
-			if (user.agencyId() != null && user.agencyId() != agencyId) {
-				throw ProblemException.conflict("other-agency", "realtor.otherAgency");
-			}
-			id = user.id();
-			this.users.setAgency(id, agencyId);
-			this.users.addRole(id, Role.REALTOR);
-		}
-		else {
-			if (password == null || password.isBlank()) {
-				throw ProblemException.invalidField("password", "user.password.weak", Accounts.MIN_PASSWORD);
-			}
-			id = this.accounts.create(name, phone, email, password, language, EnumSet.of(Role.REALTOR), agencyId,
-					head.id());
-		}
-		this.audit.record(head.id(), "agency.realtor-added", "user", String.valueOf(id), Map.of("agencyId", agencyId));
-		return user(id);
-	}
-
-	/**
-	 * Deactivates (blocks) or re-activates a realtor of the head's own agency; others are
-	 * "not found".
+	 * Deactivates (blocks) or re-activates a realtor of the head's own agency — someone
+	 * who joined it (by accepting an invitation, see {@link AgencyInvitations}); anyone
+	 * else is "not found".
 	 */
 	@Transactional
 	public UserRecord setRealtorActive(CurrentUser head, long realtorId, boolean active) {
@@ -255,7 +222,8 @@ public class UserAdmin {
 		return new PageResult<>(total, page, size, items);
 	}
 
-	private long agencyOf(CurrentUser head) {
+	/** The agency the head heads now; 403 for anyone who heads none. */
+	long agencyOf(CurrentUser head) {
 		Long agencyId = this.users.find(head.id()).map(UserRecord::agencyId).orElse(null);
 		if (agencyId == null || !head.has(Role.SUPER_ADMIN)) {
 			throw ProblemException.forbidden("problem.forbidden");

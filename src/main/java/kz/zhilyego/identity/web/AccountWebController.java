@@ -7,10 +7,11 @@ import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.Accounts;
-import kz.zhilyego.identity.internal.IdentityProperties;
+import kz.zhilyego.identity.internal.AgencyInvitations;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
 import org.jspecify.annotations.Nullable;
@@ -45,13 +46,16 @@ class AccountWebController {
 
 	private final @Nullable String telegramBot;
 
+	private final AgencyInvitations invitations;
+
 	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
-			IdentityProperties properties) {
+			TelegramProperties telegram, AgencyInvitations invitations) {
+		this.invitations = invitations;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.messages = messages;
-		this.telegramBot = properties.telegram().widgetBot();
+		this.telegramBot = telegram.widgetBot();
 	}
 
 	@GetMapping("/login")
@@ -62,8 +66,18 @@ class AccountWebController {
 		return "identity/login";
 	}
 
+	/**
+	 * The registration form; from an agency invitation's page ({@code ?invitation=}) the
+	 * invited e-mail is filled in (only that account can accept), and signing in after
+	 * registering returns to the invitation.
+	 */
 	@GetMapping("/register")
-	String registerForm(Model model) {
+	String registerForm(@RequestParam(required = false) @Nullable String invitation, Model model) {
+		if (invitation != null) {
+			this.invitations.find(invitation)
+				.filter(AgencyInvitations.Invitation::open)
+				.ifPresent(open -> model.addAttribute("email", open.email()));
+		}
 		telegramWidget(model, null);
 		return "identity/register";
 	}

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.identity.internal.DeviceTokens;
 import kz.zhilyego.identity.internal.LoginFailedException;
 import kz.zhilyego.identity.internal.PasswordLogin;
 import kz.zhilyego.identity.internal.TelegramLogin;
@@ -32,25 +33,39 @@ class AuthApiController {
 
 	private final TelegramLogin telegram;
 
-	AuthApiController(PasswordLogin passwords, Tokens tokens, TelegramLogin telegram) {
+	private final DeviceTokens devices;
+
+	AuthApiController(PasswordLogin passwords, Tokens tokens, TelegramLogin telegram, DeviceTokens devices) {
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.telegram = telegram;
+		this.devices = devices;
 	}
 
+	/**
+	 * @param deviceToken the {@code deviceToken} of an earlier sign-in of this client: it
+	 * keeps the client signing in while strangers are locked out of the account
+	 */
 	record TokenRequest(@NotBlank @Size(max = 200) String login, @NotBlank @Size(max = 200) String password,
-			@Nullable @Size(max = 40) String totp) {
+			@Nullable @Size(max = 40) String totp, @Nullable @Size(max = 200) String deviceToken) {
+	}
+
+	/**
+	 * A new sign-in: the token pair and a device token to keep and send with the next
+	 * password sign-in.
+	 */
+	record SignInTokens(String accessToken, String refreshToken, long expiresIn, String deviceToken) {
 	}
 
 	record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
 	}
 
 	@PostMapping("/token")
-	TokenPair token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+	SignInTokens token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		UserRecord user;
 		try {
 			user = this.passwords.authenticate(request.login(), request.password(), request.totp(),
-					http.getRemoteAddr(), "api");
+					http.getRemoteAddr(), request.deviceToken(), "api");
 		}
 		catch (LoginFailedException ex) {
 			throw switch (ex.reason()) {
@@ -63,7 +78,9 @@ class AuthApiController {
 				case TOTP_INVALID -> new ProblemException(HttpStatus.UNAUTHORIZED, "totp-invalid", "auth.totpInvalid");
 			};
 		}
-		return this.tokens.issue(user.id());
+		TokenPair pair = this.tokens.issue(user.id());
+		return new SignInTokens(pair.accessToken(), pair.refreshToken(), pair.expiresIn(),
+				this.devices.issue(user.id()));
 	}
 
 	@PostMapping("/refresh")

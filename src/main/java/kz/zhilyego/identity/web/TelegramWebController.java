@@ -19,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -49,12 +48,13 @@ class TelegramWebController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	private final RequestCache requests = new HttpSessionRequestCache();
+	private final RequestCache requests;
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	TelegramWebController(TelegramLogin telegram, IdentityProperties properties) {
+	TelegramWebController(TelegramLogin telegram, IdentityProperties properties, RequestCache requests) {
 		this.telegram = telegram;
+		this.requests = requests;
 		this.twoFactorRequiredForStaff = properties.twoFactor().requiredForStaff();
 	}
 

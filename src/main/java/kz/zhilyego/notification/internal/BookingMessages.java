@@ -85,7 +85,7 @@ class BookingMessages {
 			.param("currency", booking.currency())
 			.param("reason", reason)
 			.param("refund", refund == null ? null : money(refund, language))
-			.param(actionParam(kind), actionUrl(kind, booking))
+			.param(actionParam(kind), actionUrl(kind, party, booking))
 			.secretRef(withCodes && party == Party.GUEST ? BookingSecretParams.reference(booking.id()) : null);
 		extra.forEach(message::param);
 		if (party == Party.GUEST) {
@@ -126,12 +126,17 @@ class BookingMessages {
 		};
 	}
 
-	private String actionUrl(NotificationKind kind, BookingDetails booking) {
+	/**
+	 * Where the message's button leads. The realtor's booking messages open the booking
+	 * desk (guest contacts, check-in, cancellation), never the guest's view.
+	 */
+	private String actionUrl(NotificationKind kind, Party party, BookingDetails booking) {
 		return switch (kind) {
 			case REVIEW_REQUEST -> this.baseUrl + "/account/bookings/" + booking.id() + "/review";
 			case REVIEW_RECEIVED_REALTOR -> this.baseUrl + "/realtor/reviews";
 			case REVIEW_REPLY_GUEST -> this.baseUrl + "/listings/" + booking.listingId();
-			default -> this.baseUrl + "/account/bookings/" + booking.id();
+			default ->
+				this.baseUrl + (party == Party.REALTOR ? "/realtor/bookings/" : "/account/bookings/") + booking.id();
 		};
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.NotificationProperties;
 import kz.zhilyego.notification.SecretParams;
@@ -90,8 +91,9 @@ public class Dispatcher {
 		return attempted;
 	}
 
+	/** Sends one message under the id of the request that enqueued it. */
 	void deliver(OutboxMessage message) {
-		complete(message, attempt(message));
+		RequestIds.run(message.requestId(), () -> complete(message, attempt(message)));
 	}
 
 	private SendResult attempt(OutboxMessage message) {
@@ -137,6 +139,7 @@ public class Dispatcher {
 		boolean recorded = switch (result) {
 			case SendResult.Sent sent -> {
 				this.metrics.sent(channel, Duration.between(message.createdAt(), now));
+				log.info("{} sent", message.describe());
 				yield this.outbox.markSent(message, sent.providerMessageId());
 			}
 			case SendResult.RetryAfter wait -> {

@@ -75,10 +75,13 @@ public class ExecuteRefunds {
 
 	private final ApplicationEventPublisher events;
 
+	private final PaymentMetrics metrics;
+
 	ExecuteRefunds(Refunds refunds, Payments payments, Ledger ledger, BookingQueries bookings, PaymentGateway gateway,
 			PaymentProperties properties, PlatformTransactionManager transactionManager, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PaymentMetrics metrics) {
 		this.events = events;
+		this.metrics = metrics;
 		this.refunds = refunds;
 		this.payments = payments;
 		this.ledger = ledger;
@@ -224,12 +227,17 @@ public class ExecuteRefunds {
 		if (!ex.retryable() || refund.attempts() >= this.settings.maxAttempts()) {
 			log.error("Refund {} of payment {} FAILED after {} attempts, needs a human: {}", refund.id(),
 					refund.paymentId(), refund.attempts(), error);
-			this.transactions.executeWithoutResult(status -> {
-				if (this.refunds.fail(refund.id(), error, now)) {
-					this.events.publishEvent(
-							new PaymentNeedsAttention(refund.paymentId(), refund.bookingId(), "refund_failed"));
+			Boolean parked = this.transactions.execute(status -> {
+				if (!this.refunds.fail(refund.id(), error, now)) {
+					return false;
 				}
+				this.events
+					.publishEvent(new PaymentNeedsAttention(refund.paymentId(), refund.bookingId(), "refund_failed"));
+				return true;
 			});
+			if (Boolean.TRUE.equals(parked)) {
+				this.metrics.refundFailed();
+			}
 			return;
 		}
 		Instant next = now.plus(this.settings.backoffAfter(refund.attempts()));

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param parentPaymentId for a remote invoice: the checkout payment it was sent with
  * @param lateCheckUntil a closed or UNKNOWN payment is still asked about until then
  * @param reviewReason why a person should look at it (null: nothing to look at)
+ * @param requestId the id of the request that started it (docs/operations.md): its status
+ * queries log under it
  */
 public record PaymentRow(UUID id, UUID bookingId, long guestId, String provider, PaymentStatus status,
 		BigDecimal amount, String currency, @Nullable String providerPaymentId, @Nullable String redirectUrl,
 		@Nullable String qrPayload, String idempotencyKey, @Nullable Instant pollAfter, Instant createdAt,
 		@Nullable BigDecimal paidAmount, @Nullable Instant paidAt, @Nullable Instant qrExpiresAt,
-		@Nullable UUID parentPaymentId, @Nullable Instant lateCheckUntil, @Nullable String reviewReason) {
+		@Nullable UUID parentPaymentId, @Nullable Instant lateCheckUntil, @Nullable String reviewReason,
+		@Nullable String requestId) {
 
 	/** A new payment, before the provider opened it. */
 	public PaymentRow(UUID id, UUID bookingId, long guestId, String provider, PaymentStatus status, BigDecimal amount,
@@ -28,7 +31,7 @@ public record PaymentRow(UUID id, UUID bookingId, long guestId, String provider,
 			@Nullable String qrPayload, String idempotencyKey, @Nullable Instant pollAfter, Instant createdAt,
 			@Nullable BigDecimal paidAmount, @Nullable Instant paidAt) {
 		this(id, bookingId, guestId, provider, status, amount, currency, providerPaymentId, redirectUrl, qrPayload,
-				idempotencyKey, pollAfter, createdAt, paidAmount, paidAt, null, null, null, null);
+				idempotencyKey, pollAfter, createdAt, paidAmount, paidAt, null, null, null, null, null);
 	}
 
 	public Money money() {

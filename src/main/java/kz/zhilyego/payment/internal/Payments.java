@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentQueue;
 import kz.zhilyego.payment.PaymentStatus;
@@ -33,8 +34,8 @@ public class Payments {
 	public void insert(PaymentRow p) {
 		this.jdbc.sql("""
 				insert into payments (id, booking_id, guest_id, provider, status, amount, currency, idempotency_key,
-				    created_at, updated_at)
-				values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :key, :now, :now)
+				    created_at, updated_at, request_id)
+				values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :key, :now, :now, :requestId)
 				""")
 			.param("id", p.id())
 			.param("booking", p.bookingId())
@@ -44,6 +45,7 @@ public class Payments {
 			.param("currency", p.currency())
 			.param("key", p.idempotencyKey())
 			.param("now", utc(p.createdAt()))
+			.param("requestId", RequestIds.current())
 			.update();
 	}
 
@@ -65,6 +67,10 @@ public class Payments {
 			.optional();
 	}
 
+	/**
+	 * The payment a guest's idempotency key started for the booking (the key itself is
+	 * recorded by {@link kz.zhilyego.common.Idempotency}).
+	 */
 	public Optional<PaymentRow> findByKey(UUID bookingId, long guestId, String key) {
 		return this.jdbc
 			.sql("select * from payments where booking_id = :booking and guest_id = :guest and idempotency_key = :key")
@@ -95,15 +101,6 @@ public class Payments {
 				select * from payments where booking_id = :booking
 				order by (paid_at is not null) desc, created_at desc, id limit 1
 				""").param("booking", bookingId).query(Payments::map).optional();
-	}
-
-	/** Pending payments whose next status query is due, oldest first. */
-	public List<PaymentRow> duePolls(Instant now, int limit) {
-		return this.jdbc.sql("""
-				select * from payments
-				where status = 'PENDING' and provider_payment_id is not null and poll_after <= :now
-				order by poll_after, id limit :limit
-				""").param("now", utc(now)).param("limit", limit).query(Payments::map).list();
 	}
 
 	/**
@@ -156,9 +153,9 @@ public class Payments {
 		this.jdbc
 			.sql("""
 					insert into payments (id, booking_id, guest_id, provider, status, amount, currency, provider_payment_id,
-					    idempotency_key, poll_after, parent_payment_id, created_at, updated_at)
+					    idempotency_key, poll_after, parent_payment_id, created_at, updated_at, request_id)
 					values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :pid, :key, :pollAfter, :parent,
-					    :now, :now)
+					    :now, :now, :requestId)
 					""")
 			.param("id", UUID.randomUUID())
 			.param("booking", parent.bookingId())
@@ -171,6 +168,7 @@ public class Payments {
 			.param("pollAfter", utc(pollAfter))
 			.param("parent", parent.id())
 			.param("now", utc(now))
+			.param("requestId", parent.requestId() != null ? parent.requestId() : RequestIds.current())
 			.update();
 	}
 
@@ -199,6 +197,18 @@ public class Payments {
 		return this.jdbc.sql("""
 				select * from payments
 				where booking_id = :booking and guest_id = :guest and status = 'PENDING' and parent_payment_id is null
+				""").param("booking", bookingId).param("guest", guestId).query(Payments::map).optional();
+	}
+
+	/**
+	 * The guest's latest checkout payment of the booking (not a remote invoice): the one
+	 * in flight if there is one, else the newest.
+	 */
+	public Optional<PaymentRow> latestCheckout(UUID bookingId, long guestId) {
+		return this.jdbc.sql("""
+				select * from payments
+				where booking_id = :booking and guest_id = :guest and parent_payment_id is null
+				order by (status = 'PENDING') desc, created_at desc, id limit 1
 				""").param("booking", bookingId).param("guest", guestId).query(Payments::map).optional();
 	}
 
@@ -406,7 +416,7 @@ public class Payments {
 				Sql.instant(rs, "poll_after"), Sql.requiredInstant(rs, "created_at"), rs.getBigDecimal("paid_amount"),
 				Sql.instant(rs, "paid_at"), Sql.instant(rs, "qr_expires_at"),
 				rs.getObject("parent_payment_id", UUID.class), Sql.instant(rs, "late_check_until"),
-				rs.getString("review_reason"));
+				rs.getString("review_reason"), rs.getString("request_id"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.Money;
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
 import kz.zhilyego.payment.PaymentGatewayException;
@@ -25,6 +27,7 @@ import kz.zhilyego.payment.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,19 +95,21 @@ public class PollPayments {
 			return 0;
 		}
 		int changed = 0;
+		Map<String, String> context = MDC.getCopyOfContextMap();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<SettlePayment.Effect>> results = new ArrayList<>();
 			for (PaymentRow payment : due) {
-				results.add(pool.submit(() -> bounded(payment)));
+				results.add(pool.submit(() -> bounded(payment, context)));
 			}
-			for (Future<SettlePayment.Effect> result : results) {
+			for (int i = 0; i < results.size(); i++) {
 				try {
-					if (result.get() != SettlePayment.Effect.UNCHANGED) {
+					if (results.get(i).get() != SettlePayment.Effect.UNCHANGED) {
 						changed++;
 					}
 				}
 				catch (ExecutionException ex) {
-					log.error("Polling a payment broke; it is polled again after its lease", ex.getCause());
+					log.error("Polling payment {} broke; it is polled again after its lease", due.get(i).id(),
+							ex.getCause());
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -115,12 +120,21 @@ public class PollPayments {
 		return changed;
 	}
 
-	private SettlePayment.Effect bounded(PaymentRow payment) throws InterruptedException {
+	/**
+	 * One query of the job, on its own thread: with the job's logging context, under the
+	 * id of the request that started the payment (docs/operations.md).
+	 */
+	private SettlePayment.Effect bounded(PaymentRow payment, @Nullable Map<String, String> context)
+			throws InterruptedException {
 		this.inFlight.acquire();
 		try {
-			return poll(payment);
+			if (context != null) {
+				MDC.setContextMap(context);
+			}
+			return RequestIds.call(payment.requestId(), () -> poll(payment));
 		}
 		finally {
+			MDC.clear();
 			this.inFlight.release();
 		}
 	}

@@ -65,11 +65,14 @@ public class SettlePayment {
 
 	private final PaymentProperties properties;
 
+	private final PaymentMetrics metrics;
+
 	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
 			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
-			ApplicationEventPublisher events, PaymentProperties properties) {
+			ApplicationEventPublisher events, PaymentProperties properties, PaymentMetrics metrics) {
 		this.events = events;
 		this.properties = properties;
+		this.metrics = metrics;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.ledger = ledger;
@@ -167,6 +170,7 @@ public class SettlePayment {
 		}
 		log.error("Payment {} of booking {} is UNKNOWN ({}): it needs a person, see /admin/payments", payment.id(),
 				payment.bookingId(), why);
+		this.metrics.inDoubt();
 		this.events.publishEvent(new PaymentNeedsAttention(payment.id(), payment.bookingId(), why));
 		return new Result(Effect.IN_DOUBT, null);
 	}
@@ -183,6 +187,7 @@ public class SettlePayment {
 			this.payments.resolveReview(payment.id(), null, "provider answered " + source, now);
 		}
 		log.info("Payment {} of booking {} PAID {} ({})", payment.id(), payment.bookingId(), paid, source);
+		this.metrics.paid(payment.bookingId(), now);
 		if (!paid.currency().equals(payment.currency())) {
 			return refund(payment, paid, "currency_mismatch", now);
 		}

@@ -79,17 +79,20 @@ class RealtorBookingApiController {
 
 	@GetMapping("/api/v1/realtor/bookings")
 	@Operation(summary = "Bookings of listings in scope; filters status (repeatable), listingId, realtorId (one"
-			+ " owner in scope), from/to (stays overlapping [from, to]); paged")
+			+ " owner in scope), from/to (stays overlapping [from, to]), q (listing title or address, guest name or"
+			+ " phone, booking number); sort upcoming (default: current and future stays, nearest first, then past"
+			+ " ones, latest first), check_in, check_in_desc, created_desc; paged")
 	PageResult<StaffBooking> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(name = "status", required = false) @Nullable Set<BookingStatus> status,
 			@RequestParam(required = false) @Nullable Long listingId,
 			@RequestParam(required = false) @Nullable Long realtorId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size) {
 		PageResult<BookingDetails> result = this.bookings.list(user, status == null ? Set.of() : status, listingId,
-				realtorId, from, to, page, size);
+				realtorId, from, to, q, sort, page, size);
 		return new PageResult<>(result.total(), result.page(), result.size(),
 				result.items().stream().map(StaffBooking::of).toList());
 	}

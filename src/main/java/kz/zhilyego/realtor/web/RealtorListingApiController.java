@@ -83,7 +83,8 @@ class RealtorListingApiController {
 
 	@GetMapping
 	@Operation(summary = "Listings in scope; filters status (active|inactive), type, district, realtorId (one owner"
-			+ " in scope); sort added|price|price_desc|occupancy; paged like the public search")
+			+ " in scope), q (part of the title or address, or the listing number); sort"
+			+ " added|price|price_desc|occupancy; paged like the public search")
 	PageResult<RealtorListingSummary> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String type,
@@ -91,8 +92,10 @@ class RealtorListingApiController {
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable Long realtorId, Locale locale) {
-		return this.listings.list(user, new RealtorListings.Filter(status, type, district, sort, page, size, realtorId),
+			@RequestParam(required = false) @Nullable Long realtorId,
+			@RequestParam(required = false) @Nullable String q, Locale locale) {
+		return this.listings.list(user,
+				new RealtorListings.Filter(status, type, district, sort, page, size, realtorId, q),
 				Language.of(locale));
 	}
 

@@ -2,7 +2,7 @@ package kz.zhilyego.realtor.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +11,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AgencyTeam;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.identity.Role;
 import kz.zhilyego.realtor.BookingReports;
 import kz.zhilyego.realtor.TeamAnalytics;
 import kz.zhilyego.realtor.TeamSummary;
@@ -27,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The agency head's team page: the realtors with their numbers, activate/deactivate, add
- * a realtor, the top-5 charts, revenue by month and the team exports. The superuser may
- * open it for any agency ({@code agencyId}), read-only.
+ * The agency head's team page: the realtors with their numbers, activate/deactivate,
+ * invitations (invite by e-mail, the pending ones, revoke), the top-5 charts, revenue by
+ * month and the team exports. The superuser may open it for any agency
+ * ({@code agencyId}), read-only.
  */
 @Controller
 class RealtorTeamPages {
@@ -61,6 +63,11 @@ class RealtorTeamPages {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable Long agencyId,
 			@RequestParam(required = false) @Nullable Integer page, Model model) {
+		if (agencyId == null && user.has(Role.SUPERUSER) && !this.analytics.isHead(user)) {
+			// the platform owner heads no agency: choose one first
+			model.addAttribute("agencies", this.team.agencies());
+			return "realtor/team-agencies";
+		}
 		render(user, preset, from, to, agencyId, page, model);
 		model.addAttribute("form", Map.of());
 		model.addAttribute("errors", Map.of());
@@ -73,36 +80,37 @@ class RealtorTeamPages {
 		return "redirect:/realtor/team?done=" + action;
 	}
 
-	@PostMapping("/realtor/team/add")
-	String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String email,
-			@RequestParam(defaultValue = "") String password, Model model, Locale locale) {
-		Map<String, String> missing = new LinkedHashMap<>();
-		if (name.isBlank()) {
-			missing.put("name", "realtor.field.required");
-		}
-		if (phone.isBlank()) {
-			missing.put("phone", "realtor.field.required");
-		}
+	/**
+	 * Invites someone by e-mail: they join only by accepting the e-mailed invitation
+	 * while signed in. The page says the same whatever the address belongs to.
+	 */
+	@PostMapping("/realtor/team/invite")
+	String invite(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String name, Model model, Locale locale) {
 		try {
-			if (!missing.isEmpty()) {
+			if (email.isBlank()) {
 				throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
-						"problem.validation", missing);
+						"problem.validation", Map.of("email", "realtor.field.required"));
 			}
-			this.team.add(user, name.trim(), phone.trim(), email.isBlank() ? null : email.trim(),
-					password.isBlank() ? null : password, Language.of(locale));
-			return "redirect:/realtor/team?done=added";
+			this.team.invite(user, email.trim(), name.isBlank() ? null : name.trim(), Language.of(locale));
+			return "redirect:/realtor/team?done=invited";
 		}
 		catch (ProblemException ex) {
 			if (ex.status().value() == 403 || ex.status().value() == 404) {
 				throw ex;
 			}
 			render(user, null, null, null, null, null, model);
-			model.addAttribute("form", Map.of("name", name, "phone", phone, "email", email));
+			model.addAttribute("form", Map.of("name", name, "email", email));
 			Map<String, String> errors = this.messages.errors(ex, locale);
 			model.addAttribute("errors", errors);
 			return "realtor/team";
 		}
+	}
+
+	@PostMapping("/realtor/team/invitations/{id}/revoke")
+	String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		this.team.revokeInvitation(user, id);
+		return "redirect:/realtor/team?done=revoked";
 	}
 
 	@GetMapping("/realtor/reports/team.csv")
@@ -138,7 +146,19 @@ class RealtorTeamPages {
 		model.addAttribute("summary", summary);
 		model.addAttribute("preset", period.preset());
 		model.addAttribute("agencyId", agencyId);
-		model.addAttribute("head", this.analytics.isHead(user) && agencyId == null);
+		boolean head = this.analytics.isHead(user) && agencyId == null;
+		model.addAttribute("head", head);
+		record Invitation(long id, String email, @Nullable String name, java.time.Instant sent,
+				java.time.Instant expires) {
+		}
+		List<Invitation> invitations = !head ? List.of()
+				: this.team.agencyOfHead(user)
+					.map(this.team::invitations)
+					.orElse(List.of())
+					.stream()
+					.map(i -> new Invitation(i.id(), i.email(), i.name(), i.createdAt(), i.expiresAt()))
+					.toList();
+		model.addAttribute("invitations", invitations);
 		model.addAttribute("me", user.id());
 		record Chart(Object topByRevenue, Object topByBookings, Object revenueByMonth) {
 		}

@@ -107,4 +107,19 @@ class MessageRendererTest {
 		assertThat(message.whatsAppParams()).containsExactly("ZH-77", "Loft <A&B>", "http://localhost:8080/pay/77");
 	}
 
+	@Test
+	void anInvitationNamesTheAgencyAndLinksToTheInvitation() {
+		Map<String, String> params = Map.of("agencyName", "Астана Риэлт", "inviterName", "Айгерим", "expiresAt",
+				"08.12.2026 10:00", "invitationUrl", "https://zhilyego.kz/invitations/abc");
+
+		RenderedMessage message = this.renderer.render(NotificationKind.AGENCY_INVITATION, Language.RU, params,
+				Map.of());
+
+		assertThat(message.subject()).isEqualTo("Агентство «Астана Риэлт» приглашает вас в команду на ЖильеGO");
+		assertThat(message.link()).isEqualTo("https://zhilyego.kz/invitations/abc");
+		assertThat(message.text()).contains("Пригласил: Айгерим",
+				"Ссылка действует до (время Астаны): 08.12.2026 10:00",
+				"Открыть приглашение: https://zhilyego.kz/invitations/abc");
+	}
+
 }

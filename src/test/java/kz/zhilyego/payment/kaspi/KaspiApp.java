@@ -19,6 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class KaspiApp {
 
+	/** How long the app waits for Kaspi's answer. */
+	static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(5);
+
 	private KaspiApp() {
 	}
 
@@ -35,8 +38,11 @@ final class KaspiApp {
 		properties.put("zhilyego.payment.provider", "kaspi");
 		properties.put("zhilyego.payment.kaspi.base-url", kaspi.baseUrl());
 		properties.put("zhilyego.payment.kaspi.device-token", FakeKaspi.DEVICE_TOKEN);
-		properties.put("zhilyego.payment.kaspi.connect-timeout", "PT2S");
-		properties.put("zhilyego.payment.kaspi.read-timeout", "PT2S");
+		// generous for a loaded build machine (a cold first TLS call took over 2 s); a
+		// lost answer is simulated by holding it longer than this
+		properties.put("zhilyego.payment.kaspi.connect-timeout", "PT5S");
+		properties.put("zhilyego.payment.kaspi.read-timeout", READ_TIMEOUT.toString());
+		properties.put("zhilyego.payment.kaspi.slow-call", READ_TIMEOUT.toString());
 		try {
 			properties.put("zhilyego.storage.local-dir", Files.createTempDirectory("zhilyego-kaspi-media"));
 		}

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.zhilyego.Api;
@@ -16,13 +20,18 @@ import kz.zhilyego.TestApps;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.identity.IdentityFixtures;
+import kz.zhilyego.payment.PaymentStatus;
+import kz.zhilyego.payment.RenewPayment;
+import kz.zhilyego.payment.StartPayment;
 import kz.zhilyego.payment.internal.ExecuteRefunds;
 import kz.zhilyego.payment.internal.PollPayments;
+import kz.zhilyego.payment.internal.SettlePayment;
 import kz.zhilyego.web.SiteSession;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,6 +189,77 @@ class KaspiPaymentsIT {
 	}
 
 	@Test
+	void theChatsPayButtonKeepsALinkThatStillWorksAndRenewsALapsedOneOnce() {
+		String booking = hold("2026-12-10", "2026-12-13");
+		UUID bookingId = UUID.fromString(booking);
+		RenewPayment payments = app.getBean(RenewPayment.class);
+
+		StartPayment.Started first = payments.payOrRenew(bookingId, this.guest, "telegram:pay:" + booking);
+		StartPayment.Started tappedAgain = payments.payOrRenew(bookingId, this.guest, "telegram:pay:" + booking);
+		assertThat(first.created()).isTrue();
+		assertThat(tappedAgain.created()).isFalse();
+		assertThat(tappedAgain.payment().paymentId()).isEqualTo(first.payment().paymentId());
+
+		this.clock.advance(FakeKaspi.QR_LIFETIME.plusSeconds(1));
+		StartPayment.Started renewed = payments.payOrRenew(bookingId, this.guest, "telegram:pay:" + booking);
+		StartPayment.Started doubleTap = payments.payOrRenew(bookingId, this.guest, "telegram:pay:" + booking);
+
+		String old = first.payment().paymentId().toString();
+		assertThat(renewed.created()).isTrue();
+		assertThat(renewed.payment().paymentId()).isNotEqualTo(first.payment().paymentId());
+		assertThat(doubleTap.payment().paymentId()).isEqualTo(renewed.payment().paymentId());
+		assertThat(status("payments", old)).isEqualTo("EXPIRED");
+		assertThat(column("payments", old, "failure_reason")).isEqualTo("qr_lapsed");
+		assertThat(this.jdbc.sql("select count(*) from payments where booking_id = :b and parent_payment_id is null")
+			.param("b", bookingId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		kaspi.pay(providerId(renewed.payment().paymentId().toString()));
+		this.clock.advance(Duration.ofSeconds(3));
+		poll();
+		assertThat(status("bookings", booking)).isEqualTo("CONFIRMED");
+		StartPayment.Started afterPaying = payments.payOrRenew(bookingId, this.guest, "telegram:pay:" + booking);
+		assertThat(afterPaying.payment().status()).isEqualTo(PaymentStatus.PAID);
+		assertThat(afterPaying.payment().paymentId()).isEqualTo(renewed.payment().paymentId());
+	}
+
+	@Test
+	void aPaymentAndItsRemoteInvoiceKeepTheIdOfTheRequestThatStartedThemAndArePolledUnderIt() {
+		String booking = hold("2026-12-10", "2026-12-13");
+		Api.Response started = this.api.post("/api/v1/bookings/" + booking + "/payments", "", "Authorization", bearer(),
+				"Idempotency-Key", "pay-traced");
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String requestId = started.header("X-Request-Id");
+		String payment = started.json().path("paymentId").asString();
+		String invoice = remoteInvoiceOf(payment);
+		assertThat(requestId).isNotBlank();
+		assertThat(column("payments", payment, "request_id")).isEqualTo(requestId);
+		assertThat(column("payments", invoice, "request_id")).isEqualTo(requestId);
+
+		Logger settleLog = (Logger) LoggerFactory.getLogger(SettlePayment.class);
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		lines.start();
+		Level level = settleLog.getLevel();
+		settleLog.setLevel(Level.INFO);
+		settleLog.addAppender(lines);
+		try {
+			kaspi.pay(providerId(invoice));
+			this.clock.advance(Duration.ofSeconds(3));
+			poll();
+		}
+		finally {
+			settleLog.detachAppender(lines);
+			settleLog.setLevel(level);
+		}
+
+		assertThat(status("payments", invoice)).isEqualTo("PAID");
+		assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().startsWith("Payment " + invoice))
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry("requestId", requestId));
+	}
+
+	@Test
 	void aPaidRemoteInvoiceConfirmsTheBookingAndAQrPaidAsWellIsRefunded() {
 		String booking = hold("2026-12-10", "2026-12-13");
 		String payment = pay(booking, "pay-remote").path("paymentId").asString();
@@ -270,11 +350,11 @@ class KaspiPaymentsIT {
 	@Test
 	void aRefundWhoseAnswerWasLostIsCheckedInThePaymentDetailsAndNeverSentTwice() {
 		String booking = confirmedBooking("2026-12-10", "2026-12-13");
-		kaspi.loseNextReturnAnswer(Duration.ofSeconds(4));
+		kaspi.loseNextReturnAnswer(KaspiApp.READ_TIMEOUT.multipliedBy(2));
 
 		cancel(booking);
 
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.until(() -> this.jdbc.sql("select count(*) from refunds where last_error like '%no answer%'")
 				.query(Long.class)
 				.single() == 1);
