@@ -1,5 +1,6 @@
 package kz.zhilyego.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 import kz.zhilyego.common.Language;
@@ -103,6 +104,20 @@ public class UserDirectory {
 					java.util.Map.of("via", "phone-contact"));
 		});
 		return user.flatMap(u -> find(u.id()));
+	}
+
+	/**
+	 * Active users holding the role (the first 100 by id), e.g. the superusers to alert
+	 * about a payment that needs a person.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserProfile> activeWithRole(Role role) {
+		return this.users.search(null, role, 0, 100)
+			.items()
+			.stream()
+			.filter(UserRecord::active)
+			.map(UserRecord::toProfile)
+			.toList();
 	}
 
 	/** A Telegram account linked by its phone; {@code created}: a new account. */

@@ -172,6 +172,58 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void paymentQueueEndpointsAreForTheSuperuserOnly() {
+		String unknown = UUID.randomUUID().toString();
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int expected = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "superuser" -> 200;
+				default -> 403;
+			};
+			assertThat(get("/api/v1/admin/payments/queue", caller.getKey()).status()).as(caller.getKey())
+				.isEqualTo(expected);
+			int action = expected == 200 ? 404 : expected;
+			assertThat(status("POST", "/api/v1/admin/payments/refunds/" + unknown + "/refunded-by-hand",
+					caller.getKey(), Map.of("reference", "x")))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/" + unknown + "/check", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/" + unknown + "/resolve", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/differences/999999/resolve", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/reconciliations", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(expected == 200 ? 400 : expected);
+		}
+	}
+
+	@Test
+	void aGuestRenewsTheQrOnlyOfOwnBooking() {
+		UUID booking = new kz.zhilyego.booking.BookingFixtures(
+				this.context.getBean(kz.zhilyego.booking.PlaceHold.class))
+			.hold(this.listingA, java.time.LocalDate.of(2026, 12, 10), java.time.LocalDate.of(2026, 12, 12), this.user)
+			.id();
+		assertThat(status("POST", "/api/v1/bookings/" + booking + "/payments/renew", "guest", "")).isEqualTo(401);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("realtorA"),
+					"Idempotency-Key", "k1")
+			.status()).isEqualTo(404);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("headA"),
+					"Idempotency-Key", "k2")
+			.status()).isEqualTo(404);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("user"),
+					"Idempotency-Key", "k3")
+			.status()).as("the owner: a new payment (no QR in flight)").isEqualTo(201);
+	}
+
+	@Test
 	void superAdminsManageOnlyTheRealtorsOfTheirOwnAgency() {
 		assertThat(get("/api/v1/agency/realtors", "headA").body()).contains("realtor-a@test.kz")
 			.doesNotContain("realtor-b@test.kz")

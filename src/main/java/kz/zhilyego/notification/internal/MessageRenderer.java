@@ -36,7 +36,7 @@ public class MessageRenderer {
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
 	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
-			"invitationUrl");
+			"invitationUrl", "queueUrl");
 
 	private final MessageSource messages;
 
@@ -70,7 +70,8 @@ public class MessageRenderer {
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
-				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName") };
+				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
+				value(params, "checked"), value(params, "differences"), value(params, "unchecked") };
 		String prefix = "notification.kind." + kind.name();
 		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
 		String title = this.messages.getMessage(prefix + ".title", args, locale);
