@@ -30,6 +30,8 @@ final class SiteSession {
 
 	private final HttpClient http;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	SiteSession(int port) {
 		this.base = "http://127.0.0.1:" + port;
 		this.http = HttpClient.newBuilder()
@@ -39,12 +41,26 @@ final class SiteSession {
 			.build();
 	}
 
-	record Page(int status, String location, String body) {
+	record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
+
+		Page(int status, String location, String body) {
+			this(status, location, body, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+		}
 
 		Document html() {
 			return Jsoup.parse(this.body);
 		}
 
+		String header(String name) {
+			return this.headers.firstValue(name).orElse("");
+		}
+
+	}
+
+	/** Sends {@code name: value} with every later request (replacing its default). */
+	SiteSession header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	Page get(String path) {
@@ -82,10 +98,11 @@ final class SiteSession {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
+			this.headers.forEach(request::setHeader);
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
