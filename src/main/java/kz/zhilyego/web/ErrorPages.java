@@ -5,11 +5,13 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.web.WebRoutes;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -56,6 +58,31 @@ final class ErrorPages {
 	String text(String key, Object... args) {
 		Locale locale = LocaleContextHolder.getLocale();
 		return this.messages.getMessage(key, args, key, locale);
+	}
+
+	/**
+	 * The size limit in bytes that an upload went over, when that is what failed:
+	 * Spring's {@code MaxUploadSizeExceededException}, or Tomcat's size exception when a
+	 * filter (the CSRF check reads the form) parsed the upload first.
+	 */
+	static @Nullable Long uploadLimit(@Nullable Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof MaxUploadSizeExceededException spring && spring.getMaxUploadSize() > 0) {
+				return spring.getMaxUploadSize();
+			}
+			if (t instanceof SizeException tomcat && tomcat.getPermittedSize() > 0) {
+				return tomcat.getPermittedSize();
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	/** "At most N MB": the message of an upload over its limit. */
+	String tooLarge(long bytes) {
+		return text("web.error.tooLarge", Math.max(1, bytes / (1024 * 1024)));
 	}
 
 	/** Where "back" leads: the workspace or panel the page belongs to, else nowhere. */

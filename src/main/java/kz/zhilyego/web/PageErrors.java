@@ -131,15 +131,16 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 			// a malformed id in the path is a page that does not exist
 			return new Failure(HttpStatus.NOT_FOUND, null);
 		}
-		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
-			long max = tooLarge.getMaxUploadSize() > 0 ? tooLarge.getMaxUploadSize() : this.maxFileSize.toBytes();
+		Long limit = ErrorPages.uploadLimit(ex);
+		if (limit != null || ex instanceof MaxUploadSizeExceededException) {
 			return new Failure(HttpStatus.CONTENT_TOO_LARGE,
-					this.pages.text("web.error.tooLarge", Math.max(1, max / (1024 * 1024))));
+					this.pages.tooLarge(limit != null ? limit : this.maxFileSize.toBytes()));
 		}
 		if (ex instanceof TypeMismatchException || ex instanceof BindException
 				|| ex instanceof HandlerMethodValidationException || ex instanceof ServletRequestBindingException
 				|| ex instanceof HttpMessageNotReadableException || ex instanceof MultipartException
-				|| ex instanceof jakarta.validation.ConstraintViolationException) {
+				|| ex instanceof jakarta.validation.ConstraintViolationException
+				|| ex instanceof org.apache.tomcat.util.http.InvalidParameterException) {
 			return new Failure(HttpStatus.BAD_REQUEST, this.pages.text("web.error.badRequest"));
 		}
 		if (ex instanceof DataIntegrityViolationException) {

@@ -44,6 +44,12 @@ class SiteErrorController implements ErrorController {
 	@RequestMapping
 	Object error(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
+		Long uploadLimit = ErrorPages.uploadLimit((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		if (uploadLimit != null) {
+			// an upload over the limit, found by a filter that read the form first
+			status = HttpStatus.CONTENT_TOO_LARGE;
+			response.setStatus(status.value());
+		}
 		Long retryAfter = retryAfter(response);
 		if (WebRoutes.isApi(request) || WebRoutes.isStatic(request) || WebRoutes.wantsJsonOnly(request)) {
 			return problem(request, status, retryAfter);
@@ -53,7 +59,8 @@ class SiteErrorController implements ErrorController {
 			case TOO_MANY_REQUESTS -> this.pages.text("rateLimit.exceeded", retryAfter == null ? 60 : retryAfter);
 			case SERVICE_UNAVAILABLE -> this.pages.text("problem.unavailable");
 			case BAD_REQUEST -> this.pages.text("web.error.badRequest");
-			case PAYLOAD_TOO_LARGE -> this.pages.text("problem.payload-too-large");
+			case CONTENT_TOO_LARGE ->
+				uploadLimit != null ? this.pages.tooLarge(uploadLimit) : this.pages.text("problem.payload-too-large");
 			default -> null;
 		};
 		return this.pages.page(request, response, status, message, retryAfter);
@@ -67,7 +74,7 @@ class SiteErrorController implements ErrorController {
 			case UNAUTHORIZED -> "unauthorized";
 			case TOO_MANY_REQUESTS -> "rate-limited";
 			case METHOD_NOT_ALLOWED -> "method-not-allowed";
-			case PAYLOAD_TOO_LARGE -> "payload-too-large";
+			case CONTENT_TOO_LARGE -> "payload-too-large";
 			case SERVICE_UNAVAILABLE -> "service-unavailable";
 			case BAD_REQUEST -> "malformed-request";
 			default -> status.is5xxServerError() ? "internal" : "bad-request";

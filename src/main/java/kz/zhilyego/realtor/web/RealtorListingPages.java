@@ -215,6 +215,7 @@ class RealtorListingPages {
 		if (!model.containsAttribute("photoError")) {
 			model.addAttribute("photoError", null);
 		}
+		model.addAttribute("photoLimits", this.photos.limits());
 		return "realtor/listing-form";
 	}
 
