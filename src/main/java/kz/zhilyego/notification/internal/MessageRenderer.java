@@ -28,8 +28,8 @@ public class MessageRenderer {
 	 * Detail lines in display order; each has a label {@code notification.param.<name>}.
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
-			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund", "rating",
-			"agencyName", "inviterName", "expiresAt");
+			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
+			"rating", "agencyName", "inviterName", "expiresAt");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");

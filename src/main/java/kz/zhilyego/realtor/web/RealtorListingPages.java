@@ -216,6 +216,7 @@ class RealtorListingPages {
 			model.addAttribute("photoError", null);
 		}
 		model.addAttribute("photoLimits", this.photos.limits());
+		model.addAttribute("maxText", RealtorListings.MAX_TEXT);
 		return "realtor/listing-form";
 	}
 
