@@ -51,6 +51,21 @@ final class WebSession {
 		return response;
 	}
 
+	/** A file download, as bytes. */
+	HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A form post (urlencoded) with the CSRF token of the last page. */
 	HttpResponse<String> post(String path, String form) {
 		String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(this.csrf);

@@ -66,9 +66,10 @@ public class MessageRenderer {
 	 * @param params stored parameters (no secrets)
 	 * @param secrets codes resolved for this delivery, possibly empty
 	 */
-	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> params,
+	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> stored,
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
+		Map<String, String> params = words(stored, locale);
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
 				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName") };
 		String prefix = "notification.kind." + kind.name();
@@ -115,6 +116,20 @@ public class MessageRenderer {
 		List<String> whatsApp = WhatsAppTemplates.parameters(kind, params);
 		return new RenderedMessage(subject, text, html, telegram, action == null ? null : action.value(), whatsApp,
 				secretValues);
+	}
+
+	/**
+	 * The stored parameters as a person reads them: a cancellation reason is stored as
+	 * its code ({@code CHANGE_OF_PLANS}) and shown in the recipient's words.
+	 */
+	private Map<String, String> words(Map<String, String> params, Locale locale) {
+		String reason = params.get("reason");
+		if (reason == null || reason.isBlank()) {
+			return params;
+		}
+		Map<String, String> shown = new java.util.LinkedHashMap<>(params);
+		shown.put("reason", this.messages.getMessage("booking.reason." + reason, null, reason, locale));
+		return shown;
 	}
 
 	private String label(String key, Locale locale) {

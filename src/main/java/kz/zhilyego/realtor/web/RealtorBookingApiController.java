@@ -128,8 +128,9 @@ class RealtorBookingApiController {
 	@GetMapping("/api/v1/realtor/reports/bookings.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return file(this.reports.csv(user, from, to),
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Locale locale) {
+		return file(this.reports.csv(user, from, to, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"bookings-" + from + "-" + to + ".csv");
 	}
@@ -158,8 +159,8 @@ class RealtorBookingApiController {
 	ResponseEntity<byte[]> teamCsv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long agencyId) {
-		return file(this.reports.teamCsv(user, agencyId, from, to),
+			@RequestParam(required = false) @Nullable Long agencyId, Locale locale) {
+		return file(this.reports.teamCsv(user, agencyId, from, to, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"team-" + from + "-" + to + ".csv");
 	}

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,7 +139,7 @@ class RealtorWorkPages {
 	@GetMapping("/realtor/analytics")
 	String analytics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String preset,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			Model model) {
+			Model model, Locale locale) {
 		LocalDate today = today();
 		AnalyticsPeriod period = AnalyticsPeriod.of(preset, from, to, today);
 		AnalyticsSummary summary = this.analytics.summary(user, period.start(), period.end());
@@ -145,15 +147,22 @@ class RealtorWorkPages {
 		// "</" never closes the script element the JSON sits in
 		model.addAttribute("summaryJson", this.json.writeValueAsString(summary).replace("</", "<\\/"));
 		model.addAttribute("preset", period.preset());
+		// the chart's legend and the list under it: reasons in words, never codes
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (CancellationReason reason : CancellationReason.values()) {
+			reasons.put(reason.name(), this.messages.text("booking.reason." + reason.name(), new Object[0], locale));
+		}
+		model.addAttribute("reasonLabels", reasons);
+		model.addAttribute("reasonLabelsJson", this.json.writeValueAsString(reasons));
 		return "realtor/analytics";
 	}
 
 	@GetMapping("/realtor/reports/bookings.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-			@RequestParam String to) {
+			@RequestParam String to, Locale locale) {
 		LocalDate f = RealtorListingPages.date("from", from);
 		LocalDate t = RealtorListingPages.date("to", to);
-		return RealtorBookingApiController.file(this.reports.csv(user, f, t),
+		return RealtorBookingApiController.file(this.reports.csv(user, f, t, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"bookings-" + from + "-" + to + ".csv");
 	}
