@@ -95,6 +95,7 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/bookings/{id}")
+	@Operation(summary = "A booking of a listing in scope, with guest contacts")
 	StaffBooking get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.get(id, user));
 	}
@@ -107,11 +108,13 @@ class RealtorBookingApiController {
 	}
 
 	@PostMapping("/api/v1/realtor/bookings/{id}/check-in")
+	@Operation(summary = "The guest checked in")
 	StaffBooking checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.checkIn(id, user));
 	}
 
 	@PostMapping("/api/v1/realtor/bookings/{id}/check-out")
+	@Operation(summary = "The guest checked out; the stay is complete")
 	StaffBooking checkOut(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.checkOut(id, user));
 	}
@@ -126,6 +129,8 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/bookings.csv")
+	@Operation(
+			summary = "Bookings with check-in in [from, to] as CSV (UTF-8 with BOM; headers and words in the caller's language)")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
@@ -136,6 +141,7 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/bookings.xlsx")
+	@Operation(summary = "Bookings with check-in in [from, to] as XLSX, with a summary sheet")
 	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
@@ -156,6 +162,7 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/team.csv")
+	@Operation(summary = "Agency head: the team table for [from, to] as CSV")
 	ResponseEntity<byte[]> teamCsv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
@@ -166,6 +173,7 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/team.xlsx")
+	@Operation(summary = "Agency head: the team table for [from, to] as XLSX")
 	ResponseEntity<byte[]> teamXlsx(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
