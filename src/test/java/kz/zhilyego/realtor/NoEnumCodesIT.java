@@ -102,8 +102,8 @@ class NoEnumCodesIT {
 		pagesBy.put("codes-root@test.kz", adminPages);
 		int scanned = 0;
 		for (var entry : pagesBy.entrySet()) {
+			WebSession web = new WebSession(this.port).signIn(entry.getKey(), IdentityFixtures.PASSWORD);
 			for (String lang : List.of("ru", "kk", "en")) {
-				WebSession web = new WebSession(this.port).signIn(entry.getKey(), IdentityFixtures.PASSWORD);
 				for (String page : entry.getValue()) {
 					String path = page + (page.contains("?") ? "&" : "?") + "lang=" + lang;
 					HttpResponse<String> response = web.get(path);
