@@ -100,6 +100,9 @@ class BookingWizard {
 		if (form.guestEmail() != null && !form.guestEmail().isBlank() && !EMAIL.matcher(form.guestEmail()).matches()) {
 			errors.put("guestEmail", this.texts.get("web.book.email.invalid"));
 		}
+		if (form.comment() != null && form.comment().strip().length() > PlaceHold.MAX_COMMENT) {
+			errors.put("comment", this.texts.get("booking.comment.tooLong", PlaceHold.MAX_COMMENT));
+		}
 		if (!form.accepted()) {
 			errors.put("rulesAccepted", this.texts.get("booking.rulesAccepted.required"));
 		}
@@ -143,6 +146,7 @@ class BookingWizard {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("canonical", null);
+		model.addAttribute("maxComment", PlaceHold.MAX_COMMENT);
 		return "site/book";
 	}
 

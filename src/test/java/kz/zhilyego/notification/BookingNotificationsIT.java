@@ -143,6 +143,22 @@ class BookingNotificationsIT {
 	}
 
 	@Test
+	void theRealtorsNewBookingMessageCarriesTheGuestsCommentAndTheGuestsDoesNot() throws Exception {
+		PlaceHold.Request request = BookingFixtures.request(this.listing, DEC_10, DEC_13);
+		BookingDetails hold = this.placeHold.place(new PlaceHold.Request(request.listingId(), request.checkIn(),
+				request.checkOut(), request.guests(), request.guestName(), request.guestPhone(), request.guestEmail(),
+				true, "Приедем поздно, около 23:00. Нужна детская кроватка."), this.guest, null);
+		this.confirmPayment.confirm(hold.id(), "pay-1", Money.kzt(60_000));
+		awaitOutbox("BOOKING_CONFIRMED_REALTOR", 1);
+		awaitOutbox("BOOKING_CONFIRMED_GUEST", 1);
+		this.dispatcher.dispatchDue();
+
+		assertThat(decoded(mailTo("realtor@test.kz"))).contains("Комментарий гостя")
+			.contains("Приедем поздно, около 23:00. Нужна детская кроватка.");
+		assertThat(decoded(mailTo("guest@example.kz"))).doesNotContain("кроватка");
+	}
+
+	@Test
 	void remindersFireAtTheirTimeAndACancelledBookingGetsNoMore() {
 		BookingDetails booking = confirmedBooking();
 		await().atMost(Duration.ofSeconds(10)).until(() -> pendingReminders(booking) == 3);

@@ -30,6 +30,8 @@ public final class SiteSession {
 
 	private final HttpClient http;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public SiteSession(int port) {
 		this.base = "http://127.0.0.1:" + port;
 		this.http = HttpClient.newBuilder()
@@ -41,6 +43,10 @@ public final class SiteSession {
 
 	public record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
 
+		Page(int status, String location, String body) {
+			this(status, location, body, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+		}
+
 		public Document html() {
 			return Jsoup.parse(this.body);
 		}
@@ -49,6 +55,12 @@ public final class SiteSession {
 			return this.headers.firstValue(name).orElse("");
 		}
 
+	}
+
+	/** Sends {@code name: value} with every later request (replacing its default). */
+	public SiteSession header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	public Page get(String path) {
@@ -86,6 +98,7 @@ public final class SiteSession {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
+			this.headers.forEach(request::setHeader);
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),

@@ -50,6 +50,7 @@ public class Accounts {
 		if (mail != null && this.users.emailTaken(mail, -1)) {
 			throw ProblemException.invalidField("email", "user.email.taken");
 		}
+		checkName(name);
 		checkPassword(password);
 		long id = this.users.insert(e164, mail, name.trim(), this.passwords.encode(password), language, roles,
 				agencyId);
@@ -64,8 +65,21 @@ public class Accounts {
 		if (mail != null && this.users.emailTaken(mail, userId)) {
 			throw ProblemException.invalidField("email", "user.email.taken");
 		}
+		checkName(name);
 		this.users.updateProfile(userId, name.trim(), mail, language);
 		return this.users.find(userId).orElseThrow();
+	}
+
+	/** The longest name (the {@code users.name} check says the same). */
+	public static final int MAX_NAME = 200;
+
+	private static void checkName(String name) {
+		if (name.isBlank()) {
+			throw ProblemException.invalidField("name", "NotBlank");
+		}
+		if (name.trim().length() > MAX_NAME) {
+			throw ProblemException.invalidField("name", "user.name.tooLong", MAX_NAME);
+		}
 	}
 
 	@Transactional

@@ -93,6 +93,11 @@ class BookingMessages {
 		}
 		else {
 			message.param("guestName", booking.guestName()).param("guestPhone", booking.guestPhone());
+			if (kind == NotificationKind.BOOKING_CONFIRMED_REALTOR) {
+				// what the guest asked for (arrival time, a cot): the realtor reads it
+				// first
+				message.param("comment", booking.comment());
+			}
 		}
 		String email = party == Party.GUEST && booking.guestEmail() != null ? booking.guestEmail() : user.email();
 		if (email != null) {

@@ -28,8 +28,8 @@ public class MessageRenderer {
 	 * Detail lines in display order; each has a label {@code notification.param.<name>}.
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
-			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund", "rating",
-			"agencyName", "inviterName", "expiresAt");
+			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
+			"rating", "agencyName", "inviterName", "expiresAt");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
@@ -66,9 +66,10 @@ public class MessageRenderer {
 	 * @param params stored parameters (no secrets)
 	 * @param secrets codes resolved for this delivery, possibly empty
 	 */
-	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> params,
+	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> stored,
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
+		Map<String, String> params = words(stored, locale);
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
 				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
 				value(params, "checked"), value(params, "differences"), value(params, "unchecked") };
@@ -116,6 +117,20 @@ public class MessageRenderer {
 		List<String> whatsApp = WhatsAppTemplates.parameters(kind, params);
 		return new RenderedMessage(subject, text, html, telegram, action == null ? null : action.value(), whatsApp,
 				secretValues);
+	}
+
+	/**
+	 * The stored parameters as a person reads them: a cancellation reason is stored as
+	 * its code ({@code CHANGE_OF_PLANS}) and shown in the recipient's words.
+	 */
+	private Map<String, String> words(Map<String, String> params, Locale locale) {
+		String reason = params.get("reason");
+		if (reason == null || reason.isBlank()) {
+			return params;
+		}
+		Map<String, String> shown = new java.util.LinkedHashMap<>(params);
+		shown.put("reason", this.messages.getMessage("booking.reason." + reason, null, reason, locale));
+		return shown;
 	}
 
 	private String label(String key, Locale locale) {
