@@ -12,6 +12,12 @@ public enum NotificationKind {
 	REMINDER_BEFORE_CHECK_OUT, REVIEW_REQUEST, REVIEW_RECEIVED_REALTOR, REVIEW_REPLY_GUEST,
 
 	/** An agency head invites someone to join the agency (e-mail, with the link). */
-	AGENCY_INVITATION
+	AGENCY_INVITATION,
+
+	/**
+	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
+	 * recipient's settings.
+	 */
+	PASSWORD_RESET
 
 }

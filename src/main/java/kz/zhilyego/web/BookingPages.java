@@ -130,6 +130,7 @@ class BookingPages {
 		Instant now = this.clock.instant();
 		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
 		model.addAttribute("booking", booking);
+		model.addAttribute("breakdown", PriceBreakdown.of(booking));
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("payment", payment);
 		model.addAttribute("holdOpen", holdOpen);

@@ -111,11 +111,14 @@ class BookingNotificationsIT {
 
 		MimeMessage toGuest = mailTo("guest@example.kz");
 		MimeMessage toRealtor = mailTo("realtor@test.kz");
-		assertThat(toGuest.getSubject()).contains(booking.id().toString()).doesNotContain("8842");
-		assertThat(decoded(toGuest)).contains(booking.id().toString(), "10.12.2026", "13.12.2026", "60")
+		// people read the short booking number, as the site shows it, not the id
+		assertThat(toGuest.getSubject()).contains(booking.number())
+			.doesNotContain(booking.id().toString())
+			.doesNotContain("8842");
+		assertThat(decoded(toGuest)).contains(booking.number(), "10.12.2026", "13.12.2026", "60")
 			.contains("Брондау нөмірі")
 			.contains("4711#", "8842", "0309");
-		assertThat(decoded(toRealtor)).contains(booking.id().toString()).doesNotContain("8842").doesNotContain("4711#");
+		assertThat(decoded(toRealtor)).contains(booking.number()).doesNotContain("8842").doesNotContain("4711#");
 		assertThat(this.jdbc.sql("select count(*) from notification_outbox where params::text like '%8842%'")
 			.query(Long.class)
 			.single()).isZero();
