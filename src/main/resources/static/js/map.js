@@ -85,5 +85,7 @@
     });
   }
 
+  // for scripts and tests that add a map later
+  window.ZhilyeGoMap = { show: show };
   document.addEventListener('DOMContentLoaded', start);
 })();

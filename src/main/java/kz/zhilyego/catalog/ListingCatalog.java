@@ -72,17 +72,18 @@ public class ListingCatalog {
 	@Transactional(readOnly = true)
 	public Optional<ListingHost> host(long listingId) {
 		return this.jdbc.sql("""
-				select l.owner_id, count(o.id) as active_listings,
+				select l.owner_id, l.realtor_phone, count(o.id) as active_listings,
 				       coalesce(sum(o.rating * o.review_count) / nullif(sum(o.review_count), 0), 0) as rating,
 				       coalesce(sum(o.review_count), 0) as review_count
 				from listings l
 				left join listings o on o.owner_id = l.owner_id and o.status = 'ACTIVE'
 				where l.id = :id and l.status = 'ACTIVE'
-				group by l.owner_id
+				group by l.owner_id, l.realtor_phone
 				""")
 			.param("id", listingId)
 			.query((rs, n) -> new ListingHost(rs.getLong("owner_id"), rs.getLong("active_listings"),
-					rs.getBigDecimal("rating").setScale(2, java.math.RoundingMode.HALF_UP), rs.getInt("review_count")))
+					rs.getBigDecimal("rating").setScale(2, java.math.RoundingMode.HALF_UP), rs.getInt("review_count"),
+					rs.getString("realtor_phone")))
 			.optional();
 	}
 

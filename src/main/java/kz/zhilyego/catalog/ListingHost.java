@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  * @param activeListings the owner's listings open for booking
  * @param rating the owner's average rating over published reviews; 0 without reviews
  * @param reviewCount published reviews of the owner's active listings
+ * @param contactPhone the phone the realtor gave for this listing's guests (E.164); who
+ * may see it is the caller's rule to apply
  */
-public record ListingHost(long ownerId, long activeListings, BigDecimal rating, int reviewCount) {
+public record ListingHost(long ownerId, long activeListings, BigDecimal rating, int reviewCount, String contactPhone) {
 }

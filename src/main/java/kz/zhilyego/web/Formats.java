@@ -38,6 +38,11 @@ class Formats {
 		return this.messages.getMessage("web.nights." + Plurals.of(count, locale()), new Object[] { count }, locale());
 	}
 
+	/** A day without the year: "11 дек.". */
+	public String dayMonth(@Nullable LocalDate date) {
+		return date == null ? "" : DateTimeFormatter.ofPattern("d MMM", locale()).format(date);
+	}
+
 	/** A night of a stay, short: "пт, 11 дек.". */
 	public String night(@Nullable LocalDate date) {
 		return date == null ? "" : DateTimeFormatter.ofPattern("EE, d MMM", locale()).format(date);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the listing page's {@link HostCard} from the catalog (owner, listings, rating),
- * identity (name, agency, phone), reviews (answer time) and, for the contact rules, the
- * viewer's bookings.
+ * identity (name, agency), the listing's contact phone, reviews (answer time) and, for
+ * the contact rules, the viewer's bookings.
  */
 @Component
 class HostCards {
@@ -61,10 +61,10 @@ class HostCards {
 		String agency = realtor.agencyId() == null ? null : this.agencies.agencyName(realtor.agencyId()).orElse(null);
 		return Optional.of(new HostCard(realtor.name(), agency, host.activeListings(), host.rating(),
 				host.reviewCount(), this.reviews.replyTime(host.ownerId()).orElse(null),
-				contact(listingId, listingTitle, listingUrl, realtor, viewer)));
+				contact(listingId, listingTitle, listingUrl, host.contactPhone(), viewer)));
 	}
 
-	private HostCard.Contact contact(long listingId, String title, String url, UserProfile realtor,
+	private HostCard.Contact contact(long listingId, String title, String url, String phone,
 			@Nullable CurrentUser viewer) {
 		if (viewer == null) {
 			return HostCard.Contact.hidden("sign-in");
@@ -76,9 +76,9 @@ class HostCards {
 		if (!viewer.isStaff() && !paidGuest) {
 			return HostCard.Contact.hidden("after-payment");
 		}
-		String digits = realtor.phone().replaceAll("\\D", "");
+		String digits = phone.replaceAll("\\D", "");
 		String greeting = this.texts.get("web.host.whatsAppText", title, url);
-		return new HostCard.Contact(true, null, realtor.phone(),
+		return new HostCard.Contact(true, null, phone,
 				"https://wa.me/" + digits + "?text="
 						+ URLEncoder.encode(greeting, StandardCharsets.UTF_8).replace("+", "%20"),
 				"https://t.me/+" + digits);

@@ -63,7 +63,11 @@ record PriceBreakdown(List<Group> groups, List<Night> nights, BigDecimal subtota
 	}
 
 	static PriceBreakdown of(BookingDetails booking) {
-		List<Night> nights = booking.nightly().stream().map(n -> new Night(n.date(), n.price(), n.basis())).toList();
+		// stored as base / weekend / override
+		List<Night> nights = booking.nightly()
+			.stream()
+			.map(n -> new Night(n.date(), n.price(), n.basis().toUpperCase(java.util.Locale.ROOT)))
+			.toList();
 		return of(nights, booking.subtotal(), booking.discounts(), booking.total(), booking.currency());
 	}
 

@@ -47,8 +47,8 @@ class PasswordResetWebController {
 	}
 
 	@PostMapping("/password/forgot")
-	String forgot(@RequestParam(required = false) @Nullable String login, HttpServletRequest request, Model model,
-			Locale locale) {
+	String forgot(@RequestParam(required = false) @Nullable String login, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
 		if (login == null || login.isBlank()) {
 			model.addAttribute("mode", "forgot");
 			model.addAttribute("fieldErrors", Map.of("login", this.messages.getMessage("NotBlank", null, locale)));
@@ -58,6 +58,7 @@ class PasswordResetWebController {
 			this.resets.request(login.strip(), request.getRemoteAddr());
 		}
 		catch (ProblemException ex) {
+			response.setStatus(ex.status().value());
 			model.addAttribute("mode", "forgot");
 			model.addAttribute("login", login);
 			model.addAttribute("error", this.messages.getMessage(ex.messageKey(), ex.args(), locale));
