@@ -39,7 +39,7 @@ class AvailabilityCalendarTest {
 		assertThat(day(calendar, "2026-12-13").end()).isTrue();
 		assertThat(day(calendar, "2026-12-20").pick()).isNull();
 		assertThat(day(calendar, "2027-01-05").href()).isEqualTo("/p?checkIn=2027-01-05#availability");
-		assertThat(day(calendar, "2026-12-05").label()).isEqualTo("5 дек. 2026 г.");
+		assertThat(day(calendar, "2026-12-05").label()).startsWith("5 дек.").contains("2026");
 	}
 
 	private static AvailabilityCalendar.Day day(AvailabilityCalendar calendar, String date) {
