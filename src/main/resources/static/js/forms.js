@@ -13,6 +13,8 @@
       field.parentNode.insertBefore(counter, field.nextSibling);
       function update() {
         var length = field.value.length;
+        // only near the limit: a counter under every field is noise
+        counter.hidden = length < limit * 0.8;
         counter.textContent = length + ' / ' + limit;
         counter.classList.toggle('text-danger', length > limit);
         field.classList.toggle('zg-over-limit', length > limit);

@@ -1,8 +1,18 @@
 package kz.zhilyego.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpServer;
 
 import kz.zhilyego.Browser;
 import kz.zhilyego.IntegrationTest;
@@ -109,7 +119,7 @@ class GuestPhoneJourneyBrowserIT {
 					"return Math.round(document.getElementById('book-bar').getBoundingClientRect().bottom);"))
 				.isBetween(viewport - 24, viewport);
 			assertThat(driver.findElement(By.id("weekend-price")).getText()).contains("24 000 ₸");
-			browser.screenshot("listing-phone");
+			browser.screenshot("journey-listing-phone");
 			driver.findElement(By.id("book-bar-button")).click();
 			browser.waitUpTo(WAIT)
 				.until(d -> "b-checkIn".equals(js(d, "return document.activeElement && document.activeElement.id;")));
@@ -146,13 +156,13 @@ class GuestPhoneJourneyBrowserIT {
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("book-bar"), "68 000 ₸"));
 			assertThat(driver.findElement(By.id("book-bar")).getText()).contains("3 ночи");
 			scrollTo(driver, driver.findElement(By.id("availability")));
-			browser.screenshot("listing-calendar-phone");
+			browser.screenshot("journey-calendar-phone");
 			// before booking: the host, and the cancellation policy
 			assertThat(driver.findElement(By.id("host-name")).getText()).isNotBlank();
 			assertThat(driver.findElement(By.id("host-contact-why")).getAttribute("data-reason")).isEqualTo("sign-in");
 			assertThat(driver.findElement(By.id("cancellation")).getText()).contains("100 %");
 			scrollTo(driver, driver.findElement(By.id("host")));
-			browser.screenshot("listing-host-phone");
+			browser.screenshot("journey-host-phone");
 
 			// book from the bar: sign in on the way, back to the wizard with the dates
 			click(driver, driver.findElement(By.id("book-bar-button")));
@@ -168,7 +178,7 @@ class GuestPhoneJourneyBrowserIT {
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("hold-button")));
 			assertThat(driver.findElement(By.id("preview-total")).getText()).contains("68 000");
 			assertThat(driver.findElement(By.cssSelector("[data-breakdown]")).getText()).contains("24 000 ₸ × 2 ночи");
-			browser.screenshot("book-preview-phone");
+			browser.screenshot("journey-preview-phone");
 			click(driver, driver.findElement(By.id("hold-button")));
 
 			// pay in the sandbox
@@ -180,13 +190,13 @@ class GuestPhoneJourneyBrowserIT {
 			assertThat(driver.findElement(By.id("booking-total")).getText()).contains("68 000");
 			assertThat(driver.findElement(By.cssSelector("[data-breakdown]")).getText()).contains("выходные");
 			String number = driver.findElement(By.id("booking-number")).getText();
-			browser.screenshot("booking-confirmed-phone");
+			browser.screenshot("journey-confirmed-phone");
 
 			// the cabinet
 			click(driver, driver.findElement(By.cssSelector("main a[href='/account/bookings'].btn")));
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("active-bookings")));
 			assertThat(driver.findElements(By.cssSelector("#active-bookings article"))).hasSize(1);
-			browser.screenshot("cabinet-phone");
+			browser.screenshot("journey-cabinet-phone");
 
 			// the in-app notice: short, with the readable number and a link to the
 			// booking
@@ -200,7 +210,7 @@ class GuestPhoneJourneyBrowserIT {
 			WebElement notice = driver.findElement(By.cssSelector("#main .list-group-item"));
 			assertThat(notice.getText()).contains(number, "Уютная студия у Байтерека").doesNotContain("автоматически");
 			assertThat(notice.findElement(By.linkText("Открыть")).getAttribute("href")).contains("/account/bookings/");
-			browser.screenshot("notifications-phone");
+			browser.screenshot("journey-notifications-phone");
 
 			// paid: the host's contacts are open to this guest now
 			browser.open("/listings/" + this.listing);
@@ -239,7 +249,7 @@ class GuestPhoneJourneyBrowserIT {
 					"return document.getElementById('search-submit-bottom').getBoundingClientRect().top;"))
 				.doubleValue();
 			assertThat(buttonTop).isGreaterThan(filtersBottom);
-			browser.screenshot("search-filters-phone");
+			browser.screenshot("journey-search-filters-phone");
 			click(driver, driver.findElement(By.id("search-submit-bottom")));
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
 
@@ -261,7 +271,7 @@ class GuestPhoneJourneyBrowserIT {
 			assertThat(((Number) js(driver,
 					"var t = document.querySelector('.zg-account-nav'); return t.offsetHeight - t.clientHeight;"))
 				.intValue()).as("no room taken by a scrollbar").isZero();
-			browser.screenshot("account-tabs-phone");
+			browser.screenshot("journey-account-tabs-phone");
 		}
 	}
 
@@ -292,7 +302,7 @@ class GuestPhoneJourneyBrowserIT {
 						button);
 				assertThat(hit).as("what a tap on the book button hits").isEqualTo(button);
 			}
-			browser.screenshot("favorites-phone");
+			browser.screenshot("journey-favorites-phone");
 		}
 	}
 
@@ -306,21 +316,89 @@ class GuestPhoneJourneyBrowserIT {
 			assertThat(driver.findElement(By.id("book-bar")).getText()).contains("68 000 ₸", "3 түн");
 			assertThat(driver.findElement(By.id("cancellation")).getText()).contains("Бас тарту шарттары");
 			assertThat(driver.findElement(By.id("geo-link")).getText()).contains("с. е.", "ш. б.");
-			browser.screenshot("listing-kk-phone");
+			browser.screenshot("journey-listing-kk-phone");
 			browser.size(Browser.DESKTOP);
 			assertThat(driver.findElement(By.id("book-bar")).isDisplayed()).isFalse();
-			browser.screenshot("listing-kk-desktop");
+			browser.screenshot("journey-listing-kk-desktop");
 			browser.open("/listings/" + this.listing + "?checkIn=2026-12-10&checkOut=2026-12-13&lang=ru");
-			browser.screenshot("listing-desktop");
+			browser.screenshot("journey-listing-desktop");
 			browser.open("/search?city=astana&checkIn=2026-12-10&checkOut=2026-12-13&lang=ru");
 			assertThat(driver
 				.findElement(
 						By.cssSelector("#results article[data-listing-id='" + this.listing + "'] .zg-price-compact"))
 				.getText()).contains("20 000 ₸ × 1", "24 000 ₸ × 2 (выходные)");
-			browser.screenshot("search-desktop");
+			browser.screenshot("journey-search-desktop");
 			browser.size(Browser.PHONE);
-			browser.screenshot("search-phone");
+			browser.screenshot("journey-search-phone");
 		}
+	}
+
+	@Test
+	void theMapDegradesToTheAddressOfflineAndDrawsTilesWhenATileServerAnswers() throws Exception {
+		HttpServer tiles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		byte[] png = tile();
+		AtomicInteger served = new AtomicInteger();
+		tiles.createContext("/tiles/", exchange -> {
+			served.incrementAndGet();
+			exchange.getResponseHeaders().add("Content-Type", "image/png");
+			exchange.sendResponseHeaders(200, png.length);
+			exchange.getResponseBody().write(png);
+			exchange.close();
+		});
+		tiles.start();
+		try (Browser browser = new Browser(this.port, OFFLINE)) {
+			WebDriver driver = browser.driver();
+			browser.size(Browser.PHONE);
+			browser.open("/listings/" + this.listing + "?lang=ru");
+			// no tile server reachable: the map gives way to a note, the address stays
+			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("listing-map-unavailable")));
+			WebElement map = driver.findElement(By.id("listing-map"));
+			assertThat(map.isDisplayed()).isFalse();
+			assertThat(map.getAttribute("data-state")).isEqualTo("unavailable");
+			assertThat(map.findElements(By.cssSelector(".leaflet-marker-icon"))).as("Leaflet drew the marker")
+				.hasSize(1);
+			assertThat(driver.findElement(By.id("listing-address")).isDisplayed()).isTrue();
+			assertThat(driver.findElement(By.id("listing-map-unavailable")).getText()).contains("адресу");
+			scrollTo(driver, driver.findElement(By.id("location")));
+			browser.screenshot("journey-map-offline-phone");
+
+			// a tile server that answers: the same script shows the map with its marker
+			js(driver,
+					"""
+							var el = document.createElement('div');
+							el.id = 'reachable-map'; el.className = 'zg-map rounded-3 border'; el.hidden = true;
+							el.setAttribute('data-tiles', arguments[0]);
+							el.setAttribute('data-markers', JSON.stringify([{lat: 51.128207, lng: 71.430411, title: 'Студия'}]));
+							document.getElementById('location').appendChild(el);
+							window.ZhilyeGoMap.show(el);
+							""",
+					"http://127.0.0.1:" + tiles.getAddress().getPort() + "/tiles/{z}/{x}/{y}.png");
+			browser.waitUpTo(WAIT)
+				.until(ExpectedConditions.attributeToBe(By.id("reachable-map"), "data-state", "ready"));
+			assertThat(driver.findElement(By.id("reachable-map")).isDisplayed()).isTrue();
+			assertThat(served.get()).isPositive();
+			scrollTo(driver, driver.findElement(By.id("reachable-map")));
+			browser.screenshot("journey-map-phone");
+		}
+		finally {
+			tiles.stop(0);
+		}
+	}
+
+	private static byte[] tile() throws java.io.IOException {
+		BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(0xeef2f5));
+		g.fillRect(0, 0, 256, 256);
+		g.setColor(new Color(0xd5dde3));
+		for (int i = 0; i < 256; i += 32) {
+			g.drawLine(i, 0, i, 256);
+			g.drawLine(0, i, 256, i);
+		}
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
 	}
 
 	private void signIn(Browser browser) {
