@@ -1,5 +1,6 @@
 package kz.zhilyego;
 
+import kz.zhilyego.platform.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ import org.springframework.modulith.Modulithic;
 public class ZhilyeGoApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommand.handles(args)) {
+			// java -jar zhilyego.jar backup|restore … (docs/operations.md)
+			System.exit(BackupCommand.run(args));
+		}
 		SpringApplication.run(ZhilyeGoApplication.class, args);
 	}
 

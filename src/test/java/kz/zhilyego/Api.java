@@ -2,7 +2,9 @@ package kz.zhilyego;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,17 +24,39 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	private final String base;
 
 	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
 	public Api(int port) {
+		this(port, null);
+	}
+
+	private Api(int port, @Nullable InetAddress from) {
 		this.base = "http://127.0.0.1:" + port;
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (from != null) {
+			builder.localAddress(from);
+		}
+		this.http = builder.build();
+	}
+
+	/**
+	 * A client connecting from another loopback address (on Linux every 127.x.y.z is this
+	 * machine): the test profile trusts only 127.0.0.1 as a proxy, so requests from here
+	 * are an ordinary, untrusted client's.
+	 */
+	public static Api from(String loopbackAddress, int port) {
+		try {
+			return new Api(port, InetAddress.getByName(loopbackAddress));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(ex);
+		}
 	}
 
 	/** A copy that sends this header with every request (e.g. Authorization). */
@@ -42,6 +67,7 @@ public final class Api {
 	}
 
 	private Api(Api other) {
+		this.http = other.http;
 		this.base = other.base;
 		this.defaultHeaders.putAll(other.defaultHeaders);
 	}

@@ -55,7 +55,7 @@ class Bookings {
 	record NewBooking(UUID id, long listingId, long ownerId, long guestId, Stay stay, int guests, String guestName,
 			String guestPhone, @Nullable String guestEmail, @Nullable String comment, Quote quote,
 			BigDecimal commissionPercent, Money platformCommission, BigDecimal gatewayFeePercent, Money gatewayFee,
-			Instant createdAt, Instant holdExpiresAt, @Nullable String idempotencyKey, @Nullable String requestHash) {
+			Instant createdAt, Instant holdExpiresAt) {
 	}
 
 	/** The parts of a booking its state changes need, read under a row lock. */
@@ -92,8 +92,6 @@ class Bookings {
 		params.put("fee", b.gatewayFee().amount());
 		params.put("holdExpiresAt", utc(b.holdExpiresAt()));
 		params.put("createdAt", utc(b.createdAt()));
-		params.put("idemKey", b.idempotencyKey());
-		params.put("requestHash", b.requestHash());
 		return params;
 	}
 
@@ -109,11 +107,10 @@ class Bookings {
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
 				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
 				        total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
-				        hold_expires_at, created_at, idempotency_key, request_hash)
+				        hold_expires_at, created_at)
 				    values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
 				        :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
-				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :idemKey,
-				        :requestHash)
+				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt)
 				    returning *
 				), occupancy as (
 				    insert into occupancies (listing_id, period, kind, booking_id)
@@ -140,7 +137,7 @@ class Bookings {
 	List<BookingDetails> ofGuest(long guestId, Collection<BookingStatus> statuses) {
 		return this.jdbc
 			.sql(DETAILS + " where b.guest_id = :guest and b.status in (:statuses)"
-					+ " order by b.check_in desc, b.created_at desc limit 500")
+					+ " order by b.check_in desc, b.created_at desc, b.id desc limit 500")
 			.param("guest", guestId)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.query(this::mapDetails)
@@ -168,7 +165,8 @@ class Bookings {
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
 		List<BookingDetails> items = this.jdbc
-			.sql(DETAILS + where + " order by b.check_in desc, b.created_at desc limit :limit offset :offset")
+			.sql(DETAILS + where
+					+ " order by b.check_in desc, b.created_at desc, b.id desc limit :limit offset :offset")
 			.params(params)
 			.query(this::mapDetails)
 			.list();
@@ -197,21 +195,6 @@ class Bookings {
 					new Stay(rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
 					new Money(rs.getBigDecimal("total"), rs.getString("currency")),
 					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at")))
-			.optional();
-	}
-
-	/**
-	 * A booking created earlier with the same idempotency key, and the hash of that
-	 * request.
-	 */
-	record Earlier(UUID id, String requestHash) {
-	}
-
-	Optional<Earlier> byIdempotencyKey(long guestId, String key) {
-		return this.jdbc.sql("select id, request_hash from bookings where guest_id = :guest and idempotency_key = :key")
-			.param("guest", guestId)
-			.param("key", key)
-			.query((rs, n) -> new Earlier(rs.getObject("id", UUID.class), rs.getString("request_hash")))
 			.optional();
 	}
 
@@ -354,7 +337,7 @@ class Bookings {
 				select id from bookings
 				where status = 'HOLD' and hold_expires_at <= :now and (cast(:listing as bigint) is null
 				      or listing_id = :listing)
-				order by hold_expires_at
+				order by hold_expires_at, id
 				limit :limit
 				""").param("now", utc(now)).param("listing", listingId).param("limit", limit).query(UUID.class).list();
 	}

@@ -116,7 +116,7 @@ public class ListingBlocks {
 				select b.*, lower(b.period) as from_date, upper(b.period) as to_date
 				from listing_blocks b join listings l on l.id = b.listing_id
 				where b.listing_id = :listing and b.removed_at is null
-				order by lower(b.period)
+				order by lower(b.period), b.id
 				""")
 			.param("listing", listingId)
 			.query((rs, n) -> new Block(rs.getLong("id"), rs.getLong("listing_id"),

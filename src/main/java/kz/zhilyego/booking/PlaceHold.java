@@ -1,12 +1,8 @@
 package kz.zhilyego.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingEvents.BookingHeld;
@@ -14,13 +10,12 @@ import kz.zhilyego.catalog.BookableListing;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.Stay;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Idempotency;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PlaceHold {
+
+	/** The {@link Idempotency} operation of holds. */
+	public static final String OPERATION = "booking.hold";
 
 	private final Bookings bookings;
 
@@ -48,8 +46,11 @@ public class PlaceHold {
 
 	private final TransactionTemplate transactions;
 
+	private final Idempotency idempotency;
+
 	PlaceHold(Bookings bookings, StayQuotes quotes, ExpireHolds expireHolds, BookingProperties properties, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, Idempotency idempotency) {
+		this.idempotency = idempotency;
 		this.bookings = bookings;
 		this.quotes = quotes;
 		this.expireHolds = expireHolds;
@@ -66,42 +67,30 @@ public class PlaceHold {
 	}
 
 	/**
-	 * Places the hold for {@code guestId}. With an idempotency key, repeating the same
-	 * request returns the same booking, and reusing the key for another request is a 422.
+	 * Places the hold for {@code guestId}. With an idempotency key ({@link Idempotency},
+	 * operation {@value #OPERATION}), every request with the same key and the same
+	 * request gets the same booking, also when they run in parallel; the key with another
+	 * request is a 422.
 	 */
 	public BookingDetails place(Request request, long guestId, @Nullable String idempotencyKey) {
-		try {
-			return inTransaction(request, guestId, idempotencyKey);
-		}
-		catch (DuplicateKeyException ex) {
-			if (idempotencyKey == null) {
-				throw ex;
+		Idempotency.Request keyed = idempotencyKey == null ? null
+				: new Idempotency.Request(OPERATION, guestId, idempotencyKey, request);
+		BookingDetails details = this.transactions.execute(status -> {
+			if (keyed == null) {
+				return hold(request, guestId);
 			}
-			// A concurrent request with the same key won the insert: answer as a replay.
-			return inTransaction(request, guestId, idempotencyKey);
-		}
-	}
-
-	private BookingDetails inTransaction(Request request, long guestId, @Nullable String idempotencyKey) {
-		BookingDetails details = this.transactions.execute(status -> hold(request, guestId, idempotencyKey));
+			return this.idempotency
+				.run(keyed, () -> hold(request, guestId), booking -> booking.id().toString(),
+						id -> this.bookings.details(UUID.fromString(id)).orElseThrow())
+				.value();
+		});
 		if (details == null) {
 			throw new IllegalStateException("Hold transaction returned nothing");
 		}
 		return details;
 	}
 
-	private BookingDetails hold(Request request, long guestId, @Nullable String idempotencyKey) {
-		String requestHash = hash(request);
-		if (idempotencyKey != null) {
-			Bookings.Earlier earlier = this.bookings.byIdempotencyKey(guestId, idempotencyKey).orElse(null);
-			if (earlier != null) {
-				if (!earlier.requestHash().equals(requestHash)) {
-					throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-							"booking.idempotencyKeyReused");
-				}
-				return this.bookings.details(earlier.id()).orElseThrow();
-			}
-		}
+	private BookingDetails hold(Request request, long guestId) {
 		if (!request.rulesAccepted()) {
 			throw ProblemException.invalidField("rulesAccepted", "booking.rulesAccepted.required");
 		}
@@ -136,8 +125,8 @@ public class PlaceHold {
 				guestId, stay, request.guests(), request.guestName().strip(), phone, blankToNull(request.guestEmail()),
 				blankToNull(request.comment()), quote, this.properties.platformCommissionPercent(),
 				total.percent(this.properties.platformCommissionPercent()), this.properties.gatewayFeePercent(),
-				total.percent(this.properties.gatewayFeePercent()), now, now.plus(this.properties.holdDuration()),
-				idempotencyKey, requestHash), Actor.guest(guestId));
+				total.percent(this.properties.gatewayFeePercent()), now, now.plus(this.properties.holdDuration())),
+				Actor.guest(guestId));
 		this.events.publishEvent(new BookingHeld(id, listing.id(), guestId, stay.checkIn(), stay.checkOut(),
 				now.plus(this.properties.holdDuration())));
 		return details;
@@ -145,16 +134,6 @@ public class PlaceHold {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	private static String hash(Request request) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(request.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

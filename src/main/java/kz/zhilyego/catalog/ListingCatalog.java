@@ -109,7 +109,7 @@ public class ListingCatalog {
 	private ListingCard withDetails(ListingCard card, String lang) {
 		List<Named> amenities = this.jdbc.sql("""
 				select a.code, %s as name from listing_amenities la join amenities a on a.code = la.amenity_code
-				where la.listing_id = :id order by a.position
+				where la.listing_id = :id order by a.position, a.code
 				""".formatted(Sql.localName("a")))
 			.param("id", card.id())
 			.param("lang", lang)
@@ -117,7 +117,7 @@ public class ListingCatalog {
 			.list();
 		List<ListingCard.Photo> photos = this.jdbc.sql("""
 				select id, storage_key, position, main from listing_photos where listing_id = :id
-				order by main desc, position
+				order by main desc, position, id
 				""")
 			.param("id", card.id())
 			.query((rs, n) -> new ListingCard.Photo(rs.getLong("id"), MediaUrls.of(rs.getString("storage_key")),

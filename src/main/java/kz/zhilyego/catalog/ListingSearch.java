@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.PageResult;
@@ -31,10 +33,16 @@ public class ListingSearch {
 
 	private final int countCap;
 
-	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties) {
+	private final Timer latency;
+
+	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.nightPrices = nightPrices;
 		this.countCap = properties.countCap();
+		this.latency = Timer.builder("zhilyego.search.latency")
+			.description("Availability search, page and count")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	/**
@@ -45,6 +53,10 @@ public class ListingSearch {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
+		return this.latency.record(() -> find(criteria, language));
+	}
+
+	private PageResult<ListingSummary> find(ListingSearchCriteria criteria, Language language) {
 		Statements sql = statements(criteria, language, this.countCap);
 		List<Row> rows = this.jdbc.sql(sql.page()).params(sql.params()).query(ListingSearch::row).list();
 		long total;
@@ -120,7 +132,7 @@ public class ListingSearch {
 				       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
 				       l.long_stay_discount_percent,
 				       (select p.storage_key from listing_photos p where p.listing_id = l.id
-				        order by p.main desc, p.position limit 1) as preview
+				        order by p.main desc, p.position, p.id limit 1) as preview
 				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"));
 	}
 

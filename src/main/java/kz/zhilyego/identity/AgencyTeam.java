@@ -68,6 +68,15 @@ public class AgencyTeam {
 			.optional();
 	}
 
+	/** The head (super admin) of an agency, if it has one. */
+	@Transactional(readOnly = true)
+	public Optional<Long> headOf(long agencyId) {
+		return this.jdbc.sql("select head_id from agencies where id = :id and head_id is not null")
+			.param("id", agencyId)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The agency a super admin heads (as stored now); empty for anyone else. */
 	@Transactional(readOnly = true)
 	public Optional<Long> agencyOfHead(CurrentUser user) {

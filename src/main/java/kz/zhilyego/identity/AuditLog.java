@@ -3,6 +3,7 @@ package kz.zhilyego.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,13 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json) {
+	private final LoginMeters meters;
+
+	AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
+		this.meters = new LoginMeters(registry);
 	}
 
 	/**
@@ -50,6 +54,7 @@ public class AuditLog {
 			.param("subjectId", subjectId)
 			.param("details", this.json.writeValueAsString(details))
 			.update();
+		this.meters.recorded(action, details);
 	}
 
 }

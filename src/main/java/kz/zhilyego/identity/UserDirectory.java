@@ -105,4 +105,42 @@ public class UserDirectory {
 		return user.flatMap(u -> find(u.id()));
 	}
 
+	/** A Telegram account linked by its phone; {@code created}: a new account. */
+	public record TelegramLink(UserProfile user, boolean created) {
+	}
+
+	/**
+	 * Links a Telegram account by a phone contact its owner shared with the bot: to the
+	 * active user with that phone (the same person on the web and in chat), or to a new
+	 * user account (role USER; it has no usable password and signs in with Telegram) when
+	 * nobody has the phone yet.
+	 * @return empty for a phone that is not a valid number or belongs to a blocked user
+	 */
+	@Transactional
+	public Optional<TelegramLink> linkOrRegisterByPhone(String phone, String name, Language language,
+			long telegramUserId, long chatId) {
+		Optional<String> e164 = Phones.normalize(phone.startsWith("+") || phone.startsWith("8") ? phone : "+" + phone);
+		if (e164.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<UserRecord> existing = this.users.findByLogin(e164.get());
+		if (existing.isPresent()) {
+			return linkTelegramByPhone(e164.get(), telegramUserId, chatId).map(user -> new TelegramLink(user, false));
+		}
+		String displayName = name.isBlank() ? e164.get() : name.strip();
+		long id = this.accounts.create(displayName.length() > 200 ? displayName.substring(0, 200) : displayName,
+				e164.get(), null, randomPassword(), language, java.util.Set.of(Role.USER), null, null);
+		this.users.linkTelegram(id, telegramUserId, chatId);
+		this.audit.record(id, "telegram.linked", "user", String.valueOf(id),
+				java.util.Map.of("via", "bot-registration"));
+		return find(id).map(user -> new TelegramLink(user, true));
+	}
+
+	/** A password nobody knows (bcrypt reads at most 72 bytes: 48 characters here). */
+	private static String randomPassword() {
+		byte[] bytes = new byte[36];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
 }

@@ -43,7 +43,7 @@ public record NotificationProperties(@Nullable Duration dispatchInterval, int ba
 		reminderInterval = positive(reminderInterval, Duration.ofMinutes(1));
 		publicBaseUrl = (publicBaseUrl == null || publicBaseUrl.isBlank()) ? "http://localhost:8080" : publicBaseUrl;
 		mail = mail != null ? mail : new Mail(null, null);
-		telegram = telegram != null ? telegram : new Telegram(null, null, 0, 0, null, null);
+		telegram = telegram != null ? telegram : new Telegram(null);
 		whatsApp = whatsApp != null ? whatsApp : new WhatsApp(null, null, null, null, null, null);
 	}
 
@@ -62,28 +62,16 @@ public record NotificationProperties(@Nullable Duration dispatchInterval, int ba
 	}
 
 	/**
-	 * @param baseUrl Bot API address
-	 * @param botToken the bot's token; empty = messages are captured, not sent
-	 * @param perChatPerSecond messages per second to one chat
-	 * @param globalPerSecond messages per second from this node
-	 * @param maxRateWait longest a message waits for the rate limiter before it is
-	 * rescheduled
-	 * @param timeout HTTP connect and request timeout
+	 * The Telegram channel. The bot token, Bot API address and rate limits are the
+	 * Telegram module's ({@code zhilyego.telegram.*}).
+	 *
+	 * @param maxRateWait longest a message waits for a send slot of the Telegram client
+	 * before it is rescheduled
 	 */
-	public record Telegram(@Nullable String baseUrl, @Nullable String botToken, double perChatPerSecond,
-			double globalPerSecond, @Nullable Duration maxRateWait, @Nullable Duration timeout) {
+	public record Telegram(@Nullable Duration maxRateWait) {
 
 		public Telegram {
-			baseUrl = trimSlash(baseUrl, "https://api.telegram.org");
-			botToken = botToken == null ? "" : botToken.trim();
-			perChatPerSecond = perChatPerSecond > 0 ? perChatPerSecond : 1;
-			globalPerSecond = globalPerSecond > 0 ? globalPerSecond : 30;
 			maxRateWait = positive(maxRateWait, Duration.ofSeconds(5));
-			timeout = positive(timeout, Duration.ofSeconds(10));
-		}
-
-		public boolean configured() {
-			return !this.botToken.isEmpty();
 		}
 
 	}

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
-import kz.zhilyego.common.Money;
+import kz.zhilyego.common.Idempotency;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.payment.internal.PaymentRow;
 import kz.zhilyego.payment.internal.Payments;
@@ -21,20 +21,24 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens a payment for a guest's hold: only a HOLD that is not overdue, only by its guest,
  * at most one payment in flight per booking (a partial unique index). The same
- * idempotency key returns the same payment. The provider is called outside any
- * transaction; if it cannot open the payment, the row is removed and the guest may retry
- * with the same key.
+ * idempotency key for the same booking returns the same payment, also in parallel
+ * ({@link Idempotency}); the key for another booking is a 422. The provider is called
+ * outside any transaction; if it cannot open the payment, the row and the key are removed
+ * and the guest may retry with the same key. A replay that arrives while the provider is
+ * still being asked answers the payment without its redirect yet.
  */
 @Service
 public class StartPayment {
 
 	private static final Logger log = LoggerFactory.getLogger(StartPayment.class);
 
-	private static final int MAX_KEY = 255;
+	/** The {@link Idempotency} operation of starting a payment. */
+	public static final String OPERATION = "payment.start";
 
 	private final Payments payments;
 
@@ -50,8 +54,15 @@ public class StartPayment {
 
 	private final Clock clock;
 
+	private final Idempotency idempotency;
+
+	private final TransactionTemplate transactions;
+
 	StartPayment(Payments payments, BookingQueries bookings, PaymentGateway gateway, PaymentQueries queries,
-			PaymentProperties properties, MessageSource messages, Clock clock) {
+			PaymentProperties properties, MessageSource messages, Clock clock, Idempotency idempotency,
+			TransactionTemplate transactions) {
+		this.idempotency = idempotency;
+		this.transactions = transactions;
 		this.payments = payments;
 		this.bookings = bookings;
 		this.gateway = gateway;
@@ -69,35 +80,41 @@ public class StartPayment {
 		if (idempotencyKey == null || idempotencyKey.isBlank()) {
 			throw ProblemException.invalidField("Idempotency-Key", "payment.idempotencyKey.required");
 		}
-		if (idempotencyKey.length() > MAX_KEY) {
-			throw ProblemException.invalidField("Idempotency-Key", "payment.idempotencyKey.tooLong", MAX_KEY);
-		}
+		Idempotency.Request keyed = new Idempotency.Request(OPERATION, guestId, idempotencyKey,
+				Map.of("bookingId", bookingId));
 		BookingDetails booking = this.bookings.find(bookingId)
 			.filter(b -> b.guestId() == guestId)
 			.orElseThrow(() -> ProblemException.notFound("booking.notFound"));
-		Optional<PaymentRow> replay = this.payments.findByKey(bookingId, guestId, idempotencyKey);
-		if (replay.isPresent()) {
-			return new Started(this.queries.view(replay.get()), false);
-		}
 		Instant now = this.clock.instant();
-		if (booking.status() != BookingStatus.HOLD || !booking.holdExpiresAt().isAfter(now)) {
-			throw ProblemException.conflict("payment-not-allowed", "payment.bookingNotPayable");
-		}
-		PaymentRow row = new PaymentRow(UUID.randomUUID(), bookingId, guestId, this.gateway.name(),
-				PaymentStatus.PENDING, booking.total(), booking.currency(), null, null, null, idempotencyKey, null, now,
-				null, null);
+		Idempotency.Result<PaymentRow> result;
 		try {
-			this.payments.insert(row);
+			result = this.transactions.execute(status -> this.idempotency.run(keyed, () -> {
+				if (booking.status() != BookingStatus.HOLD || !booking.holdExpiresAt().isAfter(now)) {
+					throw ProblemException.conflict("payment-not-allowed", "payment.bookingNotPayable");
+				}
+				PaymentRow row = new PaymentRow(UUID.randomUUID(), bookingId, guestId, this.gateway.name(),
+						PaymentStatus.PENDING, booking.total(), booking.currency(), null, null, null, idempotencyKey,
+						null, now, null, null);
+				this.payments.insert(row);
+				return row;
+			}, row -> row.id().toString(), id -> this.payments.find(UUID.fromString(id))
+				.orElseThrow(() -> ProblemException.conflict("payment-in-progress", "payment.alreadyPending"))));
 		}
 		catch (DuplicateKeyException ex) {
-			return this.payments.findByKey(bookingId, guestId, idempotencyKey)
-				.map(existing -> new Started(this.queries.view(existing), false))
-				.orElseThrow(() -> ProblemException.conflict("payment-in-progress", "payment.alreadyPending"));
+			// another key's payment of this booking is in flight (one PENDING per
+			// booking)
+			throw ProblemException.conflict("payment-in-progress", "payment.alreadyPending");
 		}
-		return new Started(open(row, booking, now), true);
+		if (result == null) {
+			throw new IllegalStateException("Payment transaction returned nothing");
+		}
+		if (result.replayed()) {
+			return new Started(this.queries.view(result.value()), false);
+		}
+		return new Started(open(result.value(), booking, now, keyed), true);
 	}
 
-	private Payment open(PaymentRow row, BookingDetails booking, Instant now) {
+	private Payment open(PaymentRow row, BookingDetails booking, Instant now, Idempotency.Request keyed) {
 		PaymentGateway.Created created;
 		try {
 			created = this.gateway
@@ -108,6 +125,8 @@ public class StartPayment {
 			log.warn("Provider {} could not open payment {} of booking {}: {}", this.gateway.name(), row.id(),
 					booking.id(), ex.getMessage());
 			this.payments.deleteUnopened(row.id());
+			// the key did nothing lasting: the guest may retry with it
+			this.idempotency.forget(keyed.operation(), keyed.callerId(), keyed.key());
 			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "payment-provider-unavailable",
 					"payment.providerUnavailable");
 		}

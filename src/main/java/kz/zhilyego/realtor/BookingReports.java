@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.zhilyego.common.SpreadsheetCells;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
@@ -32,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Exports of the bookings in scope whose check-in is in {@code [from, to]}: CSV (UTF-8
  * with a BOM so Excel reads Cyrillic) and XLSX with a summary sheet holding the same
  * numbers as {@link RealtorAnalytics#summary}. The {@code revenue} column is each
- * booking's contribution to the period's revenue, so the column sums to it.
+ * booking's contribution to the period's revenue, so the column sums to it. Every cell is
+ * safe against formula injection ({@link SpreadsheetCells}): guests and realtors choose
+ * names and titles.
  */
 @Service
 public class BookingReports {
@@ -103,9 +106,10 @@ public class BookingReports {
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(COLUMNS).get().print(out)) {
 			for (ReportRow r : rows) {
-				csv.printRecord(r.id(), r.listingId(), r.listing(), r.guest(), r.guestPhone(), r.guestEmail(),
-						r.checkIn(), r.checkOut(), r.nights(), r.status(), r.total().toPlainString(),
-						r.refund().toPlainString(), r.revenue().toPlainString(), r.currency(), r.cancelReason());
+				csv.printRecord(SpreadsheetCells.csvRecord(r.id(), r.listingId(), r.listing(), r.guest(),
+						r.guestPhone(), r.guestEmail(), r.checkIn(), r.checkOut(), r.nights(), r.status(),
+						r.total().toPlainString(), r.refund().toPlainString(), r.revenue().toPlainString(),
+						r.currency(), r.cancelReason()));
 			}
 		}
 		catch (IOException ex) {
@@ -123,10 +127,11 @@ public class BookingReports {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle money = workbook.createCellStyle();
 			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			CellStyle quoted = quoted(workbook);
 			Sheet sheet = workbook.createSheet("Summary");
 			int r = 0;
-			r = text(sheet, r, label("from", locale), summary.from().toString());
-			r = text(sheet, r, label("to", locale), summary.to().toString());
+			r = text(sheet, r, label("from", locale), summary.from().toString(), quoted);
+			r = text(sheet, r, label("to", locale), summary.to().toString(), quoted);
 			r = number(sheet, r, label("grossRevenue", locale), summary.grossRevenue(), money);
 			r = number(sheet, r, label("refunds", locale), summary.refunds(), money);
 			r = number(sheet, r, label("revenue", locale), summary.revenue(), money);
@@ -147,10 +152,10 @@ public class BookingReports {
 				Row x = bookings.createRow(i++);
 				x.createCell(0).setCellValue(row.id().toString());
 				x.createCell(1).setCellValue(row.listingId());
-				x.createCell(2).setCellValue(row.listing());
-				x.createCell(3).setCellValue(row.guest());
-				x.createCell(4).setCellValue(row.guestPhone());
-				x.createCell(5).setCellValue(row.guestEmail() == null ? "" : row.guestEmail());
+				textCell(x, 2, row.listing(), quoted);
+				textCell(x, 3, row.guest(), quoted);
+				textCell(x, 4, row.guestPhone(), quoted);
+				textCell(x, 5, row.guestEmail(), quoted);
 				x.createCell(6).setCellValue(row.checkIn().toString());
 				x.createCell(7).setCellValue(row.checkOut().toString());
 				x.createCell(8).setCellValue(row.nights());
@@ -159,7 +164,7 @@ public class BookingReports {
 				moneyCell(x, 11, row.refund(), money);
 				moneyCell(x, 12, row.revenue(), money);
 				x.createCell(13).setCellValue(row.currency());
-				x.createCell(14).setCellValue(row.cancelReason() == null ? "" : row.cancelReason());
+				textCell(x, 14, row.cancelReason(), quoted);
 			}
 			workbook.write(out);
 			this.audit.record(user.id(), "report.exported", "bookings", null,
@@ -185,10 +190,11 @@ public class BookingReports {
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
 				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(TEAM_COLUMNS).get().print(out)) {
 			for (TeamSummary.RealtorStat r : team.realtors()) {
-				csv.printRecord(r.realtorId(), r.name(), r.email(), r.phone(), r.active() ? "ACTIVE" : "INACTIVE",
-						r.listings(), r.activeListings(), r.bookings(), r.cancellations(),
-						r.grossRevenue().toPlainString(), r.refunds().toPlainString(), r.revenue().toPlainString(),
-						r.bookedNights(), r.availableNights(), r.occupancyPercent().toPlainString(), "KZT");
+				csv.printRecord(SpreadsheetCells.csvRecord(r.realtorId(), r.name(), r.email(), r.phone(),
+						r.active() ? "ACTIVE" : "INACTIVE", r.listings(), r.activeListings(), r.bookings(),
+						r.cancellations(), r.grossRevenue().toPlainString(), r.refunds().toPlainString(),
+						r.revenue().toPlainString(), r.bookedNights(), r.availableNights(),
+						r.occupancyPercent().toPlainString(), "KZT"));
 			}
 		}
 		catch (IOException ex) {
@@ -210,11 +216,12 @@ public class BookingReports {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			CellStyle money = workbook.createCellStyle();
 			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			CellStyle quoted = quoted(workbook);
 			Sheet sheet = workbook.createSheet("Team");
 			int r = 0;
-			r = text(sheet, r, label("agency", locale), team.agencyName());
-			r = text(sheet, r, label("from", locale), team.from().toString());
-			r = text(sheet, r, label("to", locale), team.to().toString());
+			r = text(sheet, r, label("agency", locale), team.agencyName(), quoted);
+			r = text(sheet, r, label("from", locale), team.from().toString(), quoted);
+			r = text(sheet, r, label("to", locale), team.to().toString(), quoted);
 			r = number(sheet, r, label("revenue", locale), team.revenue(), money);
 			r = number(sheet, r, label("bookings", locale), BigDecimal.valueOf(team.bookings()), null);
 			r = number(sheet, r, label("cancellations", locale), BigDecimal.valueOf(team.cancellations()), null);
@@ -230,9 +237,9 @@ public class BookingReports {
 			for (TeamSummary.RealtorStat s : team.realtors()) {
 				Row x = realtors.createRow(i++);
 				x.createCell(0).setCellValue(s.realtorId());
-				x.createCell(1).setCellValue(s.name());
-				x.createCell(2).setCellValue(s.email() == null ? "" : s.email());
-				x.createCell(3).setCellValue(s.phone());
+				textCell(x, 1, s.name(), quoted);
+				textCell(x, 2, s.email(), quoted);
+				textCell(x, 3, s.phone(), quoted);
 				x.createCell(4).setCellValue(s.active() ? "ACTIVE" : "INACTIVE");
 				x.createCell(5).setCellValue(s.listings());
 				x.createCell(6).setCellValue(s.activeListings());
@@ -260,11 +267,32 @@ public class BookingReports {
 		return this.messages.getMessage("realtor.report." + key, null, key, locale);
 	}
 
-	private static int text(Sheet sheet, int r, String label, String value) {
+	private static int text(Sheet sheet, int r, String label, String value, CellStyle quoted) {
 		Row row = sheet.createRow(r);
 		row.createCell(0).setCellValue(label);
-		row.createCell(1).setCellValue(value);
+		textCell(row, 1, value, quoted);
 		return r + 1;
+	}
+
+	/**
+	 * Excel's hidden quote prefix: the cell shows its text and stays text when edited.
+	 */
+	private static CellStyle quoted(XSSFWorkbook workbook) {
+		CellStyle style = workbook.createCellStyle();
+		style.setQuotePrefixed(true);
+		return style;
+	}
+
+	/**
+	 * A text cell (never a formula); one that a spreadsheet would read as a formula once
+	 * edited gets the quote prefix ({@link SpreadsheetCells#formulaLike}).
+	 */
+	private static void textCell(Row row, int column, @Nullable String value, CellStyle quoted) {
+		var cell = row.createCell(column);
+		cell.setCellValue(value == null ? "" : value);
+		if (SpreadsheetCells.formulaLike(value)) {
+			cell.setCellStyle(quoted);
+		}
 	}
 
 	private static int number(Sheet sheet, int r, String label, BigDecimal value, @Nullable CellStyle style) {

@@ -76,7 +76,7 @@ public class ListingCalendar {
 				select id, status, guest_name, check_in, check_out from bookings
 				where listing_id = :listing and status in ('HOLD', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED')
 				  and check_in < :to and check_out > :from
-				order by check_in
+				order by check_in, id
 				""")
 			.param("listing", listingId)
 			.param("from", from)
@@ -88,7 +88,7 @@ public class ListingCalendar {
 		List<BlockEntry> blocks = this.jdbc.sql("""
 				select id, lower(period) as f, upper(period) as t, reason, note from listing_blocks
 				where listing_id = :listing and removed_at is null and period && daterange(:from, :to)
-				order by lower(period)
+				order by lower(period), id
 				""")
 			.param("listing", listingId)
 			.param("from", from)

@@ -218,7 +218,7 @@ public class RealtorAnalytics {
 
 	private List<ClientStat> clientStats(Map<String, Object> p, String order) {
 		return this.jdbc.sql(PERIOD_BOOKINGS + """
-				select guest_id, (array_agg(guest_name order by created_at desc))[1] as name,
+				select guest_id, (array_agg(guest_name order by created_at desc, id desc))[1] as name,
 				       count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) as stays, sum(net) as spend
 				from pb group by guest_id
 				having sum(net) > 0 or count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) > 0

@@ -130,7 +130,7 @@ public class RealtorListings {
 				       %s as district_name, l.class_code, l.rooms, l.price_per_night, l.currency, l.created_at,
 				       l.version,
 				       (select p.storage_key from listing_photos p where p.listing_id = l.id
-				        order by p.main desc, p.position limit 1) as photo,
+				        order by p.main desc, p.position, p.id limit 1) as photo,
 				       round(100.0 * coalesce((select sum(upper(o.period * daterange(:today, :horizon))
 				                                        - lower(o.period * daterange(:today, :horizon)))
 				                               from occupancies o

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -69,6 +70,56 @@ class LocalFileStorage implements FileStorage {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not delete " + key, ex);
+		}
+	}
+
+	@Override
+	public Stream<Listed> list() {
+		if (!Files.isDirectory(this.root)) {
+			return Stream.empty();
+		}
+		try {
+			return Files.walk(this.root)
+				.filter(Files::isRegularFile)
+				.map(file -> this.root.relativize(file).toString().replace('\\', '/'))
+				.filter(StorageKeys::isValid)
+				.sorted()
+				.map(key -> new Listed(key, size(resolve(key)), null));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list " + this.root, ex);
+		}
+	}
+
+	@Override
+	public void check() {
+		try {
+			Files.createDirectories(this.root);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Media directory unusable", ex);
+		}
+		if (!Files.isWritable(this.root)) {
+			throw new IllegalStateException("Media directory is not writable");
+		}
+	}
+
+	@Override
+	public String kind() {
+		return "local";
+	}
+
+	/** The directory the files live in. */
+	Path root() {
+		return this.root;
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return -1;
 		}
 	}
 

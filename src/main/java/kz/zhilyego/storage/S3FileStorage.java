@@ -2,6 +2,7 @@ package kz.zhilyego.storage;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -107,6 +108,24 @@ class S3FileStorage implements FileStorage, DisposableBean {
 	@Override
 	public void delete(String key) {
 		this.s3.deleteObject(r -> r.bucket(this.bucket).key(StorageKeys.require(key)));
+	}
+
+	@Override
+	public Stream<Listed> list() {
+		return this.s3.listObjectsV2Paginator(r -> r.bucket(this.bucket))
+			.contents()
+			.stream()
+			.map(object -> new Listed(object.key(), object.size() == null ? -1 : object.size(), object.eTag()));
+	}
+
+	@Override
+	public void check() {
+		this.s3.headBucket(r -> r.bucket(this.bucket));
+	}
+
+	@Override
+	public String kind() {
+		return "s3";
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import kz.zhilyego.booking.CancelBooking;
 import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.booking.CheckInInstructions;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
@@ -82,9 +83,13 @@ class BookingPages {
 
 	private final ReviewQueries reviews;
 
+	private final TelegramProperties telegram;
+
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
 			StartPayment startPayment, PaymentQueries payments, AccessScopes scopes,
-			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock, ReviewQueries reviews) {
+			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock, ReviewQueries reviews,
+			TelegramProperties telegram) {
+		this.telegram = telegram;
 		this.reviews = reviews;
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
@@ -132,6 +137,7 @@ class BookingPages {
 		model.addAttribute("booking", booking);
 		model.addAttribute("breakdown", PriceBreakdown.of(booking));
 		model.addAttribute("number", number(booking.id()));
+		model.addAttribute("telegramLink", this.telegram.deepLink("booking-" + booking.id()));
 		model.addAttribute("payment", payment);
 		model.addAttribute("holdOpen", holdOpen);
 		model.addAttribute("expired",

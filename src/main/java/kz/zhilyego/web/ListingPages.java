@@ -20,6 +20,7 @@ import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.favorite.Favorites;
 import kz.zhilyego.identity.CurrentUser;
@@ -74,12 +75,15 @@ class ListingPages {
 
 	private final BookingProperties policy;
 
+	private final TelegramProperties telegram;
+
 	ListingPages(ListingCatalog catalog, StayQuotes quotes, Favorites favorites, SiteUrls urls, Texts texts,
 			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews, HostCards hosts,
-			MapProperties map, BookingProperties policy) {
+			MapProperties map, BookingProperties policy, TelegramProperties telegram) {
 		this.hosts = hosts;
 		this.map = map;
 		this.policy = policy;
+		this.telegram = telegram;
 		this.formats = formats;
 		this.reviews = reviews;
 		this.catalog = catalog;
@@ -111,6 +115,9 @@ class ListingPages {
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
 		model.addAttribute("listing", card);
+		// "continue in Telegram": the bot opens this listing (t.me deep link) when it has
+		// a username
+		model.addAttribute("telegramLink", this.telegram.deepLink("listing-" + card.id()));
 		model.addAttribute("photos", card.photos().stream().limit(MAX_PHOTOS).toList());
 		model.addAttribute("calendar", AvailabilityCalendar.of(today, this.properties.calendarMonths(),
 				card.occupiedDates(), locale, checkIn, checkOut, card.path(), guests));

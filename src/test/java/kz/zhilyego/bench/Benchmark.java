@@ -214,7 +214,7 @@ public final class Benchmark {
 		props.put("zhilyego.identity.two-factor.required-for-staff", false);
 		// Telegram sign-in configured as in production (otherwise its endpoints answer
 		// 503 "not configured")
-		props.put("zhilyego.identity.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
+		props.put("zhilyego.telegram.bot-token", "123456789:BENCH-bot-token-for-signatures");
 		// a production profile needs a real provider (the sandbox exists only in
 		// dev/test);
 		// the benchmark never pays, so Kaspi points at a local port where nothing listens

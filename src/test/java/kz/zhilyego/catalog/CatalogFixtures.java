@@ -1,23 +1,43 @@
 package kz.zhilyego.catalog;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import kz.zhilyego.MutableClock;
+import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.IdentityFixtures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Builds catalog test data with explicit SQL. */
+/**
+ * Builds catalog test data with explicit SQL. Times (a booking's creation, a block's)
+ * come from the test clock, never the database's {@code now()}: a suite that passed once
+ * passes on any date.
+ */
 public final class CatalogFixtures {
 
 	private static final String DEFAULT_OWNER = "catalog-fixtures@test.zhilyego.kz";
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
+	/** Times at {@link MutableClock#START}; pass the test clock when a test moves it. */
 	public CatalogFixtures(JdbcClient jdbc) {
+		this(jdbc, Clock.fixed(MutableClock.START, Zones.KAZAKHSTAN));
+	}
+
+	public CatalogFixtures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	public ListingBuilder listing() {
@@ -47,10 +67,16 @@ public final class CatalogFixtures {
 				    guest_name, guest_phone, rules_accepted_at, nightly, subtotal, discounts, total, currency,
 				    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
 				    created_at, confirmed_at)
-				select :id, l.id, l.owner_id, l.owner_id, 'CONFIRMED', :from, :to, 1, 'Гость', '+77011234567', now(),
-				    '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, now(), now(), now()
+				select :id, l.id, l.owner_id, l.owner_id, 'CONFIRMED', :from, :to, 1, 'Гость', '+77011234567', :now,
+				    '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, :now, :now, :now
 				from listings l where l.id = :listing
-				""").param("id", id).param("listing", listingId).param("from", from).param("to", to).update();
+				""")
+			.param("id", id)
+			.param("listing", listingId)
+			.param("from", from)
+			.param("to", to)
+			.param("now", now())
+			.update();
 		this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, booking_id)
 				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
@@ -62,9 +88,10 @@ public final class CatalogFixtures {
 		long block = this.jdbc
 			.sql("""
 					insert into listing_blocks (listing_id, period, reason, created_by, created_at)
-					select :listing, daterange(:from, :to), 'MAINTENANCE', l.owner_id, now() from listings l where l.id = :listing
+					select :listing, daterange(:from, :to), 'MAINTENANCE', l.owner_id, :now from listings l where l.id = :listing
 					returning id
 					""")
+			.param("now", now())
 			.param("listing", listingId)
 			.param("from", from)
 			.param("to", to)
@@ -196,10 +223,10 @@ public final class CatalogFixtures {
 					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
 					    house, area_m2, sleeping_places, description, house_rules, price_per_night,
 					    weekend_uplift_percent, long_stay_min_nights, long_stay_discount_percent, realtor_phone,
-					    status, rating, review_count, created_at)
+					    status, rating, review_count, created_at, updated_at)
 					select :owner, c.id, d.id, :class, :type, :title, :rooms, 'ул. Тестовая', '1', 50, :sleeping,
 					    'Описание', 'Не курить', :price, :uplift, :lsMin, :lsDiscount, '+77011234567', :status,
-					    :rating, :reviews, cast(:createdAt as timestamptz)
+					    :rating, :reviews, cast(:createdAt as timestamptz), cast(:createdAt as timestamptz)
 					from cities c join districts d on d.city_id = c.id
 					where c.slug = 'astana' and d.slug = :district
 					returning id

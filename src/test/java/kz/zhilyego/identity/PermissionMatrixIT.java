@@ -342,6 +342,34 @@ class PermissionMatrixIT {
 		}
 	}
 
+	@Test
+	void theTelegramWebhookTrustsOnlyTelegramsSecretWhoeverCalls() {
+		String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,"
+				+ "\"chat\":{\"id\":77,\"type\":\"private\"},\"from\":{\"id\":77,\"is_bot\":false,"
+				+ "\"first_name\":\"X\"},\"text\":\"/help\"}}";
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String[] headers = caller.getValue() == null ? new String[0]
+					: new String[] { "Authorization", caller.getValue() };
+			assertThat(this.api.post("/telegram/webhook", update, headers).status())
+				.as(caller.getKey() + " POST /telegram/webhook without the secret")
+				.isEqualTo(403);
+			assertThat(this.api.get("/telegram/webhook", headers).status()).as(caller.getKey() + " GET")
+				.isIn(403, 404, 405);
+		}
+		assertThat(this.jdbc.sql("select count(*) from telegram_updates").query(Long.class).single()).isZero();
+		assertThat(this.api.post("/telegram/webhook", update, "X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret")
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void theTelegramChatSimulatorExistsOnlyInTheDevProfile() {
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			Api.Response page = get("/dev/telegram", caller.getKey());
+			assertThat(page.status()).as(caller.getKey() + " GET /dev/telegram").isNotEqualTo(200);
+			assertThat(page.body()).doesNotContain("sim-contact");
+		}
+	}
+
 	private void expect(String caller, long listing, int status) {
 		Api.Response response = get("/api/v1/access-codes/" + listing, caller);
 		assertThat(response.status()).as(caller + " → listing " + listing).isEqualTo(status);

@@ -40,7 +40,7 @@ class TelegramAndTwoFactorIT {
 	@Autowired
 	UserDirectory directory;
 
-	@Value("${zhilyego.identity.telegram.bot-token}")
+	@Value("${zhilyego.telegram.bot-token}")
 	String botToken;
 
 	Api api;

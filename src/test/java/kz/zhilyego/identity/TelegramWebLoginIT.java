@@ -54,7 +54,7 @@ class TelegramWebLoginIT {
 	@Autowired
 	UserDirectory directory;
 
-	@Value("${zhilyego.identity.telegram.bot-token}")
+	@Value("${zhilyego.telegram.bot-token}")
 	String botToken;
 
 	IdentityFixtures fixtures;

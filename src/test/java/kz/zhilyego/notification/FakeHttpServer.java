@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for a provider (Telegram Bot API, WhatsApp
- * Cloud API): records every request and answers what the test says.
+ * Cloud API): records every request (with its arrival time) and answers what the test
+ * says.
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -44,7 +45,8 @@ public final class FakeHttpServer implements AutoCloseable {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					exchange.getRequestHeaders().getFirst("Authorization"), body);
+					exchange.getRequestHeaders().getFirst("Authorization"), body,
+					exchange.getRequestHeaders().getFirst("Content-Type"), System.nanoTime());
 			this.requests.add(request);
 			Answer answer = this.responder.apply(request);
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -76,7 +78,11 @@ public final class FakeHttpServer implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	public record Request(String method, String path, String authorization, String body) {
+	/**
+	 * @param receivedAt {@link System#nanoTime()} when the request arrived
+	 */
+	public record Request(String method, String path, String authorization, String body, String contentType,
+			long receivedAt) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

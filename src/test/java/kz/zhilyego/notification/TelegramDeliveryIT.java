@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Telegram against a fake Bot API on the test profile's port: sendMessage, 429
- * retry_after, 5xx backoff and dead parking, 403 blocked. The test profile allows 3
- * attempts, backoff 10 s doubling, jitter 50 %.
+ * Telegram notifications through the Telegram module's client against a fake Bot API on
+ * the test profile's port: sendMessage, 429 retry_after, 5xx backoff and dead parking,
+ * 403 blocked. The test profile allows 3 attempts, backoff 10 s doubling, jitter 50 %.
  */
 @IntegrationTest
 class TelegramDeliveryIT {
@@ -90,7 +90,7 @@ class TelegramDeliveryIT {
 		assertThat(botApi.requests()).hasSize(1);
 		FakeHttpServer.Request request = botApi.requests().get(0);
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/bottest-bot-token/sendMessage");
+		assertThat(request.path()).isEqualToIgnoringCase("/bot123456789:TEST-bot-token-for-signatures/sendMessage");
 		JsonNode body = request.json();
 		assertThat(body.get("chat_id").asString()).isEqualTo("100200300");
 		assertThat(body.get("parse_mode").asString()).isEqualTo("HTML");
@@ -160,7 +160,7 @@ class TelegramDeliveryIT {
 		NotificationFixtures.Row dead = this.fixtures.row(message.dedupKey());
 		assertThat(dead.status()).isEqualTo("DEAD");
 		assertThat(dead.attempts()).isEqualTo(3);
-		assertThat(dead.lastError()).contains("Telegram 500");
+		assertThat(dead.lastError()).contains("Internal Server Error");
 		assertThat(botApi.requests()).hasSize(3);
 		this.clock.advance(Duration.ofDays(1));
 		assertThat(this.dispatcher.dispatchDue()).as("a dead message stays parked").isZero();

@@ -283,7 +283,8 @@ class HoldExpiryRaceIT {
 	/** The guest paid at the sandbox, but its callback to us was lost on the way. */
 	private void paidAtProviderButCallbackLost(Payment payment) {
 		this.jdbc
-			.sql("update sandbox_provider_payments set status = 'PAID', completed_at = now() where payment_id = :id")
+			.sql("update sandbox_provider_payments set status = 'PAID', completed_at = :now where payment_id = :id")
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.param("id", payment.paymentId())
 			.update();
 	}

@@ -89,13 +89,13 @@ class RealtorAnalyticsIT {
 		this.g1 = this.identity.user("g1@test.kz");
 		this.g2 = this.identity.user("g2@test.kz");
 		this.g3 = this.identity.user("g3@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		this.l1 = catalog.listing().owner(this.realtor).title("Квартира один").create();
 		this.l2 = catalog.listing().owner(this.realtor).title("Квартира два").create();
 		this.l3 = catalog.listing().owner(this.realtor).title("Квартира три").create();
 		this.l4 = catalog.listing().owner(this.other).title("Чужая квартира").create();
 		catalog.listing().owner(this.realtor).title("Снятая квартира").inactive().create();
-		RealtorFixtures f = new RealtorFixtures(this.jdbc);
+		RealtorFixtures f = new RealtorFixtures(this.jdbc, this.clock);
 		f.booking(this.l1, this.g1, "Гость Один", "2026-12-05", "2026-12-08", "COMPLETED", 60_000, true, null, null);
 		f.booking(this.l1, this.g2, "Гость Два", "2026-12-10", "2026-12-12", "CONFIRMED", 40_000, true, null, null);
 		f.booking(this.l2, this.g1, "Гость Один", "2026-12-03", "2026-12-04", "CHECKED_IN", 25_000, true, null, null);

@@ -1,19 +1,31 @@
 package kz.zhilyego.realtor;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Bookings and blocks for realtor tests, inserted with explicit SQL. */
+/**
+ * Bookings and blocks for realtor tests, inserted with explicit SQL and dated by the test
+ * clock, never the database's {@code now()}.
+ */
 final class RealtorFixtures {
 
 	private final JdbcClient jdbc;
 
-	RealtorFixtures(JdbcClient jdbc) {
+	private final Clock clock;
+
+	RealtorFixtures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	/**
@@ -29,8 +41,9 @@ final class RealtorFixtures {
 				    currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
 				    hold_expires_at, created_at, confirmed_at, cancelled_at, cancelled_by, cancel_reason, refund_due)
 				select :id, l.id, l.owner_id, :guest, :status, :checkIn, :checkOut, 2, :name, '+77017654321',
-				    'guest@example.kz', now(), '[]', :total, 0, :total, 'KZT', 10, 0, 2.5, 0, now(), now(),
-				    case when :paid then now() end, case when :status = 'CANCELLED' then now() end,
+				    'guest@example.kz', :now, '[]', :total, 0, :total, 'KZT', 10, 0, 2.5, 0, :now, :now,
+				    case when :paid then cast(:now as timestamptz) end,
+				    case when :status = 'CANCELLED' then cast(:now as timestamptz) end,
 				    case when :status = 'CANCELLED' then 'GUEST' end, :reason, :refund
 				from listings l where l.id = :listing
 				""")
@@ -45,6 +58,7 @@ final class RealtorFixtures {
 			.param("paid", paid)
 			.param("reason", cancelReason)
 			.param("refund", refundDue == null ? null : BigDecimal.valueOf(refundDue))
+			.param("now", now())
 			.update();
 		if (status.equals("HOLD") || status.equals("CONFIRMED") || status.equals("CHECKED_IN")) {
 			this.jdbc.sql("""
@@ -64,8 +78,8 @@ final class RealtorFixtures {
 	void block(long listingId, String from, String to, boolean removed) {
 		long id = this.jdbc.sql("""
 				insert into listing_blocks (listing_id, period, reason, created_by, created_at, removed_by, removed_at)
-				select :listing, daterange(:from, :to), 'REPAIR', l.owner_id, now(),
-				       case when :removed then l.owner_id end, case when :removed then now() end
+				select :listing, daterange(:from, :to), 'REPAIR', l.owner_id, :now,
+				       case when :removed then l.owner_id end, case when :removed then cast(:now as timestamptz) end
 				from listings l where l.id = :listing
 				returning id
 				""")
@@ -73,6 +87,7 @@ final class RealtorFixtures {
 			.param("from", LocalDate.parse(from))
 			.param("to", LocalDate.parse(to))
 			.param("removed", removed)
+			.param("now", now())
 			.query(Long.class)
 			.single();
 		if (!removed) {

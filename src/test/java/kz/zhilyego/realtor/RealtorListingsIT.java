@@ -196,7 +196,7 @@ class RealtorListingsIT {
 
 	@Test
 	void theListFiltersAndSorts() {
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		long cheap = catalog.listing().owner(this.realtor).price(10_000).district("esil").create();
 		long dear = catalog.listing().owner(this.realtor).price(50_000).district("almaty").type("house").create();
 		catalog.occupyByBooking(dear, java.time.LocalDate.parse("2026-12-02"), java.time.LocalDate.parse("2026-12-12"));
@@ -223,10 +223,10 @@ class RealtorListingsIT {
 		long mine = api(this.realtor).post("/api/v1/realtor/listings", form()).json().get("id").asLong();
 		long theirs = api(this.other).post("/api/v1/realtor/listings", form()).json().get("id").asLong();
 		long guest = this.identity.user("li-guest@test.kz");
-		UUID theirBooking = new RealtorFixtures(this.jdbc).booking(theirs, guest, "Чужой Гость", "2026-12-10",
+		UUID theirBooking = new RealtorFixtures(this.jdbc, this.clock).booking(theirs, guest, "Чужой Гость",
+				"2026-12-10", "2026-12-12", "CONFIRMED", 50_000, true, null, null);
+		UUID myBooking = new RealtorFixtures(this.jdbc, this.clock).booking(mine, guest, "Мой Гость", "2026-12-10",
 				"2026-12-12", "CONFIRMED", 50_000, true, null, null);
-		UUID myBooking = new RealtorFixtures(this.jdbc).booking(mine, guest, "Мой Гость", "2026-12-10", "2026-12-12",
-				"CONFIRMED", 50_000, true, null, null);
 		Api me = api(this.realtor);
 		String base = "/api/v1/realtor/listings/" + theirs;
 		assertThat(me.get(base).status()).isEqualTo(404);
@@ -286,8 +286,8 @@ class RealtorListingsIT {
 	void calendarShowsBookingsBlocksAndPricesAndPriceChangesAreKept() {
 		long id = api(this.realtor).post("/api/v1/realtor/listings", form()).json().get("id").asLong();
 		long guest = this.identity.user("li-cal@test.kz");
-		new RealtorFixtures(this.jdbc).booking(id, guest, "Гость Календаря", "2026-12-10", "2026-12-12", "CONFIRMED",
-				50_000, true, null, null);
+		new RealtorFixtures(this.jdbc, this.clock).booking(id, guest, "Гость Календаря", "2026-12-10", "2026-12-12",
+				"CONFIRMED", 50_000, true, null, null);
 		Api me = api(this.realtor);
 		assertThat(me
 			.post("/api/v1/realtor/listings/" + id + "/blocks",

@@ -50,10 +50,10 @@ class RealtorPagesIT {
 		long other = identity.realtor("pg-other@test.kz", null);
 		identity.user("pg-user@test.kz");
 		long guest = identity.user("pg-guest@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		this.mine = catalog.listing().owner(realtor).title("Моя квартира на Есиле").create();
 		this.theirs = catalog.listing().owner(other).title("Чужая квартира на Нуре").create();
-		RealtorFixtures fixtures = new RealtorFixtures(this.jdbc);
+		RealtorFixtures fixtures = new RealtorFixtures(this.jdbc, this.clock);
 		this.myBooking = fixtures.booking(this.mine, guest, "Мой Гость", "2026-12-10", "2026-12-12", "CONFIRMED",
 				40_000, true, null, null);
 		this.theirBooking = fixtures.booking(this.theirs, guest, "Чужой Гость", "2026-12-10", "2026-12-12", "CONFIRMED",

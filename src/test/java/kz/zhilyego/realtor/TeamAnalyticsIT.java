@@ -102,13 +102,13 @@ class TeamAnalyticsIT {
 		this.stranger = this.identity.realtor("tm-stranger@test.kz", this.otherAgency);
 		this.admin = this.identity.superuser("tm-admin@test.kz");
 		long guest = this.identity.user("tm-guest@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		this.a1 = catalog.listing().owner(this.first).title("Первая А1").create();
 		long a2 = catalog.listing().owner(this.first).title("Первая А2").create();
 		catalog.listing().owner(this.first).title("Первая снятая").inactive().create();
 		this.b1 = catalog.listing().owner(this.second).title("Вторая Б1").create();
 		this.c1 = catalog.listing().owner(this.stranger).title("Чужая В1").create();
-		RealtorFixtures f = new RealtorFixtures(this.jdbc);
+		RealtorFixtures f = new RealtorFixtures(this.jdbc, this.clock);
 		f.booking(this.a1, guest, "Гость", "2026-12-05", "2026-12-08", "COMPLETED", 60_000, true, null, null);
 		f.booking(this.a1, guest, "Гость", "2026-12-10", "2026-12-12", "CONFIRMED", 40_000, true, null, null);
 		f.block(this.a1, "2026-12-14", "2026-12-16", false);

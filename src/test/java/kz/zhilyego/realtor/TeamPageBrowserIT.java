@@ -48,8 +48,8 @@ class TeamPageBrowserIT {
 		this.first = identity.realtor("tb-first@test.kz", agency);
 		long second = identity.realtor("tb-second@test.kz", agency);
 		long guest = identity.user("tb-guest@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
-		RealtorFixtures f = new RealtorFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
+		RealtorFixtures f = new RealtorFixtures(this.jdbc, this.clock);
 		long a = catalog.listing().owner(this.first).title("Квартира первой").create();
 		long b = catalog.listing().owner(second).title("Квартира второй").create();
 		f.booking(a, guest, "Гость", "2026-12-05", "2026-12-08", "COMPLETED", 60_000, true, null, null);

@@ -54,10 +54,10 @@ class TeamPagesIT {
 		this.realtor = this.identity.realtor("tp-realtor@test.kz", this.agency);
 		this.stranger = this.identity.realtor("tp-stranger@test.kz", other);
 		long guest = this.identity.user("tp-guest@test.kz");
-		CatalogFixtures catalog = new CatalogFixtures(this.jdbc);
+		CatalogFixtures catalog = new CatalogFixtures(this.jdbc, this.clock);
 		long mine = catalog.listing().owner(this.realtor).title("Квартира команды").create();
 		long theirs = catalog.listing().owner(this.stranger).title("Чужая квартира").create();
-		RealtorFixtures f = new RealtorFixtures(this.jdbc);
+		RealtorFixtures f = new RealtorFixtures(this.jdbc, this.clock);
 		f.booking(mine, guest, "Гость Команды", "2026-12-10", "2026-12-12", "CONFIRMED", 45_000, true, null, null);
 		f.booking(theirs, guest, "Чужой Гость", "2026-12-10", "2026-12-12", "CONFIRMED", 777_000, true, null, null);
 	}

@@ -2,6 +2,8 @@ package kz.zhilyego.reliability;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * huge numbers and strings, unknown enum values, SQL and HTML injection, deep nesting;
  * paths carry traversal and nonsense ids; parameters go missing or come twice. Requests
  * that change state are always aimed at ids that do not exist or carry a field no valid
- * request has, so a correct app writes nothing. A finding is any 5xx or a response that
- * leaks a stack trace or a class name.
+ * request has, so a correct app writes nothing. Requests also carry forged
+ * {@code X-Forwarded-For}, {@code Forwarded} and {@code X-Forwarded-Host} headers. A
+ * finding is any 5xx or a response that leaks a stack trace or a class name; answers that
+ * point at a host the client forged are reported apart
+ * ({@link Report#forgedHostAnswers}).
  */
 public final class Fuzzer {
 
@@ -46,6 +51,9 @@ public final class Fuzzer {
 			"ЖильеGO ✓ 🏠", "\u202Eevil", "UNKNOWN_ENUM", "CONFIRMED", "price_asc;select", "a".repeat(5000), " ", "",
 			"00000000-0000-0000-0000-000000000000", "%2e%2e%2f%2e%2e%2f", "\r\nX-Injected: 1" };
 
+	/** The host forged in {@code Forwarded} and {@code X-Forwarded-Host}. */
+	static final String FORGED_HOST = "evil.zhilyego-fuzz.example";
+
 	private static final String[] FIELDS = { "listingId", "checkIn", "checkOut", "guests", "guestName", "guestPhone",
 			"guestEmail", "rulesAccepted", "comment", "reason", "note", "email", "phone", "password", "name", "login",
 			"code", "refreshToken", "roles", "role", "language", "enabled", "channel", "kind", "from", "to", "amount",
@@ -60,7 +68,12 @@ public final class Fuzzer {
 
 	}
 
-	public record Report(long seed, int sent, Map<Integer, Long> statuses, List<Finding> findings) {
+	/**
+	 * @param forgedHostAnswers answers that point at a host the client forged (a
+	 * redirect, a canonical link): the app trusted its forwarding headers
+	 */
+	public record Report(long seed, int sent, Map<Integer, Long> statuses, List<Finding> findings,
+			List<Finding> forgedHostAnswers) {
 
 	}
 
@@ -74,11 +87,26 @@ public final class Fuzzer {
 
 	private final Map<String, String> knownIds;
 
+	/**
+	 * Connects from 127.0.0.3: on Linux every 127.x.y.z is this machine, and no profile
+	 * trusts that address as a proxy (the test profile trusts 127.0.0.1), so the forged
+	 * forwarding headers are an ordinary client's.
+	 */
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
+		.localAddress(untrustedClientAddress())
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
+
+	private static InetAddress untrustedClientAddress() {
+		try {
+			return InetAddress.getByAddress(new byte[] { 127, 0, 0, 3 });
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	/**
 	 * @param knownIds real ids by path variable name ({@code id}, {@code listingId},
@@ -132,6 +160,7 @@ public final class Fuzzer {
 		List<Target> targets = targets();
 		Map<Integer, Long> statuses = new TreeMap<>();
 		List<Finding> findings = new ArrayList<>();
+		List<Finding> forgedHostAnswers = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Target target = targets.get(i < targets.size() ? i : this.random.nextInt(targets.size()));
 			boolean reading = target.method().equals("GET");
@@ -145,10 +174,8 @@ public final class Fuzzer {
 			catch (IllegalArgumentException ex) {
 				uri = URI.create(this.base + path);
 			}
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-				.timeout(Duration.ofSeconds(30))
-				.header("X-Forwarded-For", "10." + this.random.nextInt(256) + "." + this.random.nextInt(256) + "."
-						+ (1 + this.random.nextInt(254)));
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+			boolean forgedHost = forwardedHeaders(request);
 			int auth = this.random.nextInt(10);
 			if (auth < 6) {
 				request.header("Authorization", this.bearer);
@@ -176,12 +203,13 @@ public final class Fuzzer {
 			}
 			request.method(target.method(),
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			HttpRequest built = request.build();
 			String label = target.method() + " " + uri.getRawPath()
 					+ (uri.getRawQuery() == null ? "" : "?" + abbreviate(uri.getRawQuery()))
-					+ (body == null ? "" : " body " + abbreviate(body));
+					+ (body == null ? "" : " body " + abbreviate(body)) + forwarded(built);
 			HttpResponse<String> response;
 			try {
-				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
 			}
 			catch (java.io.IOException ex) {
 				findings.add(new Finding(label, -1, "no response: " + ex));
@@ -196,8 +224,67 @@ public final class Fuzzer {
 				findings.add(new Finding(label, response.statusCode(), "leaks '" + leak.group() + "': "
 						+ abbreviate(response.body().substring(Math.max(0, leak.start() - 80)))));
 			}
+			if (forgedHost && reflectsForgedHost(response)) {
+				forgedHostAnswers.add(new Finding(label, response.statusCode(),
+						"points at the forged host: " + response.headers().allValues("Location")));
+			}
 		}
-		return new Report(this.seed, count, statuses, findings);
+		return new Report(this.seed, count, statuses, findings, forgedHostAnswers);
+	}
+
+	/**
+	 * Client-address and host headers a client can forge (no proxy in front of the app
+	 * here): {@code X-Forwarded-For}, {@code Forwarded} and {@code X-Forwarded-Host},
+	 * each present, absent or hostile at random.
+	 * @return whether a forged host ({@link #FORGED_HOST}) was sent
+	 */
+	private boolean forwardedHeaders(HttpRequest.Builder request) {
+		if (this.random.nextInt(4) != 0) {
+			request.header("X-Forwarded-For",
+					pick(randomIp(), randomIp() + ", " + randomIp(), "127.0.0.1", "::1", "[::1]:8080", "unknown",
+							"999.999.999.999", "' or '1'='1", "<script>alert(1)</script>", "_hidden, 10.0.0.1",
+							"1.2.3.4".repeat(200), ""));
+		}
+		boolean forgedHost = false;
+		if (this.random.nextInt(3) == 0) {
+			String forwarded = pick("for=" + randomIp(), "for=" + randomIp() + ";host=" + FORGED_HOST + ";proto=https",
+					"for=\"[2001:db8::1]:4711\";host=" + FORGED_HOST, "for=unknown;by=_hidden", "for=;host=;proto=",
+					";;;===", "host=" + FORGED_HOST + ":99999", "proto=javascript;host=" + FORGED_HOST,
+					"for=127.0.0.1, for=" + randomIp(), "host=\"" + FORGED_HOST + "\"");
+			forgedHost = forwarded.contains(FORGED_HOST);
+			request.header("Forwarded", forwarded);
+		}
+		if (this.random.nextInt(3) == 0) {
+			String host = pick(FORGED_HOST, FORGED_HOST + ":8443", "localhost@" + FORGED_HOST, FORGED_HOST + "/path",
+					"<script>", "a b", "..", "x".repeat(300) + "." + FORGED_HOST, "127.0.0.1:-1", "");
+			forgedHost |= host.contains(FORGED_HOST);
+			request.header("X-Forwarded-Host", host);
+		}
+		return forgedHost;
+	}
+
+	/** The forwarding headers of a request, for a finding's label. */
+	private static String forwarded(HttpRequest request) {
+		StringBuilder headers = new StringBuilder();
+		for (String name : List.of("X-Forwarded-For", "Forwarded", "X-Forwarded-Host")) {
+			request.headers()
+				.firstValue(name)
+				.ifPresent(
+						value -> headers.append(" [").append(name).append(": ").append(abbreviate(value)).append(']'));
+		}
+		return headers.toString();
+	}
+
+	private String randomIp() {
+		return (1 + this.random.nextInt(254)) + "." + this.random.nextInt(256) + "." + this.random.nextInt(256) + "."
+				+ (1 + this.random.nextInt(254));
+	}
+
+	/** A redirect or a page that points at the host a client forged. */
+	private static boolean reflectsForgedHost(HttpResponse<String> response) {
+		return response.headers().allValues("Location").stream().anyMatch(l -> l.contains(FORGED_HOST))
+				|| response.headers().allValues("Content-Location").stream().anyMatch(l -> l.contains(FORGED_HOST))
+				|| response.body().contains("//" + FORGED_HOST);
 	}
 
 	private String path(String template, boolean reading) {

@@ -1,17 +1,32 @@
 package kz.zhilyego.review;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import kz.zhilyego.MutableClock;
+import kz.zhilyego.common.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Review test data: past stays in a given status (they occupy no nights). */
+/**
+ * Review test data: past stays in a given status (they occupy no nights), dated by the
+ * test clock, never the database's {@code now()}.
+ */
 public final class ReviewFixtures {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
+	/** Times at {@link MutableClock#START}; pass the test clock when a test moves it. */
 	public ReviewFixtures(JdbcClient jdbc) {
+		this(jdbc, Clock.fixed(MutableClock.START, Zones.KAZAKHSTAN));
+	}
+
+	public ReviewFixtures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** A COMPLETED stay of the guest at the listing. */
@@ -29,8 +44,8 @@ public final class ReviewFixtures {
 					    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
 					    created_at, confirmed_at, completed_at)
 					select :id, l.id, l.owner_id, :guest, :status, :from, :to, 1, 'Айгерим Садыкова', '+77011234567',
-					    'guest@example.kz', now(), '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, now(), now(), now(),
-					    case when :status = 'COMPLETED' then now() end
+					    'guest@example.kz', :now, '[]', 0, 0, 0, 'KZT', 10, 0, 2.5, 0, :now, :now, :now,
+					    case when :status = 'COMPLETED' then cast(:now as timestamptz) end
 					from listings l where l.id = :listing
 					""")
 			.param("id", id)
@@ -39,6 +54,7 @@ public final class ReviewFixtures {
 			.param("status", status)
 			.param("from", checkIn)
 			.param("to", checkOut)
+			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 		return id;
 	}

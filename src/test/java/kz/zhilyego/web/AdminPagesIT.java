@@ -1,5 +1,6 @@
 package kz.zhilyego.web;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class AdminPagesIT {
 		this.jdbc.sql("update users set name = 'Айгерим Садыкова' where id = :id").param("id", this.guest).update();
 		long other = identity.user("adm-other@test.kz");
 		this.listing = new CatalogFixtures(this.jdbc).listing().owner(realtor).title("Студия у Байтерека").create();
-		ReviewFixtures stays = new ReviewFixtures(this.jdbc);
+		ReviewFixtures stays = new ReviewFixtures(this.jdbc, this.clock);
 		LocalDate nov = LocalDate.parse("2026-11-01");
 		this.complained = review(stays.completedStay(this.listing, this.guest, nov, nov.plusDays(2)), this.guest,
 				"Грубый текст про хозяина.", "PUBLISHED");
@@ -69,24 +70,24 @@ class AdminPagesIT {
 				"Задержан проверкой спама.", "HIDDEN");
 		this.jdbc.sql("""
 				insert into review_complaints (review_id, user_id, reason, created_at)
-				values (:review, :user, 'Оскорбление', now())
-				""").param("review", this.complained).param("user", other).update();
+				values (:review, :user, 'Оскорбление', :now)
+				""").param("review", this.complained).param("user", other).param("now", now()).update();
 		// a paid stay that includes today (the test clock starts on 2026-12-01)
 		stays.stay(this.listing, other, LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-03"), "CONFIRMED");
 		this.dead = this.jdbc.sql("""
 				insert into notification_outbox (kind, channel, address, language, dedup_key, status, attempts,
 				    next_attempt_at, last_error, created_at)
-				values ('BOOKING_CONFIRMED_GUEST', 'EMAIL', 'lost@test.kz', 'ru', 'adm-dead-1', 'DEAD', 3, now(),
-				    'SMTP 550 mailbox unavailable', now())
+				values ('BOOKING_CONFIRMED_GUEST', 'EMAIL', 'lost@test.kz', 'ru', 'adm-dead-1', 'DEAD', 3, :now,
+				    'SMTP 550 mailbox unavailable', :now)
 				returning id
-				""").query(Long.class).single();
+				""").param("now", now()).query(Long.class).single();
 	}
 
 	private long review(UUID booking, long author, String comment, String status) {
 		return this.jdbc.sql("""
 				insert into reviews (booking_id, listing_id, author_id, rating, comment, status, created_at,
 				    hidden_reason)
-				values (:booking, :listing, :author, 2, :comment, :status, now(),
+				values (:booking, :listing, :author, 2, :comment, :status, :now,
 				    case when :status = 'HIDDEN' then 'auto' end)
 				returning id
 				""")
@@ -95,8 +96,13 @@ class AdminPagesIT {
 			.param("author", author)
 			.param("comment", comment)
 			.param("status", status)
+			.param("now", now())
 			.query(Long.class)
 			.single();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	@Test

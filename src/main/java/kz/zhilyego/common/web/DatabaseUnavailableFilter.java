@@ -1,15 +1,11 @@
 package kz.zhilyego.common.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import kz.zhilyego.common.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -17,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -35,16 +30,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-	private final MessageSource messages;
-
-	private final LocaleResolver locales;
-
-	private final JsonMapper json;
+	private final FilterProblems problems;
 
 	DatabaseUnavailableFilter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-		this.messages = messages;
-		this.locales = locales;
-		this.json = json;
+		this.problems = new FilterProblems(messages, locales, json);
 	}
 
 	@Override
@@ -59,20 +48,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("Database unavailable: {}", ex.getMessage());
 			response.resetBuffer();
-			Locale locale = this.locales.resolveLocale(request);
-			HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", ProblemException.typeUri("service-unavailable").toString());
-			body.put("title", this.messages.getMessage("problem.title.service-unavailable", null,
-					status.getReasonPhrase(), locale));
-			body.put("status", status.value());
-			body.put("detail", this.messages.getMessage("problem.unavailable", null, "problem.unavailable", locale));
-			body.put("instance", request.getRequestURI());
-			response.setStatus(status.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), body);
+			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+					"problem.unavailable");
 		}
 	}
 

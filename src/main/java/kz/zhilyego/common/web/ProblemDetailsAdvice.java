@@ -1,8 +1,11 @@
 package kz.zhilyego.common.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -40,6 +44,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every exception that reaches a controller into an RFC 9457 problem: a stable
@@ -161,6 +167,69 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.forEach(error -> errors.putIfAbsent(name == null ? "request" : name, resolve(error, locale)));
 		});
 		return ResponseEntity.badRequest().body(validationProblem(errors, locale));
+	}
+
+	/**
+	 * A JSON body whose syntax is fine but a value does not fit its field (an unknown
+	 * enum value, a word where a number belongs) is a field error named by its JSON path
+	 * ({@code reason}, {@code roles[0]}, {@code listing.rooms}); an enum's error lists
+	 * the allowed values. Broken JSON stays "malformed request"; a body over
+	 * {@code zhilyego.http.max-body-size} is a 413.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (cause(ex, RequestBodyLimitFilter.BodyTooLargeException.class) != null) {
+			// a chunked body crossed zhilyego.http.max-body-size while it was read
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+						message("problem.payload-too-large", new Object[0], LocaleContextHolder.getLocale())));
+		}
+		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+		String field = mismatch == null ? "" : jsonPath(mismatch.getPath());
+		if (mismatch == null || field.isEmpty()) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		Class<?> target = mismatch.getTargetType();
+		String message = target != null && target.isEnum()
+				? message("problem.field.enum", new Object[] { allowedValues(target) }, locale)
+				: message("typeMismatch", new Object[0], locale);
+		return ResponseEntity.badRequest().body(validationProblem(Map.of(field, message), locale));
+	}
+
+	/**
+	 * {@code a.b[0].c} from Jackson's path; empty when the failure is the body itself.
+	 */
+	static String jsonPath(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				if (!field.isEmpty()) {
+					field.append('.');
+				}
+				field.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
+	}
+
+	private static String allowedValues(Class<?> enumType) {
+		return Arrays.stream(enumType.getEnumConstants())
+			.map(constant -> ((Enum<?>) constant).name())
+			.collect(Collectors.joining(", "));
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	@Override

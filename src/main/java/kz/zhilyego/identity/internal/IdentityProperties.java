@@ -36,22 +36,11 @@ public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFac
 	}
 
 	/**
-	 * Telegram sign-in: the bot token that signs Login Widget and Mini App data, how old
-	 * {@code auth_date} may be, and the bot's username (without {@code @}) for the Login
-	 * Widget on the sign-in and registration pages (empty: no widget).
+	 * Telegram sign-in: how old {@code auth_date} of Login Widget and Mini App data may
+	 * be. The bot token and username are {@code zhilyego.telegram.*}
+	 * ({@link kz.zhilyego.common.TelegramProperties}).
 	 */
-	public record Telegram(@Nullable String botToken, @DefaultValue("24h") Duration maxAge,
-			@Nullable String botUsername) {
-
-		/** The widget's bot username when both it and the bot token are set. */
-		public @Nullable String widgetBot() {
-			if (botUsername == null || botUsername.isBlank() || botToken == null || botToken.isBlank()) {
-				return null;
-			}
-			String name = botUsername.strip();
-			return name.startsWith("@") ? name.substring(1) : name;
-		}
-
+	public record Telegram(@DefaultValue("24h") Duration maxAge) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.RequestIds;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +43,7 @@ public class Problems {
 		body.put("status", status.value());
 		body.put("detail", this.messages.getMessage(key, args, key, locale));
 		body.put("instance", request.getRequestURI());
+		body.put("requestId", RequestIds.current());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

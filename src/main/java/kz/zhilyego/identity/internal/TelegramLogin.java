@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.internal.TelegramAuth.TelegramIdentity;
@@ -29,11 +30,15 @@ public class TelegramLogin {
 
 	private final IdentityProperties.Telegram settings;
 
+	private final TelegramProperties telegram;
+
 	private final Clock clock;
 
 	private final TwoFactor twoFactor;
 
-	TelegramLogin(Users users, AuditLog audit, IdentityProperties properties, Clock clock, TwoFactor twoFactor) {
+	TelegramLogin(Users users, AuditLog audit, IdentityProperties properties, TelegramProperties telegram, Clock clock,
+			TwoFactor twoFactor) {
+		this.telegram = telegram;
 		this.users = users;
 		this.twoFactor = twoFactor;
 		this.audit = audit;
@@ -87,7 +92,7 @@ public class TelegramLogin {
 	}
 
 	TelegramIdentity verify(Map<String, ?> payload) {
-		String token = this.settings.botToken();
+		String token = this.telegram.botToken();
 		if (!StringUtils.hasText(token)) {
 			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "telegram-not-configured",
 					"auth.telegramNotConfigured");

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.Accounts;
 import kz.zhilyego.identity.internal.AgencyInvitations;
-import kz.zhilyego.identity.internal.IdentityProperties;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
 import kz.zhilyego.identity.internal.WebSignIn;
@@ -54,14 +54,14 @@ class AccountWebController {
 	private final WebSignIn signIn;
 
 	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
-			IdentityProperties properties, AgencyInvitations invitations, WebSignIn signIn) {
+			TelegramProperties telegram, AgencyInvitations invitations, WebSignIn signIn) {
 		this.signIn = signIn;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.messages = messages;
-		this.telegramBot = properties.telegram().widgetBot();
+		this.telegramBot = telegram.widgetBot();
 	}
 
 	@GetMapping("/login")

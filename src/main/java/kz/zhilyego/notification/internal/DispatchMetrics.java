@@ -21,6 +21,12 @@ class DispatchMetrics {
 	DispatchMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		registry.gauge("zhilyego.notifications.oldest.pending.age.seconds", this.oldestPendingSeconds);
+		// at zero from the start, so dashboards and alerts see every channel
+		for (Channel channel : Channel.values()) {
+			counter("zhilyego.notifications.sent", channel);
+			counter("zhilyego.notifications.failed", channel);
+			counter("zhilyego.notifications.dead", channel);
+		}
 	}
 
 	void sent(Channel channel, Duration lag) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.NotificationKind;
 import kz.zhilyego.notification.NotificationProperties;
@@ -91,8 +92,9 @@ public class Dispatcher {
 		return attempted;
 	}
 
+	/** Sends one message under the id of the request that enqueued it. */
 	void deliver(OutboxMessage message) {
-		complete(message, attempt(message));
+		RequestIds.run(message.requestId(), () -> complete(message, attempt(message)));
 	}
 
 	private SendResult attempt(OutboxMessage message) {
@@ -141,6 +143,7 @@ public class Dispatcher {
 		boolean recorded = switch (result) {
 			case SendResult.Sent sent -> {
 				this.metrics.sent(channel, Duration.between(message.createdAt(), now));
+				log.info("{} sent", message.describe());
 				yield this.outbox.markSent(message, sent.providerMessageId());
 			}
 			case SendResult.RetryAfter wait -> {

@@ -12,6 +12,7 @@ import kz.zhilyego.notification.NotificationProperties;
 import kz.zhilyego.notification.Reminders;
 import kz.zhilyego.notification.SecretParams;
 import kz.zhilyego.notification.TelegramBlockedHandler;
+import kz.zhilyego.notification.TelegramDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,15 +40,12 @@ class NotificationConfig {
 
 	@Bean
 	ChannelSenders notificationChannels(NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
-			JdbcClient jdbc, Clock clock) {
+			ObjectProvider<TelegramDelivery> telegram, JdbcClient jdbc, Clock clock) {
 		JavaMailSender mailSender = mail.getIfAvailable();
 		ChannelSender email = mailSender != null ? new SmtpEmailSender(mailSender, properties.mail())
 				: new CapturingSender(Channel.EMAIL, jdbc, clock);
-		NotificationProperties.Telegram telegram = properties.telegram();
-		ChannelSender bot = telegram.configured()
-				? new TelegramBotSender(telegram, new TelegramRateLimiter(telegram.perChatPerSecond(),
-						telegram.globalPerSecond(), telegram.maxRateWait()))
-				: new CapturingSender(Channel.TELEGRAM, jdbc, clock);
+		ChannelSender bot = new TelegramPortSender(telegram, new CapturingSender(Channel.TELEGRAM, jdbc, clock),
+				properties.telegram().maxRateWait());
 		ChannelSender whatsApp = properties.whatsApp().configured() ? new WhatsAppCloudSender(properties.whatsApp())
 				: new CapturingSender(Channel.WHATSAPP, jdbc, clock);
 		ChannelSenders senders = new ChannelSenders(List.of(email, bot, whatsApp, new InAppSender(jdbc, clock)));
@@ -80,12 +78,11 @@ class NotificationConfig {
 	record ChannelSenders(List<ChannelSender> all) {
 
 		String describe() {
-			return String.join(", ",
-					this.all.stream()
-						.map(sender -> sender.channel() + "="
-								+ (sender instanceof CapturingSender ? "captured (see /dev/mail)"
-										: sender.getClass().getSimpleName()))
-						.toList());
+			return String.join(", ", this.all.stream()
+				.map(sender -> sender.channel() + "=" + (sender instanceof CapturingSender ? "captured (see /dev/mail)"
+						: sender instanceof TelegramPortSender ? "Telegram module (captured without a bot token)"
+								: sender.getClass().getSimpleName()))
+				.toList());
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.DeadMessage;
 import kz.zhilyego.notification.NotificationKind;
@@ -51,9 +52,9 @@ public class Outbox {
 		return this.jdbc.sql("""
 				insert into notification_outbox
 				    (kind, channel, recipient_user_id, address, language, params, secret_ref, dedup_key,
-				     status, next_attempt_at, last_error, created_at)
+				     status, next_attempt_at, last_error, created_at, request_id)
 				values (:kind, :channel, :recipient, :address, :language, cast(:params as jsonb), :secretRef, :dedupKey,
-				        :status, :now, :lastError, :now)
+				        :status, :now, :lastError, :now, :requestId)
 				on conflict (dedup_key) do nothing
 				""")
 			.param("kind", message.kind().name())
@@ -67,6 +68,7 @@ public class Outbox {
 			.param("status", skipped ? "SKIPPED" : "PENDING")
 			.param("lastError", skipped ? "disabled in the recipient's notification settings" : null)
 			.param("now", Timestamp.from(now))
+			.param("requestId", RequestIds.current())
 			.update() == 1;
 	}
 
@@ -90,7 +92,7 @@ public class Outbox {
 				from due
 				where o.id = due.id
 				returning o.id, o.kind, o.channel, o.recipient_user_id, o.address, o.language, o.params::text as params,
-				          o.secret_ref, o.attempts, o.created_at
+				          o.secret_ref, o.attempts, o.created_at, o.request_id
 				""")
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
@@ -193,7 +195,7 @@ public class Outbox {
 				Channel.valueOf(rs.getString("channel")), nullableLong(rs, "recipient_user_id"),
 				rs.getString("address"), Language.ofCode(rs.getString("language")),
 				this.json.readValue(rs.getString("params"), PARAMS), rs.getString("secret_ref"), rs.getInt("attempts"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("request_id"));
 	}
 
 	static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

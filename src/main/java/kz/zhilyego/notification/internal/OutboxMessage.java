@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A claimed outbox row. {@code attempts} already counts the attempt in progress and is
  * the fencing token: completing a claim only succeeds while the row still has this count.
+ * {@code requestId} is the id of the request that enqueued it (null when none).
  */
 public record OutboxMessage(long id, NotificationKind kind, Channel channel, @Nullable Long recipientUserId,
 		@Nullable String address, Language language, Map<String, String> params, @Nullable String secretRef,
-		int attempts, Instant createdAt) {
+		int attempts, Instant createdAt, @Nullable String requestId) {
 
 	public OutboxMessage {
 		params = Map.copyOf(params);

@@ -59,8 +59,12 @@ public class ExecuteRefunds {
 
 	private final Clock clock;
 
+	private final PaymentMetrics metrics;
+
 	ExecuteRefunds(Refunds refunds, Payments payments, Ledger ledger, BookingQueries bookings, PaymentGateway gateway,
-			PaymentProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			PaymentProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			PaymentMetrics metrics) {
+		this.metrics = metrics;
 		this.refunds = refunds;
 		this.payments = payments;
 		this.ledger = ledger;
@@ -152,6 +156,7 @@ public class ExecuteRefunds {
 			log.error("Refund {} of payment {} FAILED after {} attempts, needs a human: {}", refund.id(),
 					refund.paymentId(), refund.attempts(), error);
 			this.transactions.executeWithoutResult(status -> this.refunds.fail(refund.id(), error, now));
+			this.metrics.refundFailed();
 			return;
 		}
 		Instant next = now.plus(this.settings.backoffAfter(refund.attempts()));

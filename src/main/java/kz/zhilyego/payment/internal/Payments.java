@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.payment.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +32,8 @@ public class Payments {
 	public void insert(PaymentRow p) {
 		this.jdbc.sql("""
 				insert into payments (id, booking_id, guest_id, provider, status, amount, currency, idempotency_key,
-				    created_at, updated_at)
-				values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :key, :now, :now)
+				    created_at, updated_at, request_id)
+				values (:id, :booking, :guest, :provider, 'PENDING', :amount, :currency, :key, :now, :now, :requestId)
 				""")
 			.param("id", p.id())
 			.param("booking", p.bookingId())
@@ -42,7 +43,16 @@ public class Payments {
 			.param("currency", p.currency())
 			.param("key", p.idempotencyKey())
 			.param("now", utc(p.createdAt()))
+			.param("requestId", RequestIds.current())
 			.update();
+	}
+
+	/** The id of the request that started the payment, when known. */
+	public Optional<String> requestIdOf(UUID id) {
+		return this.jdbc.sql("select request_id from payments where id = :id and request_id is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
 	}
 
 	public Optional<PaymentRow> find(UUID id) {
@@ -59,16 +69,6 @@ public class Payments {
 	public Optional<PaymentRow> lock(UUID id) {
 		return this.jdbc.sql("select * from payments where id = :id for no key update")
 			.param("id", id)
-			.query(Payments::map)
-			.optional();
-	}
-
-	public Optional<PaymentRow> findByKey(UUID bookingId, long guestId, String key) {
-		return this.jdbc
-			.sql("select * from payments where booking_id = :booking and guest_id = :guest and idempotency_key = :key")
-			.param("booking", bookingId)
-			.param("guest", guestId)
-			.param("key", key)
 			.query(Payments::map)
 			.optional();
 	}
@@ -100,7 +100,7 @@ public class Payments {
 		return this.jdbc.sql("""
 				select * from payments
 				where status = 'PENDING' and provider_payment_id is not null and poll_after <= :now
-				order by poll_after limit :limit
+				order by poll_after, id limit :limit
 				""").param("now", utc(now)).param("limit", limit).query(Payments::map).list();
 	}
 

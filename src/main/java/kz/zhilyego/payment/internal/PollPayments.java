@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import kz.zhilyego.common.Money;
+import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGatewayException;
 import kz.zhilyego.payment.PaymentProperties;
@@ -53,14 +54,9 @@ public class PollPayments {
 	public int pollDue() {
 		int settled = 0;
 		for (PaymentRow payment : this.payments.duePolls(this.clock.instant(), this.properties.batchSize())) {
-			try {
-				if (pollDue(payment)) {
-					settled++;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Polling payment {} broke; it is polled again later", payment.id(), ex);
-				later(payment, null);
+			// under the id of the request that started the payment
+			if (RequestIds.call(this.payments.requestIdOf(payment.id()).orElse(null), () -> pollSafely(payment))) {
+				settled++;
 			}
 		}
 		return settled;
@@ -77,8 +73,15 @@ public class PollPayments {
 		return payment.map(this::poll).orElse(SettlePayment.Effect.UNCHANGED);
 	}
 
-	private boolean pollDue(PaymentRow payment) {
-		return poll(payment) != SettlePayment.Effect.UNCHANGED;
+	private boolean pollSafely(PaymentRow payment) {
+		try {
+			return poll(payment) != SettlePayment.Effect.UNCHANGED;
+		}
+		catch (RuntimeException ex) {
+			log.error("Polling payment {} broke; it is polled again later", payment.id(), ex);
+			later(payment, null);
+			return false;
+		}
 	}
 
 	private SettlePayment.Effect poll(PaymentRow payment) {

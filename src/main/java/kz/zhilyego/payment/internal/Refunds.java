@@ -100,7 +100,7 @@ public class Refunds {
 	public List<UUID> due(Instant now, int limit) {
 		return this.jdbc.sql("""
 				select id from refunds where status = 'PENDING' and next_attempt_at <= :now
-				order by next_attempt_at limit :limit
+				order by next_attempt_at, id limit :limit
 				""").param("now", utc(now)).param("limit", limit).query(UUID.class).list();
 	}
 

@@ -57,10 +57,13 @@ public class SettlePayment {
 
 	private final ApplicationEventPublisher events;
 
+	private final PaymentMetrics metrics;
+
 	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
 			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PaymentMetrics metrics) {
 		this.events = events;
+		this.metrics = metrics;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.ledger = ledger;
@@ -142,6 +145,7 @@ public class SettlePayment {
 			throw new IllegalStateException("Payment changed under its row lock: " + payment.id());
 		}
 		log.info("Payment {} of booking {} PAID {} ({})", payment.id(), payment.bookingId(), paid, source);
+		this.metrics.paid(payment.bookingId(), now);
 		if (!paid.currency().equals(payment.currency())) {
 			return refund(payment, paid, "currency_mismatch", now);
 		}

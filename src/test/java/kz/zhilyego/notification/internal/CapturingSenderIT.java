@@ -59,7 +59,7 @@ class CapturingSenderIT {
 
 	static OutboxMessage message(long id, Channel channel, String address) {
 		return new OutboxMessage(id, NotificationKind.BOOKING_CONFIRMED_GUEST, channel, 1L, address, Language.RU,
-				Map.of(), null, 1, MutableClock.START);
+				Map.of(), null, 1, MutableClock.START, null);
 	}
 
 }
