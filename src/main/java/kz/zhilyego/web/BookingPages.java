@@ -120,6 +120,9 @@ class BookingPages {
 					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
 			.toList();
 		model.addAttribute("history", history);
+		// every total shown explains itself (one line under the amount)
+		model.addAttribute("breakdowns", all.stream()
+			.collect(java.util.stream.Collectors.toMap(BookingDetails::id, PriceBreakdown::of, (a, b) -> a)));
 		model.addAttribute("reviewed", this.reviews.reviewedAmong(
 				history.stream().filter(b -> b.status() == BookingStatus.COMPLETED).map(BookingDetails::id).toList()));
 		model.addAttribute("section", "bookings");

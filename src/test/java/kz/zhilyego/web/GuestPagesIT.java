@@ -129,6 +129,9 @@ class GuestPagesIT {
 		assertThat(text(booking.selectFirst("#booking-total"))).isEqualTo("68 000 ₸");
 		assertThat(text(booking.selectFirst("[data-breakdown]"))).contains("20 000 ₸ × 1 ночь", "24 000 ₸ × 2 ночи",
 				"выходные");
+		// and the cabinet's list explains the amount in one line
+		assertThat(text(site.get("/account/bookings").html().selectFirst(".zg-price-compact")))
+			.isEqualTo("20 000 ₸ × 1 + 24 000 ₸ × 2 (выходные)");
 	}
 
 	@Test
