@@ -61,7 +61,7 @@ class SecurityConfig {
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
 			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price",
-			"/listings/*/reviews" };
+			"/listings/*/reviews", "/password/forgot", "/password/reset" };
 
 	@Bean
 	@Order(1)

@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
+	/** The longest name an account may have. */
+	public static final int MAX_NAME = Accounts.MAX_NAME;
+
 	private final Users users;
 
 	private final AuditLog audit;
@@ -37,14 +40,11 @@ public class UserDirectory {
 
 	/**
 	 * Changes the user's own name, e-mail and language (the web cabinet's profile form).
-	 * @throws kz.zhilyego.common.ProblemException 400 naming the field when the name is
-	 * blank or too long or the e-mail is taken
+	 * @throws kz.zhilyego.common.ProblemException 400 naming every wrong field at once:
+	 * the name blank or too long, the e-mail not an address, too long or taken
 	 */
 	@Transactional
 	public UserProfile updateProfile(long userId, String name, @Nullable String email, Language language) {
-		if (name.isBlank() || name.strip().length() > 200) {
-			throw kz.zhilyego.common.ProblemException.invalidField("name", "user.name.invalid");
-		}
 		return this.accounts.updateProfile(userId, name, email, language).toProfile();
 	}
 

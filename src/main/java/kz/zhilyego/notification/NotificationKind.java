@@ -19,6 +19,12 @@ public enum NotificationKind {
 	/** Superusers: a payment or refund needs a person (the admin payment queue). */
 	PAYMENT_ATTENTION_ADMIN,
 	/** Superusers: the daily reconciliation with Kaspi found differences. */
-	RECONCILIATION_REPORT_ADMIN
+	RECONCILIATION_REPORT_ADMIN,
+
+	/**
+	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
+	 * recipient's settings.
+	 */
+	PASSWORD_RESET
 
 }

@@ -128,6 +128,9 @@ class BookingPages {
 					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
 			.toList();
 		model.addAttribute("history", history);
+		// every total shown explains itself (one line under the amount)
+		model.addAttribute("breakdowns", all.stream()
+			.collect(java.util.stream.Collectors.toMap(BookingDetails::id, PriceBreakdown::of, (a, b) -> a)));
 		model.addAttribute("reviewed", this.reviews.reviewedAmong(
 				history.stream().filter(b -> b.status() == BookingStatus.COMPLETED).map(BookingDetails::id).toList()));
 		model.addAttribute("section", "bookings");
@@ -143,6 +146,7 @@ class BookingPages {
 		Instant now = this.clock.instant();
 		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
 		model.addAttribute("booking", booking);
+		model.addAttribute("breakdown", PriceBreakdown.of(booking));
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("telegramLink", this.telegram.deepLink("booking-" + booking.id()));
 		model.addAttribute("payment", payment);

@@ -1,6 +1,7 @@
 package kz.zhilyego.identity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -425,6 +426,32 @@ class PermissionMatrixIT {
 			assertThat(get("/api/v1/api-keys", caller.getKey()).status()).as(caller.getKey()).isEqualTo(keys);
 			assertThat(get("/api/v1/me", caller.getKey()).status()).as(caller.getKey())
 				.isEqualTo(caller.getValue() == null ? 401 : 200);
+		}
+	}
+
+	@Test
+	void passwordResetIsOpenToEveryoneAndNeverSaysWhoExists() {
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String[] headers = caller.getValue() == null ? new String[0]
+					: new String[] { "Authorization", caller.getValue() };
+			assertThat(this.api.post("/api/v1/auth/password-reset", "{\"login\":\"user@test.kz\"}", headers).status())
+				.as(caller.getKey() + " asks for a link")
+				.isEqualTo(202);
+			Api.Response confirm = this.api.post("/api/v1/auth/password-reset/confirm",
+					"{\"token\":\"not-a-token\",\"password\":\"whatever-123\"}", headers);
+			assertThat(confirm.status()).as(caller.getKey() + " with a wrong token").isEqualTo(400);
+			assertThat(confirm.body()).doesNotContain("user@test.kz");
+		}
+		Visitor visitor = new Visitor(this.port, "127.0.8.1");
+		Visitor signedIn = new Visitor(this.port, "127.0.8.2");
+		signedIn.signIn("user@test.kz", IdentityFixtures.PASSWORD);
+		for (Visitor web : List.of(visitor, signedIn)) {
+			assertThat(web.get("/password/forgot").statusCode()).isEqualTo(200);
+			assertThat(web.get("/password/reset?token=not-a-token").body()).contains("id=\"reset-invalid\"");
+			assertThat(web.postRaw("/password/reset", "token=x&password=whatever-123").statusCode()).as("no CSRF token")
+				.isEqualTo(403);
+			assertThat(web.postRaw("/password/forgot", "login=user%40test.kz").statusCode()).as("no CSRF token")
+				.isEqualTo(403);
 		}
 	}
 

@@ -76,6 +76,7 @@ class BookingMessages {
 			.builder(kind, event + ":" + booking.id() + ":" + party.name().toLowerCase())
 			.recipient(userId, language)
 			.param("bookingId", booking.id())
+			.param("bookingNumber", booking.number())
 			.param("listingTitle", booking.listingTitle())
 			.param("address", booking.address())
 			.param("checkIn", date(booking.checkIn()))
