@@ -1,5 +1,11 @@
 package kz.zhilyego.booking;
 
+import kz.zhilyego.common.ProblemException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.util.function.Supplier;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,7 +108,7 @@ class Bookings {
 	 * {@link #details} would after an insert, one by one.
 	 */
 	BookingDetails insertHold(NewBooking b, Actor actor) {
-		return this.jdbc.sql("""
+		return refusingOverlap("booking.datesUnavailable", () -> this.jdbc.sql("""
 				with b as (
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
 				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
@@ -127,7 +133,29 @@ class Bookings {
 			.param("actorType", actor.type().name())
 			.param("actorId", actor.id())
 			.query(this::mapDetails)
-			.single();
+			.single());
+	}
+
+	/** PostgreSQL: an exclusion constraint refused the row (overlapping periods). */
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	/**
+	 * Runs an insert into {@code occupancies}: when the exclusion constraint refuses an
+	 * overlap (a race the checks before it lost), the caller gets the domain's 409
+	 * {@code dates-unavailable} with {@code messageKey}, not a database error.
+	 */
+	static <T> T refusingOverlap(String messageKey, Supplier<T> insert) {
+		try {
+			return insert.get();
+		}
+		catch (DataIntegrityViolationException ex) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+					throw ProblemException.conflict("dates-unavailable", messageKey);
+				}
+			}
+			throw ex;
+		}
 	}
 
 	Optional<BookingDetails> details(UUID id) {
@@ -313,15 +341,16 @@ class Bookings {
 	 * Inserts the booking's occupancy row; the exclusion constraint refuses an overlap.
 	 */
 	void occupy(long listingId, Stay stay, UUID bookingId) {
-		this.jdbc.sql("""
-				insert into occupancies (listing_id, period, kind, booking_id)
-				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
-				""")
-			.param("listing", listingId)
-			.param("from", stay.checkIn())
-			.param("to", stay.checkOut())
-			.param("booking", bookingId)
-			.update();
+		refusingOverlap("booking.datesUnavailable",
+				() -> this.jdbc.sql("""
+						insert into occupancies (listing_id, period, kind, booking_id)
+						values (:listing, daterange(:from, :to), 'BOOKING', :booking)
+						""")
+					.param("listing", listingId)
+					.param("from", stay.checkIn())
+					.param("to", stay.checkOut())
+					.param("booking", bookingId)
+					.update());
 	}
 
 	void release(UUID bookingId) {

@@ -88,10 +88,10 @@ public class ListingBlocks {
 			.param("at", Bookings.utc(now))
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
+		Bookings.refusingOverlap("block.datesTaken", () -> this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, block_id)
 				values (:listing, daterange(:from, :to), 'BLOCK', :block)
-				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update();
+				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update());
 		return new Block(id, listingId, from, to, reason, note, scope.userId(), now);
 	}
 

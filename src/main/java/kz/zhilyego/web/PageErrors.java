@@ -57,9 +57,6 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
-	/** PostgreSQL: exclusion constraint violated (overlapping periods). */
-	private static final String EXCLUSION_VIOLATION = "23P01";
-
 	private final ErrorPages pages;
 
 	private final DataSize maxFileSize;
@@ -144,9 +141,6 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 			return new Failure(HttpStatus.BAD_REQUEST, this.pages.text("web.error.badRequest"));
 		}
 		if (ex instanceof DataIntegrityViolationException) {
-			if (EXCLUSION_VIOLATION.equals(sqlState(ex))) {
-				return new Failure(HttpStatus.CONFLICT, this.pages.text("booking.datesUnavailable"));
-			}
 			log.warn("Integrity violation not mapped to a domain error", ex);
 			return new Failure(HttpStatus.CONFLICT, this.pages.text("problem.conflict"));
 		}
@@ -181,15 +175,6 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 
 	private static boolean isPathVariable(MethodArgumentTypeMismatchException mismatch) {
 		return mismatch.getParameter().hasParameterAnnotation(PathVariable.class);
-	}
-
-	private static @Nullable String sqlState(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-				return sql.getSQLState();
-			}
-		}
-		return null;
 	}
 
 }
