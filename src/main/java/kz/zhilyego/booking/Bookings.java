@@ -66,7 +66,7 @@ class Bookings {
 
 	/** The parts of a booking its state changes need, read under a row lock. */
 	record Locked(UUID id, BookingStatus status, long listingId, long ownerId, long guestId, Stay stay, Money total,
-			LocalTime checkInTime, Instant holdExpiresAt) {
+			Money platformCommission, Money gatewayFee, LocalTime checkInTime, Instant holdExpiresAt) {
 	}
 
 	private Map<String, Object> newBookingParams(NewBooking b) {
@@ -244,7 +244,7 @@ class Bookings {
 	private Optional<Locked> lock(UUID id, String lockClause) {
 		return this.jdbc.sql("""
 				select b.id, b.status, b.listing_id, b.owner_id, b.guest_id, b.check_in, b.check_out, b.total,
-				       b.currency, b.hold_expires_at, l.check_in_time
+				       b.platform_commission, b.gateway_fee, b.currency, b.hold_expires_at, l.check_in_time
 				from bookings b join listings l on l.id = b.listing_id
 				where b.id = :id
 				""" + lockClause)
@@ -253,6 +253,8 @@ class Bookings {
 					rs.getLong("listing_id"), rs.getLong("owner_id"), rs.getLong("guest_id"),
 					new Stay(rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class)),
 					new Money(rs.getBigDecimal("total"), rs.getString("currency")),
+					new Money(rs.getBigDecimal("platform_commission"), rs.getString("currency")),
+					new Money(rs.getBigDecimal("gateway_fee"), rs.getString("currency")),
 					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at")))
 			.optional();
 	}

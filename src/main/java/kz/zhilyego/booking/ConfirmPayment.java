@@ -44,13 +44,25 @@ public class ConfirmPayment {
 		this.events = events;
 	}
 
+	/**
+	 * What the payment side books for a confirmed booking, read under the booking's lock:
+	 * whose listing it is, the platform's commission and the gateway's fee.
+	 */
+	public record Settlement(long ownerId, Money platformCommission, Money gatewayFee) {
+
+		static Settlement of(Bookings.Locked booking) {
+			return new Settlement(booking.ownerId(), booking.platformCommission(), booking.gatewayFee());
+		}
+
+	}
+
 	/** What became of the booking. */
 	public sealed interface Outcome {
 
-		record Confirmed(UUID bookingId) implements Outcome {
+		record Confirmed(UUID bookingId, Settlement settlement) implements Outcome {
 		}
 
-		record AlreadyConfirmed(UUID bookingId) implements Outcome {
+		record AlreadyConfirmed(UUID bookingId, Settlement settlement) implements Outcome {
 		}
 
 		record RefundRequired(UUID bookingId, String reason) implements Outcome {
@@ -82,8 +94,11 @@ public class ConfirmPayment {
 				this.bookings.occupy(booking.listingId(), booking.stay(), bookingId);
 				yield confirm(booking, BookingStatus.EXPIRED, paymentRef, now, "late_payment");
 			}
-			case CONFIRMED, CHECKED_IN, COMPLETED -> paymentRef.equals(paymentRefOf(bookingId))
-					? new Outcome.AlreadyConfirmed(bookingId) : new Outcome.RefundRequired(bookingId, "already_paid");
+			case CONFIRMED, CHECKED_IN,
+					COMPLETED ->
+				paymentRef.equals(paymentRefOf(bookingId))
+						? new Outcome.AlreadyConfirmed(bookingId, Settlement.of(booking))
+						: new Outcome.RefundRequired(bookingId, "already_paid");
 			case CANCELLED -> new Outcome.RefundRequired(bookingId, "booking_cancelled");
 		};
 	}
@@ -97,7 +112,7 @@ public class ConfirmPayment {
 		this.bookings.recordTransition(booking.id(), now, Actor.PAYMENT, from, BookingStatus.CONFIRMED, reason, null);
 		this.events.publishEvent(new BookingConfirmed(booking.id(), booking.listingId(), booking.guestId(),
 				booking.ownerId(), booking.stay().checkIn(), booking.stay().checkOut()));
-		return new Outcome.Confirmed(booking.id());
+		return new Outcome.Confirmed(booking.id(), Settlement.of(booking));
 	}
 
 	private String paymentRefOf(UUID bookingId) {

@@ -74,7 +74,13 @@ class ConfirmPaymentIT {
 		}
 
 		assertThat(first).isInstanceOf(ConfirmPayment.Outcome.Confirmed.class);
-		assertThat(this.queries.find(hold.id()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+		BookingDetails confirmed = this.queries.find(hold.id()).orElseThrow();
+		assertThat(confirmed.status()).isEqualTo(BookingStatus.CONFIRMED);
+		// the outcome carries what the payment side books, so it never reads the booking
+		// again
+		assertThat(((ConfirmPayment.Outcome.Confirmed) first).settlement()).isEqualTo(new ConfirmPayment.Settlement(
+				confirmed.ownerId(), new Money(confirmed.platformCommission(), confirmed.currency()),
+				new Money(confirmed.gatewayFee(), confirmed.currency())));
 		assertThat(this.jdbc
 			.sql("select count(*) from booking_transitions where booking_id = :id and to_status = 'CONFIRMED'")
 			.param("id", hold.id())

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import kz.zhilyego.booking.BookingDetails;
-import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.ConfirmPayment;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
@@ -53,8 +51,6 @@ public class SettlePayment {
 
 	private final ConfirmPayment confirmPayment;
 
-	private final BookingQueries bookings;
-
 	private final ExecuteRefunds executeRefunds;
 
 	private final TransactionTemplate transactions;
@@ -68,7 +64,7 @@ public class SettlePayment {
 	private final PaymentMetrics metrics;
 
 	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
-			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
+			ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
 			ApplicationEventPublisher events, PaymentProperties properties, PaymentMetrics metrics) {
 		this.events = events;
 		this.properties = properties;
@@ -77,7 +73,6 @@ public class SettlePayment {
 		this.refunds = refunds;
 		this.ledger = ledger;
 		this.confirmPayment = confirmPayment;
-		this.bookings = bookings;
 		this.executeRefunds = executeRefunds;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -195,11 +190,11 @@ public class SettlePayment {
 				paid);
 		return switch (outcome) {
 			case ConfirmPayment.Outcome.Confirmed confirmed -> {
-				bookConfirmation(payment, paid, now);
+				bookConfirmation(payment, paid, confirmed.settlement(), now);
 				yield new Result(Effect.CONFIRMED, null);
 			}
 			case ConfirmPayment.Outcome.AlreadyConfirmed already -> {
-				bookConfirmation(payment, paid, now);
+				bookConfirmation(payment, paid, already.settlement(), now);
 				yield new Result(Effect.UNCHANGED, null);
 			}
 			case ConfirmPayment.Outcome.RefundRequired required -> refund(payment, paid, required.reason(), now);
@@ -215,12 +210,10 @@ public class SettlePayment {
 		return new Result(Effect.REFUND_REQUIRED, refundId);
 	}
 
-	private void bookConfirmation(PaymentRow payment, Money paid, Instant now) {
-		BookingDetails booking = this.bookings.find(payment.bookingId()).orElseThrow();
-		this.ledger.book(booking.id(), payment.id(), null, booking.ownerId(),
-				LedgerPolicy.confirmation(paid, new Money(booking.platformCommission(), booking.currency()),
-						new Money(booking.gatewayFee(), booking.currency())),
-				now);
+	/** The ledger set of a confirmation, from what the booking told under its lock. */
+	private void bookConfirmation(PaymentRow payment, Money paid, ConfirmPayment.Settlement settlement, Instant now) {
+		this.ledger.book(payment.bookingId(), payment.id(), null, settlement.ownerId(),
+				LedgerPolicy.confirmation(paid, settlement.platformCommission(), settlement.gatewayFee()), now);
 	}
 
 }
