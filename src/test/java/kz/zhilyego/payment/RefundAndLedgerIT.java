@@ -154,10 +154,14 @@ class RefundAndLedgerIT {
 		this.cancelBooking.cancel(paid.bookingId(), CancellationReason.CHANGE_OF_PLANS, null,
 				BookingFixtures.guest(this.guest));
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(refundColumn(paid, "attempts")).isEqualTo("1"));
+		// the attempt is counted when it starts and its error stored when it ends: wait
+		// for
+		// the end
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(refundColumn(paid, "attempts")).isEqualTo("1");
+			assertThat(refundColumn(paid, "last_error")).contains("simulated");
+		});
 		assertThat(refundColumn(paid, "status")).isEqualTo("PENDING");
-		assertThat(refundColumn(paid, "last_error")).contains("simulated");
 		assertThat(nextAttempt(paid)).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(1)));
 
 		assertThat(this.executeRefunds.retryDue()).isZero();
