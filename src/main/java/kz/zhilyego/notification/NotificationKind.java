@@ -12,6 +12,27 @@ public enum NotificationKind {
 	REMINDER_BEFORE_CHECK_OUT, REVIEW_REQUEST, REVIEW_RECEIVED_REALTOR, REVIEW_REPLY_GUEST,
 
 	/** An agency head invites someone to join the agency (e-mail, with the link). */
-	AGENCY_INVITATION
+	AGENCY_INVITATION,
+
+	/** Another booking system moved a booking's dates. */
+	BOOKING_MOVED_GUEST,
+
+	/**
+	 * A booking from another system, or an imported calendar's event, hit nights that are
+	 * taken here (nothing was booked or blocked for them).
+	 */
+	CHANNEL_CONFLICT_REALTOR,
+
+	/** A guest someone else booked: link Telegram in one tap (WhatsApp). */
+	TELEGRAM_INVITE_GUEST,
+
+	/** After the stay: "how was it?", a rating of 1–5 in one tap. */
+	FEEDBACK_REQUEST,
+
+	/** The one reminder of an unanswered feedback request. */
+	FEEDBACK_REMINDER,
+
+	/** A guest's answer to "what could we do better?" for the realtor to follow up. */
+	FEEDBACK_FOLLOW_UP_REALTOR
 
 }
