@@ -6,7 +6,7 @@
 alter table bookings
     add column source       text check (source is null or length(source) between 1 and 200),
     add column external_ref text check (external_ref is null or length(external_ref) between 1 and 200),
-    add constraint bookings_external_ref_check check ((source is null) = (external_ref is null));
+    add constraint bookings_source_ref_check check ((source is null) = (external_ref is null));
 
 create unique index bookings_external_uq on bookings (source, external_ref) where source is not null;
 -- the job that completes ended external stays
@@ -24,7 +24,7 @@ alter table booking_transitions add constraint booking_transitions_actor_type_ch
 alter table listing_blocks
     add column source       text check (source is null or length(source) between 1 and 200),
     add column external_key text check (external_key is null or length(external_key) between 1 and 300),
-    add constraint listing_blocks_external_check check ((source is null) = (external_key is null));
+    add constraint listing_blocks_source_key_check check ((source is null) = (external_key is null));
 
 create unique index listing_blocks_external_uq on listing_blocks (listing_id, source, external_key)
     where source is not null and removed_at is null;
