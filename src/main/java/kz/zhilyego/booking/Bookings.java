@@ -219,12 +219,9 @@ class Bookings {
 			.param("from", stay.checkIn())
 			.param("to", stay.checkOut())
 			.param("except", exceptBooking)
-			.query((rs, n) -> {
-				long block = rs.getLong("block_id");
-				return new Occupant(rs.getString("kind"), rs.getObject("booking_id", UUID.class),
-						rs.wasNull() ? null : block, rs.getString("source"), rs.getObject("from_date", LocalDate.class),
-						rs.getObject("to_date", LocalDate.class));
-			})
+			.query((rs, n) -> new Occupant(rs.getString("kind"), rs.getObject("booking_id", UUID.class),
+					rs.getObject("block_id", Long.class), rs.getString("source"),
+					rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
 			.list();
 	}
 

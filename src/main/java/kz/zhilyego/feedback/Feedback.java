@@ -236,9 +236,9 @@ public class Feedback {
 				where id = :id
 				for update
 				""").param("id", id).query((rs, n) -> {
-			int rating = rs.getInt("rating");
+			Integer rating = rs.getObject("rating", Integer.class);
 			return new Request(rs.getLong("id"), rs.getObject("booking_id", UUID.class), rs.getLong("guest_id"),
-					rs.getLong("owner_id"), rs.wasNull() ? null : rating, rs.getString("comment"));
+					rs.getLong("owner_id"), rating, rs.getString("comment"));
 		}).single();
 	}
 
