@@ -113,6 +113,15 @@ class FeedbackFlowIT {
 	void aFiveGetsTheReviewSitesAThreeTheQuestionAndTheAnswerReachesTheRealtor() throws Exception {
 		UUID happy = stay("F-1", "2026-12-10", "2026-12-13", "happy@example.kz", "+77010000011");
 		UUID unhappy = stay("F-2", "2026-12-05", "2026-12-08", "unhappy@example.kz", "+77010000012");
+		// the day before arrival (check-in 14:00 Astana): the reminder reaches the guest
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Instant.parse("2026-12-09T09:00:00Z").equals(due(happy, "BEFORE_CHECK_IN")));
+		this.clock.set(Instant.parse("2026-12-09T09:00:00Z"));
+		this.reminders.fireDue();
+		this.dispatcher.dispatchDue();
+		assertThat(mailTo("happy@example.kz", "Студия у Байтерека")).contains("Заезд завтра");
+		assertThat(status(happy, "BEFORE_CHECK_IN")).isEqualTo("FIRED");
+		assertThat(sent(happy, "FEEDBACK_REQUEST")).as("no question before the stay").isZero();
 		// check-out day, 12:00 in Astana: both stays end and are completed by the job
 		this.clock.set(Instant.parse("2026-12-13T07:00:00Z"));
 		assertThat(this.stays.completeEnded()).isEqualTo(2);
