@@ -39,6 +39,14 @@ public record BookingDetails(UUID id, BookingStatus status, long listingId, Stri
 		return this.source != null;
 	}
 
+	/**
+	 * The short booking number people read and say on the phone: the id's first eight
+	 * characters in capitals (e.g. {@code 3F2A9C01}).
+	 */
+	public String number() {
+		return this.id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+	}
+
 	/** One night of the stored price breakdown. */
 	public record Night(LocalDate date, BigDecimal price, String basis) {
 	}

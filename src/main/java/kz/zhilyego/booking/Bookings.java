@@ -286,14 +286,25 @@ class Bookings {
 			.list();
 	}
 
-	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses,
-			StaffBookingFilter filter) {
+	/**
+	 * Bookings of the listings in a staff scope, one page in the filter's order;
+	 * {@code today} (Kazakhstan) splits current and past stays for
+	 * {@link StaffBookingFilter.Sort#UPCOMING}.
+	 */
+	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses, StaffBookingFilter filter,
+			LocalDate today) {
 		// fixed SQL; the scope and the filters are parameters (null = no filter)
 		String where = """
 				 where (:platform or b.owner_id in (:owners)) and b.status in (:statuses)
 				   and (cast(:listing as bigint) is null or b.listing_id = :listing)
 				   and (cast(:from as date) is null or b.check_out > :from)
 				   and (cast(:to as date) is null or b.check_in <= :to)
+				   and (cast(:text as text) is null
+				        or l.title ilike :pattern escape '\\'
+				        or concat_ws(' ', l.street, l.house, l.block) ilike :pattern escape '\\'
+				        or b.guest_name ilike :pattern escape '\\'
+				        or (:digits <> '' and regexp_replace(b.guest_phone, '[^0-9]', '', 'g') like :digits)
+				        or cast(b.id as text) like :idPrefix escape '\\')
 				""";
 		List<Long> owners = scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds());
 		Map<String, Object> params = new java.util.HashMap<>();
@@ -303,16 +314,36 @@ class Bookings {
 		params.put("listing", filter.listingId());
 		params.put("from", filter.from());
 		params.put("to", filter.to());
-		long total = this.jdbc.sql("select count(*) from bookings b" + where).params(params).query(Long.class).single();
+		String text = filter.text();
+		params.put("text", text);
+		params.put("pattern", text == null ? "" : "%" + likeEscaped(text) + "%");
+		String digits = text == null ? "" : text.replaceAll("[^0-9]", "");
+		// a phone search needs a few digits; "2" alone would match nearly every phone
+		params.put("digits", digits.length() < 4 ? "" : "%" + digits + "%");
+		params.put("idPrefix", text == null ? "" : likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("today", today);
+		String from = " from bookings b join listings l on l.id = b.listing_id";
+		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
+		String order = switch (filter.sort()) {
+			case UPCOMING -> "(b.check_out < :today), case when b.check_out >= :today then b.check_in end,"
+					+ " b.check_in desc, b.id";
+			case CHECK_IN -> "b.check_in, b.id";
+			case CHECK_IN_DESC -> "b.check_in desc, b.id";
+			case CREATED_DESC -> "b.created_at desc, b.id";
+		};
 		List<BookingDetails> items = this.jdbc
-			.sql(DETAILS + where
-					+ " order by b.check_in desc, b.created_at desc, b.id desc limit :limit offset :offset")
+			.sql(DETAILS + where + " order by " + order + " limit :limit offset :offset")
 			.params(params)
 			.query(this::mapDetails)
 			.list();
 		return new PageResult<>(total, filter.page(), filter.size(), items);
+	}
+
+	/** The text with LIKE's wildcards and escape character escaped. */
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	Optional<Locked> lock(UUID id) {

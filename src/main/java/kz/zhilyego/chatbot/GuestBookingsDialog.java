@@ -19,7 +19,7 @@ import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.payment.Payment;
-import kz.zhilyego.payment.StartPayment;
+import kz.zhilyego.payment.RenewPayment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ class GuestBookingsDialog {
 
 	private final CheckInInstructions instructions;
 
-	private final StartPayment startPayment;
+	private final RenewPayment payments;
 
 	private final AccessScopes scopes;
 
@@ -52,11 +52,11 @@ class GuestBookingsDialog {
 	private final Clock clock;
 
 	GuestBookingsDialog(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
-			StartPayment startPayment, AccessScopes scopes, MediaLinks media, Clock clock) {
+			RenewPayment payments, AccessScopes scopes, MediaLinks media, Clock clock) {
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
 		this.instructions = instructions;
-		this.startPayment = startPayment;
+		this.payments = payments;
 		this.scopes = scopes;
 		this.media = media;
 		this.clock = clock;
@@ -209,8 +209,16 @@ class GuestBookingsDialog {
 		chat.send(text.build(), Keyboard.NONE);
 	}
 
+	/**
+	 * The payment link: the one still taking money, or a new one once it lapsed (a Kaspi
+	 * link lasts minutes), failed or is in doubt.
+	 */
 	private void pay(Chat chat, UUID id) {
-		Payment payment = this.startPayment.start(id, chat.user().id(), "telegram:pay:" + id).payment();
+		Payment payment = this.payments.payOrRenew(id, chat.user().id(), ListingDialog.payKey(id)).payment();
+		if (payment.status().isPaid()) {
+			chat.toast(chat.t("bot.hold.paid", Chat.number(id)));
+			return;
+		}
 		if (payment.redirectUrl() == null) {
 			chat.toast(chat.t("bot.hold.payPending"));
 			return;

@@ -33,6 +33,19 @@ public enum NotificationKind {
 	FEEDBACK_REMINDER,
 
 	/** A guest's answer to "what could we do better?" for the realtor to follow up. */
-	FEEDBACK_FOLLOW_UP_REALTOR
+	FEEDBACK_FOLLOW_UP_REALTOR,
+
+	/** A refund made by hand in the Kaspi cabinet: the money is on its way back. */
+	REFUND_MADE_GUEST,
+	/** Superusers: a payment or refund needs a person (the admin payment queue). */
+	PAYMENT_ATTENTION_ADMIN,
+	/** Superusers: the daily reconciliation with Kaspi found differences. */
+	RECONCILIATION_REPORT_ADMIN,
+
+	/**
+	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
+	 * recipient's settings.
+	 */
+	PASSWORD_RESET
 
 }

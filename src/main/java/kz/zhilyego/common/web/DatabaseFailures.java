@@ -7,7 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Recognises "the database cannot be reached" anywhere in an exception's cause chain. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
 	private DatabaseFailures() {
 	}
@@ -17,7 +17,7 @@ final class DatabaseFailures {
 	 * or a transient connection error. Such a failure is a 503 with Retry-After, not a
 	 * bug.
 	 */
-	static boolean unreachable(Throwable ex) {
+	public static boolean unreachable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
 				return true;
