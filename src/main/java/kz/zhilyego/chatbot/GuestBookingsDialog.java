@@ -3,7 +3,6 @@ package kz.zhilyego.chatbot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +32,7 @@ class GuestBookingsDialog {
 
 	static final String CHANNEL = "telegram";
 
-	private static final Set<BookingStatus> ACTIVE = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN);
+	private static final Set<BookingStatus> ACTIVE = BookingStatus.ACTIVE_STAYS;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 

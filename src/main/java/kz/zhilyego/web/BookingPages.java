@@ -53,7 +53,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BookingPages {
 
-	static final Set<BookingStatus> ACTIVE = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN);
+	static final Set<BookingStatus> ACTIVE = BookingStatus.ACTIVE_STAYS;
 
 	static final Set<BookingStatus> HISTORY = EnumSet.of(BookingStatus.COMPLETED, BookingStatus.CANCELLED,
 			BookingStatus.EXPIRED);

@@ -2,7 +2,6 @@ package kz.zhilyego.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.Optional;
 
 import kz.zhilyego.booking.BookingQueries;
@@ -69,10 +68,9 @@ class HostCards {
 		if (viewer == null) {
 			return HostCard.Contact.hidden("sign-in");
 		}
-		boolean paidGuest = !viewer.isStaff()
-				&& this.bookings.ofGuest(viewer.id(), EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN))
-					.stream()
-					.anyMatch(booking -> booking.listingId() == listingId);
+		boolean paidGuest = !viewer.isStaff() && this.bookings.ofGuest(viewer.id(), BookingStatus.ACTIVE_STAYS)
+			.stream()
+			.anyMatch(booking -> booking.listingId() == listingId);
 		if (!viewer.isStaff() && !paidGuest) {
 			return HostCard.Contact.hidden("after-payment");
 		}

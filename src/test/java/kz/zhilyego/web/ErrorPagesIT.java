@@ -85,7 +85,7 @@ class ErrorPagesIT {
 		assertThat(answer.header("Content-Type")).startsWith("text/html");
 		Document html = answer.html();
 		assertThat(html.select("input[name=name].is-invalid")).hasSize(1);
-		assertThat(html.select("main").text()).contains("Имя слишком длинное: не больше 200 символов.");
+		assertThat(html.select("main").text()).contains("Имя должно быть не длиннее 200 символов.");
 		assertThat(
 				this.jdbc.sql("select count(*) from users where email = 'long@errors.kz'").query(Long.class).single())
 			.isZero();

@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +46,7 @@ class PasswordResetApiController {
 	 * Sends a reset link to the account's e-mail (and Telegram, when linked) if there is
 	 * such an account; the answer is the same either way.
 	 */
+	@Operation(summary = "Send a password reset link (the same 202 whether or not the account exists)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
@@ -55,6 +57,7 @@ class PasswordResetApiController {
 	 * Sets the new password; the token is used up and the account is signed out
 	 * everywhere.
 	 */
+	@Operation(summary = "Set a new password with the token from the reset link")
 	@PostMapping("/confirm")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void confirm(@Valid @RequestBody ResetConfirmation body) {

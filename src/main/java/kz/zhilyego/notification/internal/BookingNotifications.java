@@ -162,7 +162,7 @@ class BookingNotifications implements ReminderHandler {
 		if (booking == null) {
 			return;
 		}
-		boolean active = booking.status() == BookingStatus.CONFIRMED || booking.status() == BookingStatus.CHECKED_IN;
+		boolean active = booking.status().isActiveStay();
 		switch (kind) {
 			case BEFORE_CHECK_IN -> {
 				if (booking.status() == BookingStatus.CONFIRMED) {
