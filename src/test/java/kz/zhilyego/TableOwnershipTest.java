@@ -57,7 +57,13 @@ class TableOwnershipTest {
 			Map.entry("reviews", "review"), Map.entry("review_complaints", "review"),
 			Map.entry("favorites", "favorite"), Map.entry("chat_dialogs", "chatbot"),
 			Map.entry("telegram_chats", "telegram"), Map.entry("telegram_updates", "telegram"),
-			Map.entry("idempotency_keys", "common"),
+			Map.entry("idempotency_keys", "common"), Map.entry("channel_connections", "channel"),
+			Map.entry("channel_connection_listings", "channel"), Map.entry("channel_stays", "channel"),
+			Map.entry("channel_webhook_events", "channel"), Map.entry("channel_guests", "channel"),
+			Map.entry("channel_guest_links", "channel"), Map.entry("ical_feeds", "channel"),
+			Map.entry("ical_imports", "channel"), Map.entry("ical_import_events", "channel"),
+			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
+			Map.entry("feedback_review_links", "feedback"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

@@ -10,9 +10,12 @@ public record Actor(Type type, @Nullable Long id) {
 
 	public static final Actor PAYMENT = new Actor(Type.PAYMENT, null);
 
+	/** Another booking system, through a connection (its own bookings only). */
+	public static final Actor CHANNEL = new Actor(Type.CHANNEL, null);
+
 	public enum Type {
 
-		GUEST, REALTOR, AGENCY, PLATFORM, SYSTEM, PAYMENT
+		GUEST, REALTOR, AGENCY, PLATFORM, SYSTEM, PAYMENT, CHANNEL
 
 	}
 

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * A booking with what its guest and the staff in scope may need: the stay, the stored
  * price breakdown, the lifecycle timestamps, cancellation and refund due, and the
  * listing's address and realtor phone. Which parts a caller sees is decided by the web
- * layer (contacts only for CONFIRMED / CHECKED_IN guests and staff).
+ * layer (contacts only for CONFIRMED / CHECKED_IN guests and staff). {@code source} is
+ * null for a booking made here, {@code connection:<id>} for one another booking system
+ * sent ({@link ExternalStays}); such a booking has no price here (zero amounts).
  */
 public record BookingDetails(UUID id, BookingStatus status, long listingId, String listingTitle, long ownerId,
 		long guestId, String guestName, String guestPhone, @Nullable String guestEmail, LocalDate checkIn,
@@ -24,10 +26,17 @@ public record BookingDetails(UUID id, BookingStatus status, long listingId, Stri
 		@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote,
 		@Nullable BigDecimal refundPercent, @Nullable BigDecimal refundDue, @Nullable String paymentRef,
 		LocalTime checkInTime, LocalTime checkOutTime, String address, @Nullable String entrance,
-		@Nullable Integer floor, String realtorPhone) {
+		@Nullable Integer floor, String realtorPhone, @Nullable String source) {
 
 	public BookingDetails {
 		nightly = List.copyOf(nightly);
+	}
+
+	/**
+	 * Whether another booking system sent this booking (it was not booked and paid here).
+	 */
+	public boolean external() {
+		return this.source != null;
 	}
 
 	/**

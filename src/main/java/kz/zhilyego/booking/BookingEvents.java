@@ -37,6 +37,14 @@ public final class BookingEvents {
 			LocalDate checkOut, String cancelledBy, String reason, BigDecimal refundDue, String currency) {
 	}
 
+	/**
+	 * An external booking's dates changed (its connection moved it); the nights of
+	 * {@code checkIn}–{@code checkOut} are occupied now instead of the previous ones.
+	 */
+	public record BookingMoved(UUID bookingId, long listingId, long guestId, long ownerId, LocalDate previousCheckIn,
+			LocalDate previousCheckOut, LocalDate checkIn, LocalDate checkOut) {
+	}
+
 	public record GuestCheckedIn(UUID bookingId, long listingId, long guestId) {
 	}
 

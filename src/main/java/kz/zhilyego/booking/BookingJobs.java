@@ -23,4 +23,12 @@ class BookingJobs {
 			.execute((instance, context) -> expireHolds.expireDue());
 	}
 
+	/** External stays whose check-out time has come are completed (nobody marks them). */
+	@Bean
+	RecurringTask<Void> completeExternalStaysTask(ExternalStays stays,
+			@Value("${zhilyego.booking.external-completion-interval:PT15M}") Duration interval) {
+		return Tasks.recurring("complete-external-stays", FixedDelay.of(interval))
+			.execute((instance, context) -> stays.completeEnded());
+	}
+
 }

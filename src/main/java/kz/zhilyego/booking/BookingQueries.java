@@ -1,6 +1,7 @@
 package kz.zhilyego.booking;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,6 +65,32 @@ public class BookingQueries {
 		Set<BookingStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(BookingStatus.class)
 				: EnumSet.copyOf(filter.statuses());
 		return this.bookings.inScope(scope, statuses, filter, LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
+	}
+
+	/**
+	 * What occupies a listing's nights for a calendar feed: confirmed and checked-in
+	 * bookings and active blocks ending after {@code from}, first night first (holds are
+	 * left out: they last minutes, feeds are read every few hours).
+	 *
+	 * @param kind {@code BOOKING} or {@code BLOCK}
+	 * @param key the booking's or block's id (stable as long as it exists)
+	 */
+	public record Occupation(String kind, String key, LocalDate from, LocalDate to, Instant since) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Occupation> occupations(long listingId, LocalDate from) {
+		return this.bookings.occupations(listingId, from);
+	}
+
+	/**
+	 * The booking's status, read with a share lock held until the caller's transaction
+	 * ends: work that must not outlive the booking (scheduling its reminders) waits for a
+	 * cancellation in progress and sees it, and a cancellation waits for that work.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Optional<BookingStatus> statusLocked(UUID id) {
+		return this.bookings.statusForShare(id);
 	}
 
 	/**

@@ -158,6 +158,148 @@ class Bookings {
 		}
 	}
 
+	/**
+	 * An external booking as its connection sent it: confirmed at once, no price here.
+	 */
+	record NewExternal(UUID id, long listingId, long ownerId, long guestId, Stay stay, int guests, String guestName,
+			String guestPhone, @Nullable String guestEmail, String currency, String source, String externalRef,
+			Instant createdAt) {
+	}
+
+	/**
+	 * Inserts a CONFIRMED external booking with its occupancy row (the exclusion
+	 * constraint refuses an overlap) and its first transition.
+	 */
+	void insertExternal(NewExternal b) {
+		this.jdbc.sql("""
+				with b as (
+				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
+				        guest_name, guest_phone, guest_email, rules_accepted_at, nightly, subtotal, discounts, total,
+				        currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
+				        hold_expires_at, created_at, confirmed_at, source, external_ref)
+				    values (:id, :listing, :owner, :guest, 'CONFIRMED', :checkIn, :checkOut, :guests, :name, :phone,
+				        :email, :at, '[]'::jsonb, 0, 0, 0, :currency, 0, 0, 0, 0, :at, :at, :at, :source, :ref)
+				    returning *
+				), occupancy as (
+				    insert into occupancies (listing_id, period, kind, booking_id)
+				    select b.listing_id, daterange(b.check_in, b.check_out), 'BOOKING', b.id from b
+				)
+				insert into booking_transitions (booking_id, at, actor_type, to_status, reason)
+				select b.id, b.created_at, 'CHANNEL', 'CONFIRMED', 'external' from b
+				""")
+			.param("id", b.id())
+			.param("listing", b.listingId())
+			.param("owner", b.ownerId())
+			.param("guest", b.guestId())
+			.param("checkIn", b.stay().checkIn())
+			.param("checkOut", b.stay().checkOut())
+			.param("guests", b.guests())
+			.param("name", b.guestName())
+			.param("phone", b.guestPhone())
+			.param("email", b.guestEmail())
+			.param("currency", b.currency())
+			.param("at", utc(b.createdAt()))
+			.param("source", b.source())
+			.param("ref", b.externalRef())
+			.update();
+	}
+
+	/** The booking a connection sent under its own id, if any. */
+	Optional<UUID> externalBooking(String source, String externalRef) {
+		return this.jdbc.sql("select id from bookings where source = :source and external_ref = :ref")
+			.param("source", source)
+			.param("ref", externalRef)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Moves a booking's dates and its occupancy row (the constraint checks the move). */
+	void moveDates(UUID id, Stay stay) {
+		this.jdbc.sql("update bookings set check_in = :checkIn, check_out = :checkOut where id = :id")
+			.param("checkIn", stay.checkIn())
+			.param("checkOut", stay.checkOut())
+			.param("id", id)
+			.update();
+		this.jdbc.sql("update occupancies set period = daterange(:checkIn, :checkOut) where booking_id = :id")
+			.param("checkIn", stay.checkIn())
+			.param("checkOut", stay.checkOut())
+			.param("id", id)
+			.update();
+	}
+
+	/** What occupies nights of a listing overlapping {@code stay}, first night first. */
+	record Occupant(String kind, @Nullable UUID bookingId, @Nullable Long blockId, @Nullable String source,
+			LocalDate from, LocalDate to) {
+	}
+
+	List<Occupant> occupants(long listingId, Stay stay, @Nullable UUID exceptBooking) {
+		return this.jdbc.sql("""
+				select o.kind, o.booking_id, o.block_id, coalesce(b.source, k.source) as source,
+				       lower(o.period) as from_date, upper(o.period) as to_date
+				from occupancies o
+				left join bookings b on b.id = o.booking_id
+				left join listing_blocks k on k.id = o.block_id
+				where o.listing_id = :listing and o.period && daterange(:from, :to)
+				  and (cast(:except as uuid) is null or o.booking_id is distinct from cast(:except as uuid))
+				order by lower(o.period), o.id
+				""")
+			.param("listing", listingId)
+			.param("from", stay.checkIn())
+			.param("to", stay.checkOut())
+			.param("except", exceptBooking)
+			.query((rs, n) -> new Occupant(rs.getString("kind"), rs.getObject("booking_id", UUID.class),
+					rs.getObject("block_id", Long.class), rs.getString("source"),
+					rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class)))
+			.list();
+	}
+
+	/** External bookings still CONFIRMED or CHECKED_IN whose check-out day has come. */
+	List<UUID> externalStaysEndingBy(LocalDate day, int limit) {
+		return this.jdbc.sql("""
+				select id from bookings
+				where source is not null and status in ('CONFIRMED', 'CHECKED_IN') and check_out <= :day
+				order by check_out, id
+				limit :limit
+				""").param("day", day).param("limit", limit).query(UUID.class).list();
+	}
+
+	List<BookingQueries.Occupation> occupations(long listingId, LocalDate from) {
+		return this.jdbc.sql("""
+				select 'BOOKING' as kind, b.id::text as key, b.check_in as from_date, b.check_out as to_date,
+				       b.created_at as since
+				from bookings b
+				where b.listing_id = :listing and b.status in ('CONFIRMED', 'CHECKED_IN') and b.check_out > :from
+				union all
+				select 'BLOCK', k.id::text, lower(k.period), upper(k.period), k.created_at
+				from listing_blocks k
+				where k.listing_id = :listing and k.removed_at is null and upper(k.period) > :from
+				order by from_date, kind, key
+				limit 5000
+				""")
+			.param("listing", listingId)
+			.param("from", from)
+			.query((rs, n) -> new BookingQueries.Occupation(rs.getString("kind"), rs.getString("key"),
+					rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
+					instant(rs, "since")))
+			.list();
+	}
+
+	Optional<BookingStatus> statusForShare(UUID id) {
+		return this.jdbc.sql("select status from bookings where id = :id for share")
+			.param("id", id)
+			.query((rs, n) -> BookingStatus.valueOf(rs.getString("status")))
+			.optional();
+	}
+
+	/** The source of a booking, or null for one made here. */
+	Optional<String> sourceOf(UUID id) {
+		return this.jdbc.sql("select source from bookings where id = :id")
+			.param("id", id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString("source")))
+			.optional()
+			.flatMap(source -> source);
+	}
+
 	Optional<BookingDetails> details(UUID id) {
 		return this.jdbc.sql(DETAILS + " where b.id = :id").param("id", id).query(this::mapDetails).optional();
 	}
@@ -422,7 +564,7 @@ class Bookings {
 				rs.getString("cancel_note"), rs.getBigDecimal("refund_percent"), rs.getBigDecimal("refund_due"),
 				rs.getString("payment_ref"), rs.getObject("check_in_time", LocalTime.class),
 				rs.getObject("check_out_time", LocalTime.class), rs.getString("address"), rs.getString("entrance"),
-				nullableInt(rs, "floor"), rs.getString("realtor_phone"));
+				nullableInt(rs, "floor"), rs.getString("realtor_phone"), rs.getString("source"));
 	}
 
 	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {

@@ -92,18 +92,28 @@ public class ListingBlocks {
 				insert into occupancies (listing_id, period, kind, block_id)
 				values (:listing, daterange(:from, :to), 'BLOCK', :block)
 				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update());
-		return new Block(id, listingId, from, to, reason, note, scope.userId(), now);
+		return new Block(id, listingId, from, to, reason, note, scope.userId(), now, null);
 	}
 
 	@Transactional
 	public void remove(long blockId, AccessScope scope) {
-		Long ownerId = this.jdbc.sql("""
-				select l.owner_id from listing_blocks b join listings l on l.id = b.listing_id
+		record Owned(long ownerId, @Nullable String source) {
+		}
+		Owned owned = this.jdbc.sql("""
+				select l.owner_id, b.source from listing_blocks b join listings l on l.id = b.listing_id
 				where b.id = :id and b.removed_at is null
 				for update of b
-				""").param("id", blockId).query(Long.class).optional().orElse(null);
-		if (ownerId == null || !scope.coversListingOwner(ownerId)) {
+				""")
+			.param("id", blockId)
+			.query((rs, n) -> new Owned(rs.getLong("owner_id"), rs.getString("source")))
+			.optional()
+			.orElse(null);
+		if (owned == null || !scope.coversListingOwner(owned.ownerId())) {
 			throw ProblemException.notFound("block.notFound");
+		}
+		if (owned.source() != null) {
+			// the imported calendar keeps it: it would come back with the next sync
+			throw ProblemException.conflict("block-managed-by-feed", "block.managedByFeed", owned.source());
 		}
 		this.jdbc.sql("delete from occupancies where block_id = :id").param("id", blockId).update();
 		this.jdbc.sql("update listing_blocks set removed_at = :at, removed_by = :by where id = :id")
@@ -128,7 +138,7 @@ public class ListingBlocks {
 			.query((rs, n) -> new Block(rs.getLong("id"), rs.getLong("listing_id"),
 					rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
 					BlockReason.valueOf(rs.getString("reason")), rs.getString("note"), rs.getLong("created_by"),
-					Bookings.instant(rs, "created_at")))
+					Bookings.instant(rs, "created_at"), rs.getString("source")))
 			.list();
 	}
 

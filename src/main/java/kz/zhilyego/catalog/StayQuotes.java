@@ -129,6 +129,12 @@ public class StayQuotes {
 		return find(listingId, true);
 	}
 
+	/** A listing's owner, title, times and pricing, read without a lock (any status). */
+	@Transactional(readOnly = true)
+	public Optional<BookableListing> listing(long listingId) {
+		return find(listingId, false);
+	}
+
 	/** A stay that obeys the dates rules, or a 400 naming the field. */
 	public Stay validStay(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut) {
 		if (checkIn == null) {

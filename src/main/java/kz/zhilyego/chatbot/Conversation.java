@@ -45,8 +45,12 @@ public class Conversation {
 
 	private final RealtorDialog realtor;
 
+	private final FeedbackDialog feedback;
+
 	Conversation(Dialogs dialogs, UserDirectory users, MessageSource messages, TelegramProperties properties,
-			SearchDialog search, ListingDialog listings, GuestBookingsDialog guestBookings, RealtorDialog realtor) {
+			SearchDialog search, ListingDialog listings, GuestBookingsDialog guestBookings, RealtorDialog realtor,
+			FeedbackDialog feedback) {
+		this.feedback = feedback;
 		this.dialogs = dialogs;
 		this.users = users;
 		this.messages = messages;
@@ -137,6 +141,10 @@ public class Conversation {
 	}
 
 	private void text(Chat chat, String text) {
+		if (!text.startsWith("/") && chat.user != null && chat.state.awaitingFeedback != null && !text.isEmpty()) {
+			this.feedback.comment(chat, text);
+			return;
+		}
 		if (!text.startsWith("/")) {
 			if (chat.user == null) {
 				askContact(chat);
@@ -222,11 +230,17 @@ public class Conversation {
 				}
 			}
 			case "menu" -> menu(chat);
+			case "fb" -> this.feedback.tap(chat, action);
 			default -> chat.toast(chat.t("bot.expired"));
 		}
 	}
 
 	private void start(Chat chat, String payload) {
+		if (FeedbackDialog.isGuestLink(payload)) {
+			// a guest someone else booked: the link itself vouches for the account
+			this.feedback.link(chat, payload);
+			return;
+		}
 		if (chat.user == null) {
 			chat.state.pendingStart = payload.isEmpty() ? null : payload;
 			askContact(chat);

@@ -22,6 +22,11 @@ public final class DialogState {
 
 	public Booking booking = new Booking();
 
+	/**
+	 * The feedback request whose "what could we do better?" the next message answers.
+	 */
+	public @Nullable Long awaitingFeedback;
+
 	/** Message ids of named messages (the search panel, holds): slot → id. */
 	public Map<String, Integer> refs = new LinkedHashMap<>();
 

@@ -61,7 +61,8 @@ class SecurityConfig {
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
 			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price",
-			"/listings/*/reviews", "/password/forgot", "/password/reset" };
+			"/listings/*/reviews", "/password/forgot", "/password/reset", "/ical/*", "/feedback/*",
+			"/feedback/*/comment" };
 
 	@Bean
 	@Order(1)
@@ -89,6 +90,10 @@ class SecurityConfig {
 				.requestMatchers("/api/v1/auth/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**")
+				.permitAll()
+				// booking webhooks of connections: the HMAC signature is the
+				// authentication
+				.requestMatchers(HttpMethod.POST, "/api/v1/integrations/*/bookings")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()

@@ -151,6 +151,63 @@ public class UserDirectory {
 		return find(id).map(user -> new TelegramLink(user, true));
 	}
 
+	/**
+	 * A guest someone else booked (another booking system): the account with that phone,
+	 * else the one with that e-mail, else a new lightweight account (role USER, no usable
+	 * password, the phone as given, no e-mail — an address nobody confirmed never becomes
+	 * a sign-in or password-reset address).
+	 *
+	 * @param matchedBy {@code phone}, {@code email} or {@code created}
+	 */
+	public record Guest(UserProfile user, String matchedBy) {
+	}
+
+	/**
+	 * @throws kz.zhilyego.common.ProblemException 400 for a phone that is no valid number
+	 */
+	@Transactional
+	public Guest findOrRegisterGuest(String name, String phone, @Nullable String email, Language language) {
+		String e164 = Phones.normalize(phone)
+			.orElseThrow(() -> kz.zhilyego.common.ProblemException.invalidField("guest.phone", "user.phone.invalid"));
+		Optional<UserRecord> byPhone = this.users.findByLogin(e164);
+		if (byPhone.isPresent()) {
+			return new Guest(byPhone.get().toProfile(), "phone");
+		}
+		if (email != null && !email.isBlank() && email.contains("@")) {
+			Optional<UserRecord> byEmail = this.users.findByLogin(email.strip());
+			if (byEmail.isPresent()) {
+				return new Guest(byEmail.get().toProfile(), "email");
+			}
+		}
+		String displayName = name.isBlank() ? e164 : name.strip();
+		long id = this.accounts.create(displayName.length() > 200 ? displayName.substring(0, 200) : displayName, e164,
+				null, randomPassword(), language, java.util.Set.of(Role.USER), null, null);
+		return new Guest(find(id).orElseThrow(), "created");
+	}
+
+	/**
+	 * Links a Telegram account to a guest account through a one-tap link the guest got by
+	 * e-mail or WhatsApp — never moving a Telegram account that is linked elsewhere, nor
+	 * replacing a link the account has.
+	 * @return the linked user; empty when the Telegram account belongs to another user or
+	 * this user has another Telegram account already
+	 */
+	@Transactional
+	public Optional<UserProfile> linkTelegramByInvitation(long userId, long telegramUserId, long chatId) {
+		Optional<UserRecord> holder = this.users.findByTelegramUserId(telegramUserId);
+		if (holder.isPresent()) {
+			return holder.get().id() == userId ? find(userId) : Optional.empty();
+		}
+		UserProfile user = find(userId).orElse(null);
+		if (user == null || user.telegramChatId() != null) {
+			return Optional.empty();
+		}
+		this.users.linkTelegram(userId, telegramUserId, chatId);
+		this.audit.record(userId, "telegram.linked", "user", String.valueOf(userId),
+				java.util.Map.of("via", "guest-link"));
+		return find(userId);
+	}
+
 	/** A password nobody knows (bcrypt reads at most 72 bytes: 48 characters here). */
 	private static String randomPassword() {
 		byte[] bytes = new byte[36];

@@ -14,6 +14,27 @@ public enum NotificationKind {
 	/** An agency head invites someone to join the agency (e-mail, with the link). */
 	AGENCY_INVITATION,
 
+	/** Another booking system moved a booking's dates. */
+	BOOKING_MOVED_GUEST,
+
+	/**
+	 * A booking from another system, or an imported calendar's event, hit nights that are
+	 * taken here (nothing was booked or blocked for them).
+	 */
+	CHANNEL_CONFLICT_REALTOR,
+
+	/** A guest someone else booked: link Telegram in one tap (WhatsApp). */
+	TELEGRAM_INVITE_GUEST,
+
+	/** After the stay: "how was it?", a rating of 1–5 in one tap. */
+	FEEDBACK_REQUEST,
+
+	/** The one reminder of an unanswered feedback request. */
+	FEEDBACK_REMINDER,
+
+	/** A guest's answer to "what could we do better?" for the realtor to follow up. */
+	FEEDBACK_FOLLOW_UP_REALTOR,
+
 	/** A refund made by hand in the Kaspi cabinet: the money is on its way back. */
 	REFUND_MADE_GUEST,
 	/** Superusers: a payment or refund needs a person (the admin payment queue). */

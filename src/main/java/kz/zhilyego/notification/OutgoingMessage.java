@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import kz.zhilyego.common.Language;
@@ -39,10 +40,31 @@ import org.jspecify.annotations.Nullable;
  * @param secretRef where the dispatcher gets access codes at send time
  * ({@link SecretParams}), e.g. {@code booking:<uuid>}
  * @param dedupKey unique per intended delivery: enqueuing the same key again is a no-op
+ * @param bookingId the booking the message is about, for the message history (by default
+ * the {@code bookingId} parameter when it is a booking's UUID)
  */
 public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable Long recipientUserId,
 		@Nullable String address, Language language, Map<String, String> params, @Nullable String secretRef,
-		String dedupKey) {
+		String dedupKey, @Nullable UUID bookingId) {
+
+	public OutgoingMessage(NotificationKind kind, Channel channel, @Nullable Long recipientUserId,
+			@Nullable String address, Language language, Map<String, String> params, @Nullable String secretRef,
+			String dedupKey) {
+		this(kind, channel, recipientUserId, address, language, params, secretRef, dedupKey,
+				bookingOf(params.get("bookingId")));
+	}
+
+	private static @Nullable UUID bookingOf(@Nullable String value) {
+		if (value == null || value.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
 
 	/** Parameter names reserved for {@link SecretParams}: refused in stored params. */
 	public static final Set<String> SECRET_PARAM_NAMES = Set.of("intercomCode", "flatCode", "safeCode", "accessCode",
@@ -116,6 +138,8 @@ public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable 
 
 		private @Nullable String secretRef;
 
+		private @Nullable UUID bookingId;
+
 		private Builder(NotificationKind kind, String dedupBase) {
 			this.kind = Objects.requireNonNull(kind, "kind");
 			this.dedupBase = Objects.requireNonNull(dedupBase, "dedupBase");
@@ -145,6 +169,12 @@ public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable 
 			return this;
 		}
 
+		/** The booking the messages are about (message history). */
+		public Builder booking(@Nullable UUID bookingId) {
+			this.bookingId = bookingId;
+			return this;
+		}
+
 		public OutgoingMessage email(String address) {
 			return build(Channel.EMAIL, address);
 		}
@@ -162,8 +192,11 @@ public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable 
 		}
 
 		public OutgoingMessage build(Channel channel, @Nullable String address) {
-			return new OutgoingMessage(this.kind, channel, this.recipientUserId, address, this.language, this.params,
-					this.secretRef, this.dedupBase + ":" + channel.name());
+			return this.bookingId == null
+					? new OutgoingMessage(this.kind, channel, this.recipientUserId, address, this.language, this.params,
+							this.secretRef, this.dedupBase + ":" + channel.name())
+					: new OutgoingMessage(this.kind, channel, this.recipientUserId, address, this.language, this.params,
+							this.secretRef, this.dedupBase + ":" + channel.name(), this.bookingId);
 		}
 
 	}

@@ -9,7 +9,14 @@ public enum ReminderKind {
 	CHECK_IN_DAY,
 	/** 24 hours before check-out. */
 	BEFORE_CHECK_OUT,
-	/** After the stay was completed: ask for a review. */
-	REVIEW_REQUEST
+	/**
+	 * After the stay was completed: ask for a review (no longer scheduled: the feedback
+	 * request replaced it; kept for reminders scheduled before).
+	 */
+	REVIEW_REQUEST,
+	/** After the stay: the 1–5 feedback request (feedback module). */
+	FEEDBACK_REQUEST,
+	/** The one reminder of an unanswered feedback request (feedback module). */
+	FEEDBACK_REMINDER
 
 }

@@ -1,7 +1,10 @@
 package kz.zhilyego.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reminders per booking, fired by a cluster-safe recurring job: when a reminder is due,
@@ -21,6 +24,17 @@ public interface Reminders {
 
 	/** Cancels one pending reminder; returns whether there was one. */
 	boolean cancel(UUID bookingId, ReminderKind kind);
+
+	/**
+	 * One scheduled job of a booking.
+	 *
+	 * @param status {@code PENDING}, {@code FIRED} or {@code CANCELLED}
+	 */
+	record Scheduled(ReminderKind kind, Instant dueAt, String status, @Nullable Instant firedAt, Instant updatedAt) {
+	}
+
+	/** The booking's scheduled jobs (pending, fired and cancelled), by due time. */
+	List<Scheduled> ofBooking(UUID bookingId);
 
 	/**
 	 * Fires every reminder due by the clock's now, each in its own transaction; returns

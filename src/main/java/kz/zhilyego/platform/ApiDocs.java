@@ -48,7 +48,8 @@ class ApiDocs {
 	/** Open to everyone, as in {@code SecurityConfig}: method (or * for any) and path. */
 	private static final List<String[]> PUBLIC = List.of(new String[] { "GET", "/api/v1/listings" },
 			new String[] { "GET", "/api/v1/listings/**" }, new String[] { "*", "/api/v1/auth/**" },
-			new String[] { "POST", "/api/v1/payments/webhooks/**" });
+			new String[] { "POST", "/api/v1/payments/webhooks/**" },
+			new String[] { "POST", "/api/v1/integrations/*/bookings" });
 
 	private static final Map<String, String> TAGS = tags();
 
@@ -158,6 +159,10 @@ class ApiDocs {
 		tags.put("Notifications", "In-app notifications and the caller's notification settings");
 		tags.put("Favorites", "The caller's saved listings");
 		tags.put("Reviews", "Reviews of completed stays, replies, complaints and moderation");
+		tags.put("Connections", "Bookings from other booking systems by signed webhooks");
+		tags.put("Calendar sync", "iCal export and import of a listing's busy nights");
+		tags.put("Realtor: feedback", "Guests' ratings after the stay, comments to follow up, review sites");
+		tags.put("Message history", "Every message sent to a person, and each booking's scheduled jobs");
 		return tags;
 	}
 

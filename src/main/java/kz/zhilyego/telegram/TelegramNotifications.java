@@ -109,6 +109,24 @@ class TelegramNotifications implements TelegramDelivery {
 			}
 			case BOOKING_CANCELLED_REALTOR -> row.add(Button.action(t(message, "bot.menu.bookings"), "rb"));
 			case BOOKING_CANCELLED_GUEST -> row.add(Button.action(t(message, "bot.menu.myBookings"), "mb"));
+			case BOOKING_MOVED_GUEST -> {
+				if (booking != null) {
+					row.add(Button.action(t(message, "bot.notification.booking"), "mb:" + booking));
+				}
+			}
+			case FEEDBACK_REQUEST, FEEDBACK_REMINDER -> {
+				// one tap rates the stay: fb:<request>:<1-5>
+				String request = params.get("feedbackId");
+				if (request != null && request.matches("\\d{1,18}")) {
+					for (int rating = 1; rating <= 5; rating++) {
+						row.add(Button.action(rating + "⭐", "fb:" + request + ":" + rating));
+					}
+				}
+			}
+			case FEEDBACK_FOLLOW_UP_REALTOR ->
+				link(row, params.get("followUpsUrl"), "💬 " + t(message, "bot.notification.followUps"));
+			case CHANNEL_CONFLICT_REALTOR ->
+				link(row, params.get("calendarUrl"), "📅 " + t(message, "bot.notification.calendar"));
 			default -> {
 			}
 		}

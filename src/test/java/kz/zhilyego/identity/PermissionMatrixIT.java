@@ -483,6 +483,271 @@ class PermissionMatrixIT {
 		}
 	}
 
+	/** Expected status of a listing-scoped staff endpoint on {@link #listingA}. */
+	private static int onListingA(String caller) {
+		return switch (caller) {
+			case "guest" -> 401;
+			case "user" -> 403;
+			case "realtorA", "headA", "superuser" -> 200;
+			default -> 404;
+		};
+	}
+
+	@Test
+	void calendarSyncAndReviewSitesOfAListingAreForStaffWhoseScopeCoversIt() {
+		String[] reads = { "/api/v1/realtor/listings/" + this.listingA + "/ical",
+				"/api/v1/realtor/listings/" + this.listingA + "/review-links" };
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int expected = onListingA(caller.getKey());
+			for (String path : reads) {
+				Api.Response response = get(path, caller.getKey());
+				assertThat(response.status()).as(caller.getKey() + " GET " + path).isEqualTo(expected);
+				if (expected != 200) {
+					assertThat(response.body()).doesNotContain("/ical/", "twoGis");
+				}
+			}
+			if (expected == 200) {
+				continue;
+			}
+			String listing = "/api/v1/realtor/listings/" + this.listingA;
+			assertThat(status("POST", listing + "/ical/rotate", caller.getKey(), "{}")).as(caller.getKey() + " rotates")
+				.isEqualTo(expected);
+			assertThat(status("POST", listing + "/ical-imports", caller.getKey(),
+					Map.of("name", "Чужой", "url", "https://example.com/feed.ics")))
+				.as(caller.getKey() + " adds a feed")
+				.isEqualTo(expected);
+			assertThat(status("PUT", listing + "/review-links", caller.getKey(),
+					Map.of("twoGis", "https://2gis.kz/x", "ownForm", true)))
+				.as(caller.getKey() + " sets review sites")
+				.isEqualTo(expected);
+		}
+		Api.Response added = this.api.post("/api/v1/realtor/listings/" + this.listingA + "/ical-imports",
+				Map.of("name", "Airbnb", "url", "http://127.0.0.1:9/feed.ics"), "Authorization",
+				this.callers.get("realtorA"));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		long feed = added.json().get("id").asLong();
+		String sync = "/api/v1/realtor/listings/" + this.listingA + "/ical-imports/" + feed + "/sync";
+		String remove = "/api/v1/realtor/listings/" + this.listingA + "/ical-imports/" + feed;
+		for (String caller : new String[] { "guest", "user", "loneRealtor", "headB" }) {
+			assertThat(status("POST", sync, caller, "{}")).as(caller + " syncs").isEqualTo(onListingA(caller));
+			String auth = this.callers.get(caller);
+			assertThat(
+					(auth == null ? this.api.delete(remove) : this.api.delete(remove, "Authorization", auth)).status())
+				.as(caller + " removes")
+				.isEqualTo(onListingA(caller));
+		}
+		// a feed of listing A reached through listing B's path is not found
+		assertThat(status("POST", "/api/v1/realtor/listings/" + this.listingB + "/ical-imports/" + feed + "/sync",
+				"headB", "{}"))
+			.isEqualTo(404);
+		assertThat(
+				this.jdbc.sql("select count(*) from ical_imports where removed_at is null").query(Long.class).single())
+			.as("only realtor A's feed")
+			.isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from feedback_review_links").query(Long.class).single()).isZero();
+		// the export feed and the feedback page are public, behind unguessable tokens
+		assertThat(this.api.get("/ical/unknown-token-0123456789abcdef.ics").status()).isEqualTo(404);
+		Visitor visitor = new Visitor(this.port, "127.0.0.12");
+		assertThat(visitor.get("/feedback/unknown-token-0123456789abcdef").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void connectionsAreCreatedListedAndRevokedOnlyWithinScope() {
+		Map<String, Object> body = Map.of("name", "Bukza", "listingIds", java.util.List.of(this.listingA));
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int create = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				case "realtorA", "headA", "superuser" -> 201;
+				// another realtor names a listing outside their scope: a field error
+				default -> 400;
+			};
+			Api.Response response = caller.getValue() == null ? this.api.post("/api/v1/realtor/connections", body)
+					: this.api.post("/api/v1/realtor/connections", body, "Authorization", caller.getValue());
+			assertThat(response.status()).as(caller.getKey() + " connects listing A").isEqualTo(create);
+			int list = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				default -> 200;
+			};
+			assertThat(get("/api/v1/realtor/connections", caller.getKey()).status()).as(caller.getKey() + " lists")
+				.isEqualTo(list);
+		}
+		assertThat(this.jdbc.sql("select count(*) from channel_connections").query(Long.class).single())
+			.as("one connection per caller in scope")
+			.isEqualTo(3);
+		this.jdbc.sql("delete from channel_connection_listings").update();
+		this.jdbc.sql("delete from channel_connections").update();
+		kz.zhilyego.channel.ChannelFixtures.Connection ofA = kz.zhilyego.channel.ChannelFixtures.connect(this.api,
+				this.callers.get("realtorA"), "Bukza", java.util.List.of(this.listingA), Map.of());
+		assertThat(get("/api/v1/realtor/connections", "headB").body()).doesNotContain(ofA.id());
+		assertThat(get("/api/v1/realtor/connections", "loneRealtor").body()).doesNotContain(ofA.id());
+		assertThat(get("/api/v1/realtor/connections", "headA").body()).contains(ofA.id()).doesNotContain(ofA.secret());
+		String revoke = "/api/v1/realtor/connections/" + ofA.id();
+		for (String caller : new String[] { "guest", "user", "loneRealtor", "headB" }) {
+			String auth = this.callers.get(caller);
+			int expected = switch (caller) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				default -> 404;
+			};
+			assertThat(
+					(auth == null ? this.api.delete(revoke) : this.api.delete(revoke, "Authorization", auth)).status())
+				.as(caller + " revokes")
+				.isEqualTo(expected);
+		}
+		assertThat(this.jdbc.sql("select count(*) from channel_connections where revoked_at is null")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theBookingWebhookTrustsOnlyTheConnectionsSignatureWhoeverCalls() {
+		kz.zhilyego.channel.ChannelFixtures.Connection ofA = kz.zhilyego.channel.ChannelFixtures.connect(this.api,
+				this.callers.get("realtorA"), "Bukza", java.util.List.of(this.listingA), Map.of());
+		String event = kz.zhilyego.channel.ChannelFixtures.booking("booking.created", "M-1", this.listingA,
+				"2026-12-10", "2026-12-12", null, "+77010000099", null);
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String[] headers = caller.getValue() == null ? new String[0]
+					: new String[] { "Authorization", caller.getValue() };
+			assertThat(this.api.post(ofA.path(), event, headers).status())
+				.as(caller.getKey() + " POST the webhook unsigned")
+				.isEqualTo(401);
+		}
+		assertThat(this.jdbc.sql("select count(*) from bookings").query(Long.class).single()).isZero();
+		assertThat(kz.zhilyego.channel.ChannelFixtures.send(this.api, ofA, event, this.clock.instant()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void followUpsAnalyticsAndMessageHistoryFollowTheScope() {
+		kz.zhilyego.channel.ChannelFixtures.Connection ofA = kz.zhilyego.channel.ChannelFixtures.connect(this.api,
+				this.callers.get("realtorA"), "Bukza", java.util.List.of(this.listingA), Map.of());
+		Api.Response created = kz.zhilyego.channel.ChannelFixtures.send(
+				this.api, ofA, kz.zhilyego.channel.ChannelFixtures.booking("booking.created", "M-2", this.listingA,
+						"2026-12-10", "2026-12-12", null, this.fixtures.phone(this.user), "user@test.kz"),
+				this.clock.instant());
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		UUID booking = UUID.fromString(created.json().get("bookingId").asString());
+		long followUp = this.jdbc.sql("""
+				insert into feedback_requests (booking_id, listing_id, guest_id, owner_id, sent_at, rating, rated_at,
+				                               comment, commented_at, follow_up_due_at)
+				values (:booking, :listing, :guest, :owner, :now, 3, :now, 'Шумно', :now, :now)
+				returning id
+				""")
+			.param("booking", booking)
+			.param("listing", this.listingA)
+			.param("guest", this.user)
+			.param("owner", this.realtorA)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String who = caller.getKey();
+			int staff = switch (who) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				default -> 200;
+			};
+			boolean sees = who.equals("realtorA") || who.equals("headA") || who.equals("superuser");
+			Api.Response followUps = get("/api/v1/realtor/feedback", who);
+			assertThat(followUps.status()).as(who + " follow-ups").isEqualTo(staff);
+			if (staff == 200) {
+				assertThat(followUps.json().get("total").asLong()).as(who + " sees the comment")
+					.isEqualTo(sees ? 1 : 0);
+			}
+			assertThat(followUps.body().contains("Шумно")).as(who + " reads the comment").isEqualTo(sees);
+			Api.Response stats = get("/api/v1/realtor/analytics/feedback?from=2026-12-01&to=2026-12-31", who);
+			assertThat(stats.status()).as(who + " analytics").isEqualTo(staff);
+			if (staff == 200) {
+				assertThat(stats.json().get("openFollowUps").asLong()).as(who).isEqualTo(sees ? 1 : 0);
+			}
+			int agency = switch (who) {
+				case "guest" -> 401;
+				case "headA", "headB" -> 200;
+				default -> 403;
+			};
+			assertThat(get("/api/v1/agency/review-links", who).status()).as(who + " agency sites").isEqualTo(agency);
+			// the booking desk: staff in scope; the booking's guest 403; anyone else 404
+			int desk = switch (who) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				case "realtorA", "headA", "superuser" -> 200;
+				default -> 404;
+			};
+			Api.Response messages = get("/api/v1/realtor/bookings/" + booking + "/messages", who);
+			assertThat(messages.status()).as(who + " booking messages").isEqualTo(desk);
+			if (desk != 200) {
+				assertThat(messages.body()).doesNotContain("user@test.kz");
+			}
+			int admin = switch (who) {
+				case "guest" -> 401;
+				case "superuser" -> 200;
+				default -> 403;
+			};
+			Api.Response all = get("/api/v1/admin/messages", who);
+			assertThat(all.status()).as(who + " all messages").isEqualTo(admin);
+			assertThat(get("/api/v1/me/messages", who).status()).as(who + " own messages")
+				.isEqualTo(caller.getValue() == null ? 401 : 200);
+		}
+		for (String caller : new String[] { "guest", "user", "loneRealtor", "headB" }) {
+			int expected = switch (caller) {
+				case "guest" -> 401;
+				case "user" -> 403;
+				default -> 404;
+			};
+			assertThat(status("POST", "/api/v1/realtor/feedback/" + followUp + "/resolve", caller,
+					Map.of("note", "чужое")))
+				.as(caller + " resolves")
+				.isEqualTo(expected);
+			assertThat(status("PUT", "/api/v1/agency/review-links", caller,
+					Map.of("twoGis", "https://2gis.kz/x", "ownForm", true)))
+				.as(caller + " sets agency sites")
+				.isEqualTo(caller.equals("headB") ? 200 : expected == 404 ? 403 : expected);
+		}
+		assertThat(this.jdbc.sql("select resolved_at is null from feedback_requests where id = :id")
+			.param("id", followUp)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.jdbc.sql("select count(*) from feedback_review_links where agency_id is not null")
+			.query(Long.class)
+			.single()).as("only head B set their own agency's sites").isEqualTo(1);
+	}
+
+	@Test
+	void theWorkspacePagesOfChannelsFeedbackAndMessagesFollowTheScope() {
+		String[] staffPages = { "/realtor/listings/" + this.listingA + "/sync",
+				"/realtor/listings/" + this.listingA + "/review-links", "/realtor/connections", "/realtor/feedback",
+				"/realtor/analytics/feedback" };
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		for (String page : staffPages) {
+			assertThat(Visitor.location(guest.get(page))).as("guest " + page).endsWith("/login");
+		}
+		assertThat(Visitor.location(guest.get("/account/messages"))).endsWith("/login");
+		assertThat(Visitor.location(guest.get("/admin/messages"))).endsWith("/login");
+		Visitor user = signedIn("user@test.kz");
+		for (String page : staffPages) {
+			assertThat(user.get(page).statusCode()).as("user " + page).isEqualTo(403);
+		}
+		assertThat(user.get("/account/messages").statusCode()).isEqualTo(200);
+		assertThat(user.get("/admin/messages").statusCode()).isEqualTo(403);
+		Visitor headB = signedIn("head-b@test.kz");
+		assertThat(headB.get(staffPages[0]).statusCode()).isEqualTo(404);
+		assertThat(headB.get(staffPages[1]).statusCode()).isEqualTo(404);
+		assertThat(headB.get("/admin/messages").statusCode()).isEqualTo(403);
+		Visitor headA = signedIn("head-a@test.kz");
+		for (String page : staffPages) {
+			assertThat(headA.get(page).statusCode()).as("head A " + page).isEqualTo(200);
+		}
+		assertThat(signedIn("root@test.kz").get("/admin/messages").statusCode()).isEqualTo(200);
+	}
+
+	private Visitor signedIn(String login) {
+		Visitor visitor = new Visitor(this.port, "127.0.0.12");
+		visitor.signIn(login, IdentityFixtures.PASSWORD);
+		return visitor;
+	}
+
 	private void expect(String caller, long listing, int status) {
 		Api.Response response = get("/api/v1/access-codes/" + listing, caller);
 		assertThat(response.status()).as(caller + " → listing " + listing).isEqualTo(status);

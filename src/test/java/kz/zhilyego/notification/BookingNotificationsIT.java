@@ -211,23 +211,39 @@ class BookingNotificationsIT {
 		assertThat(newMails).anySatisfy(mail -> assertThat(mail).contains(booking.id().toString(), "8842"));
 	}
 
+	/**
+	 * The 1-5 feedback question (feedback module, docs/integrations.md) replaced the old
+	 * review request: a completed stay booked here schedules it, never a review request,
+	 * and the guest's e-mail has the five one-click rating links.
+	 */
 	@Test
-	void aCompletedStayAsksForAReviewWithALinkToTheReviewForm() throws Exception {
+	void aCompletedStayAsksForFeedbackWithOneClickRatingLinks() throws Exception {
 		BookingDetails booking = confirmedBooking();
 		this.clock.set(Instant.parse("2026-12-10T10:00:00Z"));
 		this.markStay.checkIn(booking.id(), BookingFixtures.realtor(this.realtor));
 		this.clock.set(Instant.parse("2026-12-13T06:00:00Z"));
 		this.markStay.checkOut(booking.id(), BookingFixtures.realtor(this.realtor));
+		// three hours after the 12:00 check-out time (Astana), inside 10:00-21:00
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc
-				.sql("select count(*) from notification_reminders where booking_id = :id and kind = 'REVIEW_REQUEST'")
-				.param("id", booking.id())
-				.query(Long.class)
-				.single() == 1);
+			.until(() -> Instant.parse("2026-12-13T10:00:00Z")
+				.equals(this.jdbc.sql("""
+						select due_at from notification_reminders
+						where booking_id = :id and kind = 'FEEDBACK_REQUEST' and status = 'PENDING'
+						""")
+					.param("id", booking.id())
+					.query(java.sql.Timestamp.class)
+					.optional()
+					.map(java.sql.Timestamp::toInstant)
+					.orElse(null)));
+		assertThat(this.jdbc
+			.sql("select count(*) from notification_reminders where booking_id = :id and kind = 'REVIEW_REQUEST'")
+			.param("id", booking.id())
+			.query(Long.class)
+			.single()).isZero();
 
-		this.clock.advance(Duration.ofHours(3));
+		this.clock.set(Instant.parse("2026-12-13T10:00:00Z"));
 		this.reminders.fireDue();
-		awaitOutbox("REVIEW_REQUEST", 1);
+		awaitOutbox("FEEDBACK_REQUEST", 1);
 		this.dispatcher.dispatchDue();
 
 		List<String> toGuest = new ArrayList<>();
@@ -236,8 +252,8 @@ class BookingNotificationsIT {
 				toGuest.add(decoded(message));
 			}
 		}
-		assertThat(toGuest).anySatisfy(
-				mail -> assertThat(mail).contains("/account/bookings/" + booking.id() + "/review", "Пікір қалдыру"));
+		assertThat(toGuest).anySatisfy(mail -> assertThat(mail).containsPattern("/feedback/[A-Za-z0-9_-]+\\?rating=1")
+			.containsPattern("/feedback/[A-Za-z0-9_-]+\\?rating=5"));
 	}
 
 	@Test

@@ -82,12 +82,15 @@ class BookingMessages {
 			.param("checkIn", date(booking.checkIn()))
 			.param("checkOut", date(booking.checkOut()))
 			.param("nights", booking.nights())
-			.param("total", money(booking.total(), language))
+			// another booking system's booking has no price nor refund here
+			.param("total", booking.external() ? null : money(booking.total(), language))
 			.param("currency", booking.currency())
 			.param("reason", reason)
-			.param("refund", refund == null ? null : money(refund, language))
+			.param("refund", refund == null || booking.external() ? null : money(refund, language))
 			.param(actionParam(kind), actionUrl(kind, party, booking))
-			.secretRef(withCodes && party == Party.GUEST ? BookingSecretParams.reference(booking.id()) : null);
+			.booking(booking.id())
+			.secretRef(party != Party.GUEST ? null
+					: withCodes ? BookingSecretParams.reference(booking.id()) : guestReference(booking.id()));
 		extra.forEach(message::param);
 		if (party == Party.GUEST) {
 			message.param("realtorPhone", showsRealtorContacts(kind) ? booking.realtorPhone() : null);
@@ -113,9 +116,19 @@ class BookingMessages {
 		this.notifications.enqueue(message.inApp());
 	}
 
+	/**
+	 * The secret reference of a guest message without codes: resolved at send time only
+	 * by resolvers that add links (the one-tap Telegram link of a guest someone else
+	 * booked), never into codes.
+	 */
+	static String guestReference(java.util.UUID bookingId) {
+		return "guest:" + bookingId;
+	}
+
 	private static boolean showsRealtorContacts(NotificationKind kind) {
 		return switch (kind) {
-			case BOOKING_CONFIRMED_GUEST, REMINDER_BEFORE_CHECK_IN, REMINDER_CHECK_IN_DAY, REMINDER_BEFORE_CHECK_OUT ->
+			case BOOKING_CONFIRMED_GUEST, BOOKING_MOVED_GUEST, REMINDER_BEFORE_CHECK_IN, REMINDER_CHECK_IN_DAY,
+					REMINDER_BEFORE_CHECK_OUT ->
 				true;
 			default -> false;
 		};

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingEvents.BookingCancelled;
 import kz.zhilyego.booking.BookingEvents.BookingConfirmed;
 import kz.zhilyego.booking.BookingEvents.HoldExpired;
-import kz.zhilyego.booking.BookingEvents.StayCompleted;
+import kz.zhilyego.booking.BookingEvents.BookingMoved;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.Zones;
@@ -30,18 +31,17 @@ import org.springframework.stereotype.Component;
  * The booking triggers: confirmations, cancellations, expired holds and failed payments
  * become outbox messages (a confirmation clears the booking's earlier "payment failed"
  * notices); a confirmation schedules the reminders (24 h before check-in, check-in day
- * morning, 24 h before check-out), a cancellation cancels them, a completed stay
- * schedules the review request. Each listener runs after the booking's commit in its own
- * transaction and is retried from the event publication registry if the app stops midway;
- * dedup keys make a replay harmless.
+ * morning, 24 h before check-out), a cancellation cancels them, a move (an external
+ * booking's new dates) moves them; the request after the stay is the feedback module's.
+ * Each listener runs after the booking's commit in its own transaction and is retried
+ * from the event publication registry if the app stops midway; dedup keys make a replay
+ * harmless.
  */
 @Component
 class BookingNotifications implements ReminderHandler {
 
 	/** The check-in day reminder goes out at this local time. */
 	static final LocalTime CHECK_IN_DAY_AT = LocalTime.of(9, 0);
-
-	static final Duration REVIEW_AFTER = Duration.ofHours(2);
 
 	private final BookingQueries bookings;
 
@@ -71,14 +71,46 @@ class BookingNotifications implements ReminderHandler {
 					true, null, null);
 			this.messages.send("booking-confirmed", NotificationKind.BOOKING_CONFIRMED_REALTOR, Party.REALTOR, booking,
 					false, null, null);
-			Instant checkIn = booking.checkIn().atTime(booking.checkInTime()).atZone(Zones.KAZAKHSTAN).toInstant();
-			Instant checkOut = booking.checkOut().atTime(booking.checkOutTime()).atZone(Zones.KAZAKHSTAN).toInstant();
-			schedule(booking.id(), ReminderKind.BEFORE_CHECK_IN, checkIn.minus(Duration.ofHours(24)));
-			schedule(booking.id(), ReminderKind.CHECK_IN_DAY,
-					booking.checkIn().atTime(CHECK_IN_DAY_AT).atZone(Zones.KAZAKHSTAN).toInstant());
-			schedule(booking.id(), ReminderKind.BEFORE_CHECK_OUT, checkOut.minus(Duration.ofHours(24)));
+			scheduleReminders(booking);
 		});
 	}
+
+	/**
+	 * Another booking system moved the booking's dates: the guest hears of it and the
+	 * reminders move with the stay.
+	 */
+	@ApplicationModuleListener
+	void on(BookingMoved event) {
+		this.bookings.find(event.bookingId()).ifPresent(booking -> {
+			this.messages.send("booking-moved:" + booking.checkIn() + ":" + booking.checkOut(),
+					NotificationKind.BOOKING_MOVED_GUEST, Party.GUEST, booking, false, null, null);
+			for (ReminderKind kind : STAY_REMINDERS) {
+				this.reminders.cancel(booking.id(), kind);
+			}
+			scheduleReminders(booking);
+		});
+	}
+
+	/**
+	 * The stay's reminders, only while the booking is active: its status is read under a
+	 * share lock, so a cancellation committing meanwhile is seen (and one that comes
+	 * later waits and cancels what was scheduled).
+	 */
+	private void scheduleReminders(BookingDetails booking) {
+		BookingStatus status = this.bookings.statusLocked(booking.id()).orElse(null);
+		if (status != BookingStatus.CONFIRMED && status != BookingStatus.CHECKED_IN) {
+			return;
+		}
+		Instant checkIn = booking.checkIn().atTime(booking.checkInTime()).atZone(Zones.KAZAKHSTAN).toInstant();
+		Instant checkOut = booking.checkOut().atTime(booking.checkOutTime()).atZone(Zones.KAZAKHSTAN).toInstant();
+		schedule(booking.id(), ReminderKind.BEFORE_CHECK_IN, checkIn.minus(Duration.ofHours(24)));
+		schedule(booking.id(), ReminderKind.CHECK_IN_DAY,
+				booking.checkIn().atTime(CHECK_IN_DAY_AT).atZone(Zones.KAZAKHSTAN).toInstant());
+		schedule(booking.id(), ReminderKind.BEFORE_CHECK_OUT, checkOut.minus(Duration.ofHours(24)));
+	}
+
+	private static final List<ReminderKind> STAY_REMINDERS = List.of(ReminderKind.BEFORE_CHECK_IN,
+			ReminderKind.CHECK_IN_DAY, ReminderKind.BEFORE_CHECK_OUT);
 
 	@ApplicationModuleListener
 	void on(BookingCancelled event) {
@@ -104,12 +136,6 @@ class BookingNotifications implements ReminderHandler {
 			.filter(booking -> booking.status() == BookingStatus.HOLD)
 			.ifPresent(booking -> this.messages.send("payment-failed:" + event.paymentId(),
 					NotificationKind.PAYMENT_FAILED_GUEST, Party.GUEST, booking, false, null, null));
-	}
-
-	@ApplicationModuleListener
-	void on(StayCompleted event) {
-		this.reminders.schedule(event.bookingId(), ReminderKind.REVIEW_REQUEST,
-				this.clock.instant().plus(REVIEW_AFTER));
 	}
 
 	/** The realtor hears of a new visible review of their listing. */
@@ -157,6 +183,9 @@ class BookingNotifications implements ReminderHandler {
 				if (booking.status() == BookingStatus.COMPLETED) {
 					remind(booking, NotificationKind.REVIEW_REQUEST, kind, false);
 				}
+			}
+			default -> {
+				// another module's reminder (the feedback request)
 			}
 		}
 	}

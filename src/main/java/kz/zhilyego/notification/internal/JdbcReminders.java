@@ -87,6 +87,22 @@ class JdbcReminders implements Reminders {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<Scheduled> ofBooking(UUID bookingId) {
+		return this.jdbc.sql("""
+				select kind, due_at, status, fired_at, updated_at from notification_reminders
+				where booking_id = :bookingId
+				order by due_at, id
+				""")
+			.param("bookingId", bookingId)
+			.query((rs, row) -> new Scheduled(ReminderKind.valueOf(rs.getString("kind")),
+					rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
+					rs.getTimestamp("fired_at") == null ? null : rs.getTimestamp("fired_at").toInstant(),
+					rs.getTimestamp("updated_at").toInstant()))
+			.list();
+	}
+
+	@Override
 	public int fireDue() {
 		List<ReminderHandler> handlers = this.handlers.orderedStream().toList();
 		if (handlers.isEmpty()) {

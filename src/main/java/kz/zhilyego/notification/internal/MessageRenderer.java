@@ -29,7 +29,7 @@ public class MessageRenderer {
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
 			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
-			"rating", "agencyName", "inviterName", "expiresAt");
+			"rating", "agencyName", "inviterName", "expiresAt", "source", "conflict", "dueAt");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
@@ -42,7 +42,20 @@ public class MessageRenderer {
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
 	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
-			"invitationUrl", "queueUrl");
+			"invitationUrl", "queueUrl", "calendarUrl", "followUpsUrl", "feedbackUrl");
+
+	/**
+	 * One-tap choices shown as a row of buttons in e-mails ({@code rate1Url} ...
+	 * {@code rate5Url}: the feedback rating); label {@code notification.choice.<name>}.
+	 */
+	static final List<String> CHOICE_PARAMS = List.of("rate1Url", "rate2Url", "rate3Url", "rate4Url", "rate5Url");
+
+	/**
+	 * Links resolved at send time ({@link kz.zhilyego.notification.SecretParams}, never
+	 * stored), shown below the action: the guest's one-tap Telegram link; label
+	 * {@code notification.link.<name>}. WhatsApp templates may carry them too.
+	 */
+	static final List<String> SECRET_LINKS = List.of("telegramUrl");
 
 	private final MessageSource messages;
 
@@ -100,6 +113,20 @@ public class MessageRenderer {
 				secretValues.add(value);
 			}
 		}
+		List<Line> choices = new ArrayList<>();
+		for (String name : CHOICE_PARAMS) {
+			String url = params.get(name);
+			if (url != null && !url.isBlank()) {
+				choices.add(new Line(label("notification.choice." + name, locale), url));
+			}
+		}
+		List<Line> links = new ArrayList<>();
+		for (String name : SECRET_LINKS) {
+			String url = secrets.get(name);
+			if (url != null && url.startsWith("https://")) {
+				links.add(new Line(label("notification.link." + name, locale), url));
+			}
+		}
 		Line action = null;
 		// a link that is a secret itself (a password reset): in the bodies only, masked
 		// wherever a rendered message is stored
@@ -127,10 +154,19 @@ public class MessageRenderer {
 		context.setVariable("rows", rows);
 		context.setVariable("codes", codes);
 		context.setVariable("action", action);
+		context.setVariable("choices", choices);
+		context.setVariable("links", links);
 		String html = this.engine.process("email", context);
 		String text = this.engine.process("message", context).strip() + "\n";
 		String telegram = this.engine.process("telegram", context).strip();
-		List<String> whatsApp = WhatsAppTemplates.parameters(kind, params);
+		Map<String, String> whatsAppValues = new java.util.HashMap<>(params);
+		for (String name : SECRET_LINKS) {
+			String url = secrets.get(name);
+			if (url != null) {
+				whatsAppValues.put(name, url);
+			}
+		}
+		List<String> whatsApp = WhatsAppTemplates.parameters(kind, whatsAppValues);
 		return new RenderedMessage(subject, text, html, telegram, action == null ? null : action.value(), whatsApp,
 				secretValues, inAppText(kind, params, locale, intro));
 	}

@@ -52,9 +52,9 @@ public class Outbox {
 		return this.jdbc.sql("""
 				insert into notification_outbox
 				    (kind, channel, recipient_user_id, address, language, params, secret_ref, dedup_key,
-				     status, next_attempt_at, last_error, created_at, request_id)
+				     status, next_attempt_at, last_error, created_at, request_id, booking_id)
 				values (:kind, :channel, :recipient, :address, :language, cast(:params as jsonb), :secretRef, :dedupKey,
-				        :status, :now, :lastError, :now, :requestId)
+				        :status, :now, :lastError, :now, :requestId, :bookingId)
 				on conflict (dedup_key) do nothing
 				""")
 			.param("kind", message.kind().name())
@@ -69,6 +69,7 @@ public class Outbox {
 			.param("lastError", skipped ? "disabled in the recipient's notification settings" : null)
 			.param("now", Timestamp.from(now))
 			.param("requestId", RequestIds.current())
+			.param("bookingId", message.bookingId())
 			.update() == 1;
 	}
 

@@ -33,6 +33,11 @@ final class WhatsAppTemplates {
 		PARAMETERS.put(NotificationKind.REVIEW_REQUEST, List.of("listingTitle", "reviewUrl"));
 		PARAMETERS.put(NotificationKind.REVIEW_REPLY_GUEST, List.of("listingTitle", "listingUrl"));
 		PARAMETERS.put(NotificationKind.REFUND_MADE_GUEST, List.of("bookingId", "listingTitle", "refund"));
+		PARAMETERS.put(NotificationKind.BOOKING_MOVED_GUEST,
+				List.of("bookingId", "listingTitle", "checkIn", "checkOut"));
+		PARAMETERS.put(NotificationKind.TELEGRAM_INVITE_GUEST, List.of("listingTitle", "checkIn", "telegramUrl"));
+		PARAMETERS.put(NotificationKind.FEEDBACK_REQUEST, List.of("listingTitle", "feedbackUrl"));
+		PARAMETERS.put(NotificationKind.FEEDBACK_REMINDER, List.of("listingTitle", "feedbackUrl"));
 	}
 
 	private WhatsAppTemplates() {

@@ -18,7 +18,7 @@ class MessageRendererTest {
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasenames("i18n/messages", "i18n/notification");
+		messages.setBasenames("i18n/messages", "i18n/notification", "i18n/integration");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		return messages;
