@@ -54,7 +54,7 @@ class BookingNotificationsIT {
 
 	private static final LocalDate DEC_13 = LocalDate.of(2026, 12, 13);
 
-	private static final AccessCodeSet CODES = new AccessCodeSet("4711#", "8842", "0309");
+	private static final AccessCodeSet CODES = new AccessCodeSet("4711#", "88#42", "0309");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -123,15 +123,15 @@ class BookingNotificationsIT {
 		// people read the short booking number, as the site shows it, not the id
 		assertThat(toGuest.getSubject()).contains(booking.number())
 			.doesNotContain(booking.id().toString())
-			.doesNotContain("8842");
+			.doesNotContain("88#42");
 		assertThat(decoded(toGuest)).contains(booking.number(), "10.12.2026", "13.12.2026", "60")
 			.contains("Брондау нөмірі")
-			.contains("4711#", "8842", "0309");
-		assertThat(decoded(toRealtor)).contains(booking.number()).doesNotContain("8842").doesNotContain("4711#");
-		assertThat(this.jdbc.sql("select count(*) from notification_outbox where params::text like '%8842%'")
+			.contains("4711#", "88#42", "0309");
+		assertThat(decoded(toRealtor)).contains(booking.number()).doesNotContain("88#42").doesNotContain("4711#");
+		assertThat(this.jdbc.sql("select count(*) from notification_outbox where params::text like '%88#42%'")
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from in_app_notifications where body like '%8842%'")
+		assertThat(this.jdbc.sql("select count(*) from in_app_notifications where body like '%88#42%'")
 			.query(Long.class)
 			.single()).isZero();
 	}
@@ -208,7 +208,7 @@ class BookingNotificationsIT {
 		for (int i = before; i < received.length; i++) {
 			newMails.add(received[i].getSubject() + "\n" + decoded(received[i]));
 		}
-		assertThat(newMails).anySatisfy(mail -> assertThat(mail).contains(booking.id().toString(), "8842"));
+		assertThat(newMails).anySatisfy(mail -> assertThat(mail).contains(booking.id().toString(), "88#42"));
 	}
 
 	/**
@@ -267,7 +267,7 @@ class BookingNotificationsIT {
 		this.dispatcher.dispatchDue();
 
 		MimeMessage mail = mailTo("guest@example.kz");
-		assertThat(decoded(mail)).contains(hold.id().toString()).doesNotContain("8842");
+		assertThat(decoded(mail)).contains(hold.id().toString()).doesNotContain("88#42");
 	}
 
 	@Test

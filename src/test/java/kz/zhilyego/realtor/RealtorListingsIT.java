@@ -90,7 +90,7 @@ class RealtorListingsIT {
 		form.put("checkOutTime", "12:00");
 		form.put("latitude", 51.128);
 		form.put("longitude", 71.43);
-		form.put("accessCodes", Map.of("intercom", "1234", "flat", "5678"));
+		form.put("accessCodes", Map.of("intercom", "1234", "flat", "5678#"));
 		return form;
 	}
 
@@ -104,15 +104,15 @@ class RealtorListingsIT {
 		assertThat(listing.get("realtorPhone").asString()).isEqualTo(this.identity.phone(this.realtor));
 		assertThat(listing.get("hasAccessCodes").asBoolean()).isTrue();
 		assertThat(listing.get("amenities").toString()).contains("wifi", "parking");
-		assertThat(listing.toString()).doesNotContain("5678");
+		assertThat(listing.toString()).doesNotContain("5678#");
 		String stored = this.jdbc.sql("select flat from listing_access_codes where listing_id = :id")
 			.param("id", id)
 			.query(String.class)
 			.single();
-		assertThat(stored).isNotEqualTo("5678");
+		assertThat(stored).isNotEqualTo("5678#");
 		assertThat(new Api(this.port).get("/api/v1/listings/" + id).status()).isEqualTo(200);
 		JsonNode codes = api(this.realtor).get("/api/v1/realtor/listings/" + id + "/access-codes").json();
-		assertThat(codes.get("flat").asString()).isEqualTo("5678");
+		assertThat(codes.get("flat").asString()).isEqualTo("5678#");
 		assertThat(this.jdbc.sql("select count(*) from access_code_reveals where listing_id = :id")
 			.param("id", id)
 			.query(Long.class)
