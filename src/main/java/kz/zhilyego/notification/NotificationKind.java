@@ -12,6 +12,14 @@ public enum NotificationKind {
 	REMINDER_BEFORE_CHECK_OUT, REVIEW_REQUEST, REVIEW_RECEIVED_REALTOR, REVIEW_REPLY_GUEST,
 
 	/** An agency head invites someone to join the agency (e-mail, with the link). */
-	AGENCY_INVITATION
+	AGENCY_INVITATION,
+
+	/**
+	 * The superuser approved, rejected (with a reason) or suspended a realtor's listing.
+	 */
+	LISTING_APPROVED_REALTOR, LISTING_REJECTED_REALTOR, LISTING_SUSPENDED_REALTOR,
+
+	/** The monthly report (PDF attached) for superusers and agency heads. */
+	MONTHLY_REPORT
 
 }

@@ -41,9 +41,11 @@ public class ListingOptions {
 					.param("lang", lang)
 					.query((rs, n) -> new District(rs.getString("city"), rs.getString("code"), rs.getString("name")))
 					.list(),
-				options("select code, %s as name from housing_classes k order by position, code", "k", lang),
-				options("select code, %s as name from housing_types t order by position, code", "t", lang),
-				options("select code, %s as name from amenities a order by position, code", "a", lang));
+				options("select code, %s as name from housing_classes k where k.active order by position, code", "k",
+						lang),
+				options("select code, %s as name from housing_types t where t.active order by position, code", "t",
+						lang),
+				options("select code, %s as name from amenities a where a.active order by position, code", "a", lang));
 	}
 
 	private List<Option> options(String sql, String alias, String lang) {

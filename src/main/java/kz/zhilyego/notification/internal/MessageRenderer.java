@@ -29,14 +29,14 @@ public class MessageRenderer {
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
 			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund", "rating",
-			"agencyName", "inviterName", "expiresAt");
+			"agencyName", "inviterName", "expiresAt", "period");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
 	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
-			"invitationUrl");
+			"invitationUrl", "reportUrl");
 
 	private final MessageSource messages;
 
@@ -70,7 +70,8 @@ public class MessageRenderer {
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
-				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName") };
+				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
+				value(params, "period") };
 		String prefix = "notification.kind." + kind.name();
 		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
 		String title = this.messages.getMessage(prefix + ".title", args, locale);
