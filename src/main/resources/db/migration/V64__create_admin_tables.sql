@@ -18,19 +18,6 @@ create unique index monthly_reports_once on monthly_reports (month, coalesce(age
 
 create index monthly_reports_agency_idx on monthly_reports (agency_id, month desc, id desc);
 
--- Entries of the problems page a superuser closed without a change the source can see
--- ("resolved, nothing to do"), with who and why. The source + key name the entry.
-create table attention_resolutions (
-    id          bigserial   primary key,
-    source      text        not null,
-    item_key    text        not null,
-    action      text        not null,
-    note        text        check (note is null or length(note) <= 1000),
-    resolved_by bigint      not null references users (id),
-    resolved_at timestamptz not null,
-    unique (source, item_key)
-);
-
 -- A person closed a flagged payment's case (same columns as the Kaspi payment queue's).
 alter table payments
     add column if not exists review_resolved_at timestamptz,

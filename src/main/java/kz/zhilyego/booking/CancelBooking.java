@@ -93,6 +93,14 @@ public class CancelBooking {
 		return this.bookings.details(bookingId).orElseThrow();
 	}
 
+	/**
+	 * The booking as it is now (for callers that acted on it through another service).
+	 */
+	@Transactional(readOnly = true)
+	public BookingDetails details(UUID bookingId) {
+		return this.bookings.details(bookingId).orElseThrow(() -> ProblemException.notFound("booking.notFound"));
+	}
+
 	private static Money paid(BookingStatus status, Money total) {
 		return status == BookingStatus.HOLD ? Money.zero(total.currency()) : total;
 	}

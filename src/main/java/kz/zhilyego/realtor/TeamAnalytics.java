@@ -2,7 +2,6 @@ package kz.zhilyego.realtor;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -180,7 +179,6 @@ public class TeamAnalytics {
 					new long[] { rs.getLong("listings"), rs.getLong("active") }))
 			.list();
 		Map<Long, RealtorAnalytics.Nights> nights = this.analytics.nightsByOwner(p);
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
 		Totals none = new Totals(RealtorAnalytics.money(BigDecimal.ZERO), RealtorAnalytics.money(BigDecimal.ZERO),
 				RealtorAnalytics.money(BigDecimal.ZERO), 0, 0);
 		RealtorAnalytics.Nights noNights = new RealtorAnalytics.Nights(0, 0, 0);
@@ -188,7 +186,7 @@ public class TeamAnalytics {
 			Totals t = totals.getOrDefault(m.id(), none);
 			long[] l = listings.getOrDefault(m.id(), new long[2]);
 			RealtorAnalytics.Nights n = nights.getOrDefault(m.id(), noNights);
-			long available = n.available(days);
+			long available = n.available();
 			return new RealtorStat(m.id(), m.name(), m.phone(), m.email(), m.active(), l[0], l[1], t.bookings(),
 					t.cancellations(), t.gross(), t.refunds(), t.revenue(), n.booked(), available,
 					RealtorAnalytics.occupancy(n.booked(), available));

@@ -1,0 +1,56 @@
+package kz.zhilyego.admin.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import kz.zhilyego.admin.PlatformAnalytics;
+import kz.zhilyego.admin.PlatformSummary;
+import kz.zhilyego.common.PageResult;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The platform's analytics for a period (the security chain admits SUPERUSER only):
+ * {@code /summary}, every agency paged, one agency, and agencies side by side.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/analytics")
+class AnalyticsApiController {
+
+	private final PlatformAnalytics analytics;
+
+	AnalyticsApiController(PlatformAnalytics analytics) {
+		this.analytics = analytics;
+	}
+
+	@GetMapping("/summary")
+	PlatformSummary summary(@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		return this.analytics.summary(from, to);
+	}
+
+	@GetMapping("/agencies")
+	PageResult<PlatformAnalytics.AgencyStat> agencies(@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return this.analytics.agencies(from, to, page, size);
+	}
+
+	@GetMapping("/agencies/compare")
+	PlatformAnalytics.Comparison compare(@RequestParam List<Long> ids,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		return this.analytics.compare(ids, from, to);
+	}
+
+	@GetMapping("/agencies/{id}")
+	PlatformAnalytics.AgencyStat agency(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		return this.analytics.agency(id, from, to);
+	}
+
+}

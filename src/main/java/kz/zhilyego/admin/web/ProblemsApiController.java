@@ -1,0 +1,46 @@
+package kz.zhilyego.admin.web;
+
+import java.util.List;
+
+import kz.zhilyego.admin.Problems;
+import kz.zhilyego.common.AttentionSource;
+import kz.zhilyego.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The problems page as an API: every source's open entries, and {@code POST
+ * /{source}/{key}/{action}} with an optional {@code {"note": "…"}}.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/problems")
+class ProblemsApiController {
+
+	private final Problems problems;
+
+	ProblemsApiController(Problems problems) {
+		this.problems = problems;
+	}
+
+	record NoteRequest(@Nullable String note) {
+	}
+
+	@GetMapping
+	List<Problems.Section> open(@AuthenticationPrincipal CurrentUser user) {
+		return this.problems.open(user);
+	}
+
+	@PostMapping("/{source}/{key}/{action}")
+	AttentionSource.Outcome act(@AuthenticationPrincipal CurrentUser user, @PathVariable String source,
+			@PathVariable String key, @PathVariable String action,
+			@RequestBody(required = false) @Nullable NoteRequest request) {
+		return this.problems.act(user, source, key, action, request == null ? null : request.note());
+	}
+
+}
