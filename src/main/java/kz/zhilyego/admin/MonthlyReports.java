@@ -135,8 +135,8 @@ public class MonthlyReports implements Attachments {
 
 	private boolean agency(LocalDate month, long agencyId) {
 		LocalDate to = month.plusMonths(1).minusDays(1);
-		ReportDocument document = this.reports
-			.agencyDocument(this.team.summary(SYSTEM, agencyId, month, to, 0, 100_000), LOCALE);
+		ReportDocument document = this.reports.agencyDocument(this.team.wholeSummary(SYSTEM, agencyId, month, to),
+				LOCALE);
 		Optional<Long> claimed = claim(month, agencyId, document.fileName() + ".pdf");
 		if (claimed.isEmpty()) {
 			return false;

@@ -86,7 +86,7 @@ public class PlatformReports {
 	@Transactional
 	public File agency(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to,
 			ReportFiles.Format format, Locale locale) {
-		ReportDocument document = agencyDocument(this.team.summary(user, agencyId, from, to, 0, 100_000), locale);
+		ReportDocument document = agencyDocument(this.team.wholeSummary(user, agencyId, from, to), locale);
 		return export(user, document, format, "agency", document.fileName());
 	}
 

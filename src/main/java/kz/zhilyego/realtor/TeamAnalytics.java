@@ -87,7 +87,21 @@ public class TeamAnalytics {
 		if (pageNo < 0) {
 			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
 		}
+		return summary(team(user, agencyId, from, to), pageNo, pageSize);
+	}
+
+	/**
+	 * The whole team summary on one page (every realtor): the reports' data, same access
+	 * as {@link #summary(CurrentUser, Long, LocalDate, LocalDate, Integer, Integer)}.
+	 */
+	@Transactional(readOnly = true)
+	public TeamSummary wholeSummary(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from,
+			@Nullable LocalDate to) {
 		Team team = team(user, agencyId, from, to);
+		return summary(team, 0, Math.max(1, team.realtors().size()));
+	}
+
+	private TeamSummary summary(Team team, int pageNo, int pageSize) {
 		List<RealtorStat> all = team.realtors();
 		List<RealtorStat> pageItems = all.stream().skip((long) pageNo * pageSize).limit(pageSize).toList();
 		return new TeamSummary(team.agencyId(), team.agencyName(), team.from(), team.to(), "KZT", team.revenue(),

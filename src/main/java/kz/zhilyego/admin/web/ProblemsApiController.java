@@ -2,7 +2,7 @@ package kz.zhilyego.admin.web;
 
 import java.util.List;
 
-import kz.zhilyego.admin.Problems;
+import kz.zhilyego.admin.ProblemDesk;
 import kz.zhilyego.common.AttentionSource;
 import kz.zhilyego.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/problems")
 class ProblemsApiController {
 
-	private final Problems problems;
+	private final ProblemDesk problems;
 
-	ProblemsApiController(Problems problems) {
+	ProblemsApiController(ProblemDesk problems) {
 		this.problems = problems;
 	}
 
@@ -32,7 +32,7 @@ class ProblemsApiController {
 	}
 
 	@GetMapping
-	List<Problems.Section> open(@AuthenticationPrincipal CurrentUser user) {
+	List<ProblemDesk.Section> open(@AuthenticationPrincipal CurrentUser user) {
 		return this.problems.open(user);
 	}
 

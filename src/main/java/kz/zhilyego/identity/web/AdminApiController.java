@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.zhilyego.common.PageResult;
+import kz.zhilyego.identity.AuditCsv;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.AuditTrail;
 import kz.zhilyego.identity.CurrentUser;
@@ -149,7 +150,7 @@ class AdminApiController {
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
 		AuditTrail.Filter filter = new AuditTrail.Filter(actor, action, subjectType, subjectId, from, to, null);
-		return csv("zhilyego-audit.csv", LogCsv.audit(this.trail.export(filter)), user, "audit");
+		return csv("zhilyego-audit.csv", AuditCsv.audit(this.trail.export(filter)), user, "audit");
 	}
 
 	@GetMapping("/code-reveals")
@@ -170,7 +171,7 @@ class AdminApiController {
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
 		return csv("zhilyego-code-reveals.csv",
-				LogCsv.reveals(
+				AuditCsv.reveals(
 						this.trail.exportReveals(new AuditTrail.RevealFilter(actor, listingId, audience, from, to))),
 				user, "code-reveals");
 	}

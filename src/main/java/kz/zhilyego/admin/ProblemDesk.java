@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * reports).
  */
 @Service
-public class Problems {
+public class ProblemDesk {
 
 	/** Entries shown per source. */
 	public static final int LIMIT = 200;
@@ -30,7 +30,7 @@ public class Problems {
 
 	private final AuditLog audit;
 
-	Problems(List<AttentionSource> sources, AuditLog audit) {
+	ProblemDesk(List<AttentionSource> sources, AuditLog audit) {
 		this.sources = sources.stream().sorted(Comparator.comparing(AttentionSource::name)).toList();
 		this.audit = audit;
 	}

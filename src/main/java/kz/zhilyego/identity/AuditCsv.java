@@ -1,4 +1,4 @@
-package kz.zhilyego.identity.web;
+package kz.zhilyego.identity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import kz.zhilyego.common.SpreadsheetCells;
-import kz.zhilyego.identity.AuditTrail;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -16,9 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
  * The audit and reveal logs as CSV (UTF-8 with a BOM for Excel; every cell through
  * {@link SpreadsheetCells}: details and names may hold anything).
  */
-public final class LogCsv {
+public final class AuditCsv {
 
-	private LogCsv() {
+	private AuditCsv() {
 	}
 
 	public static byte[] audit(List<AuditTrail.Entry> entries) {
