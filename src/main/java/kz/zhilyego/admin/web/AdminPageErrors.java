@@ -2,6 +2,7 @@ package kz.zhilyego.admin.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,8 +22,11 @@ class AdminPageErrors {
 
 	private final PanelTexts texts;
 
-	AdminPageErrors(PanelTexts texts) {
-		this.texts = texts;
+	/**
+	 * Built on the message source alone, so web slice tests that load advice start too.
+	 */
+	AdminPageErrors(MessageSource messages) {
+		this.texts = new PanelTexts(messages);
 	}
 
 	@ExceptionHandler(ProblemException.class)
