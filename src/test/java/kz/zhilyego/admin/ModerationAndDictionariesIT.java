@@ -173,7 +173,13 @@ class ModerationAndDictionariesIT {
 		assertThat(status(loft)).isEqualTo("PENDING");
 		assertThat(search("")).doesNotContain("Лофт с видом на Байтерек");
 		JsonNode pending = this.api.get("/api/v1/admin/listings/pending", "Authorization", this.root).json();
-		assertThat(pending.toString()).contains("Лофт с видом на Байтерек и террасой");
+		JsonNode resubmitted = pending.get("items").get(0);
+		assertThat(resubmitted.get("firstSubmission").asBoolean()).as("changed, not new").isFalse();
+		JsonNode title = resubmitted.get("changes").get("title");
+		assertThat(title.get("oldValue").asString()).as("highlighted: before").isEqualTo("Лофт с видом на Байтерек");
+		assertThat(title.get("newValue").asString()).as("highlighted: after")
+			.isEqualTo("Лофт с видом на Байтерек и террасой");
+		assertThat(resubmitted.get("changes").has("pricePerNight")).as("only what changed").isFalse();
 	}
 
 	@Test
