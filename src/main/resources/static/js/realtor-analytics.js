@@ -6,24 +6,39 @@ document.addEventListener('DOMContentLoaded', function () {
     return;
   }
   var summary = JSON.parse(data.textContent);
+  // dates and money as the page's language writes them: "20 дек.", "1 161 100 ₸"
+  var lang = document.documentElement.lang || 'ru';
+  var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  var tenge = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  function money(value) { return tenge.format(value) + '\u00a0₸'; }
+  // charts fill their boxes (.realtor-chart sets the height) instead of growing with the width
+  Chart.defaults.maintainAspectRatio = false;
   var revenue = document.getElementById('chart-revenue');
   if (revenue) {
     new Chart(revenue, {
       type: 'bar',
       data: {
-        labels: summary.revenueByDay.map(function (p) { return p.date; }),
+        labels: summary.revenueByDay.map(function (p) { return day.format(new Date(p.date + 'T00:00:00Z')); }),
         datasets: [{ label: '₸', data: summary.revenueByDay.map(function (p) { return Number(p.revenue); }),
           backgroundColor: '#0d6efd' }]
       },
-      options: { plugins: { legend: { display: false } } }
+      options: {
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: function (ctx) { return money(ctx.parsed.y); } } }
+        },
+        scales: { y: { ticks: { callback: function (value) { return money(value); } } } }
+      }
     });
   }
   var reasons = document.getElementById('chart-reasons');
   if (reasons) {
+    // the reasons in the page's language (codes only in the data)
+    var words = JSON.parse(reasons.getAttribute('data-labels') || '{}');
     new Chart(reasons, {
       type: 'doughnut',
       data: {
-        labels: summary.cancellationReasons.map(function (r) { return r.reason; }),
+        labels: summary.cancellationReasons.map(function (r) { return words[r.reason] || words.OTHER || ''; }),
         datasets: [{ data: summary.cancellationReasons.map(function (r) { return r.count; }) }]
       }
     });

@@ -6,7 +6,12 @@ document.addEventListener('DOMContentLoaded', function () {
     return;
   }
   var team = JSON.parse(data.textContent);
-  function bars(id, items, value, color) {
+  // months and money as the page's language writes them: "дек. 2026", "1 161 100 ₸"
+  var lang = document.documentElement.lang || 'ru';
+  var month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  var tenge = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  function money(value) { return tenge.format(value) + '\u00a0₸'; }
+  function bars(id, items, value, color, isMoney) {
     var canvas = document.getElementById(id);
     if (!canvas) {
       return;
@@ -17,21 +22,34 @@ document.addEventListener('DOMContentLoaded', function () {
         labels: items.map(function (r) { return r.name; }),
         datasets: [{ data: items.map(value), backgroundColor: color }]
       },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } } }
+      options: {
+        indexAxis: 'y',
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: function (ctx) { return isMoney ? money(ctx.parsed.x) : String(ctx.parsed.x); } } }
+        },
+        scales: { x: { ticks: { callback: function (v) { return isMoney ? money(v) : v; } } } }
+      }
     });
   }
-  bars('chart-top-revenue', team.topByRevenue, function (r) { return Number(r.revenue); }, '#0d6efd');
-  bars('chart-top-bookings', team.topByBookings, function (r) { return r.bookings; }, '#198754');
+  bars('chart-top-revenue', team.topByRevenue, function (r) { return Number(r.revenue); }, '#0d6efd', true);
+  bars('chart-top-bookings', team.topByBookings, function (r) { return r.bookings; }, '#198754', false);
   var months = document.getElementById('chart-months');
   if (months) {
     new Chart(months, {
       type: 'line',
       data: {
-        labels: team.revenueByMonth.map(function (m) { return m.month.substring(0, 7); }),
+        labels: team.revenueByMonth.map(function (m) { return month.format(new Date(m.month.substring(0, 10) + 'T00:00:00Z')); }),
         datasets: [{ label: '₸', data: team.revenueByMonth.map(function (m) { return Number(m.revenue); }),
           borderColor: '#0d6efd', tension: 0.2, fill: false }]
       },
-      options: { plugins: { legend: { display: false } } }
+      options: {
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: function (ctx) { return money(ctx.parsed.y); } } }
+        },
+        scales: { y: { ticks: { callback: function (v) { return money(v); } } } }
+      }
     });
   }
 });

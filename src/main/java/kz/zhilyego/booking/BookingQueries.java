@@ -1,5 +1,7 @@
 package kz.zhilyego.booking;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.UUID;
 
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +21,11 @@ public class BookingQueries {
 
 	private final Bookings bookings;
 
-	BookingQueries(Bookings bookings) {
+	private final Clock clock;
+
+	BookingQueries(Bookings bookings, Clock clock) {
 		this.bookings = bookings;
+		this.clock = clock;
 	}
 
 	/** The booking if the scope may see it, else a 404. */
@@ -48,7 +54,7 @@ public class BookingQueries {
 
 	/**
 	 * Bookings of the listings in a staff scope (realtor: own; super admin: the agency's;
-	 * superuser: all), latest check-in first; a user's scope sees none.
+	 * superuser: all) in the filter's order; a user's scope sees none.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<BookingDetails> ofListingsInScope(AccessScope scope, StaffBookingFilter filter) {
@@ -57,7 +63,7 @@ public class BookingQueries {
 		}
 		Set<BookingStatus> statuses = filter.statuses().isEmpty() ? EnumSet.allOf(BookingStatus.class)
 				: EnumSet.copyOf(filter.statuses());
-		return this.bookings.inScope(scope, statuses, filter);
+		return this.bookings.inScope(scope, statuses, filter, LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
 	}
 
 	/**

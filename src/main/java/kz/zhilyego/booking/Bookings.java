@@ -1,5 +1,11 @@
 package kz.zhilyego.booking;
 
+import kz.zhilyego.common.ProblemException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.util.function.Supplier;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +111,7 @@ class Bookings {
 	 * {@link #details} would after an insert, one by one.
 	 */
 	BookingDetails insertHold(NewBooking b, Actor actor) {
-		return this.jdbc.sql("""
+		return refusingOverlap("booking.datesUnavailable", () -> this.jdbc.sql("""
 				with b as (
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
 				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
@@ -132,7 +138,29 @@ class Bookings {
 			.param("actorType", actor.type().name())
 			.param("actorId", actor.id())
 			.query(this::mapDetails)
-			.single();
+			.single());
+	}
+
+	/** PostgreSQL: an exclusion constraint refused the row (overlapping periods). */
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	/**
+	 * Runs an insert into {@code occupancies}: when the exclusion constraint refuses an
+	 * overlap (a race the checks before it lost), the caller gets the domain's 409
+	 * {@code dates-unavailable} with {@code messageKey}, not a database error.
+	 */
+	static <T> T refusingOverlap(String messageKey, Supplier<T> insert) {
+		try {
+			return insert.get();
+		}
+		catch (DataIntegrityViolationException ex) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+					throw ProblemException.conflict("dates-unavailable", messageKey);
+				}
+			}
+			throw ex;
+		}
 	}
 
 	Optional<BookingDetails> details(UUID id) {
@@ -149,14 +177,25 @@ class Bookings {
 			.list();
 	}
 
-	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses,
-			StaffBookingFilter filter) {
+	/**
+	 * Bookings of the listings in a staff scope, one page in the filter's order;
+	 * {@code today} (Kazakhstan) splits current and past stays for
+	 * {@link StaffBookingFilter.Sort#UPCOMING}.
+	 */
+	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses, StaffBookingFilter filter,
+			LocalDate today) {
 		// fixed SQL; the scope and the filters are parameters (null = no filter)
 		String where = """
 				 where (:platform or b.owner_id in (:owners)) and b.status in (:statuses)
 				   and (cast(:listing as bigint) is null or b.listing_id = :listing)
 				   and (cast(:from as date) is null or b.check_out > :from)
 				   and (cast(:to as date) is null or b.check_in <= :to)
+				   and (cast(:text as text) is null
+				        or l.title ilike :pattern escape '\\'
+				        or concat_ws(' ', l.street, l.house, l.block) ilike :pattern escape '\\'
+				        or b.guest_name ilike :pattern escape '\\'
+				        or (:digits <> '' and regexp_replace(b.guest_phone, '[^0-9]', '', 'g') like :digits)
+				        or cast(b.id as text) like :idPrefix escape '\\')
 				""";
 		List<Long> owners = scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds());
 		Map<String, Object> params = new java.util.HashMap<>();
@@ -166,16 +205,36 @@ class Bookings {
 		params.put("listing", filter.listingId());
 		params.put("from", filter.from());
 		params.put("to", filter.to());
-		long total = this.jdbc.sql("select count(*) from bookings b" + where).params(params).query(Long.class).single();
+		String text = filter.text();
+		params.put("text", text);
+		params.put("pattern", text == null ? "" : "%" + likeEscaped(text) + "%");
+		String digits = text == null ? "" : text.replaceAll("[^0-9]", "");
+		// a phone search needs a few digits; "2" alone would match nearly every phone
+		params.put("digits", digits.length() < 4 ? "" : "%" + digits + "%");
+		params.put("idPrefix", text == null ? "" : likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+		params.put("today", today);
+		String from = " from bookings b join listings l on l.id = b.listing_id";
+		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
+		String order = switch (filter.sort()) {
+			case UPCOMING -> "(b.check_out < :today), case when b.check_out >= :today then b.check_in end,"
+					+ " b.check_in desc, b.id";
+			case CHECK_IN -> "b.check_in, b.id";
+			case CHECK_IN_DESC -> "b.check_in desc, b.id";
+			case CREATED_DESC -> "b.created_at desc, b.id";
+		};
 		List<BookingDetails> items = this.jdbc
-			.sql(DETAILS + where
-					+ " order by b.check_in desc, b.created_at desc, b.id desc limit :limit offset :offset")
+			.sql(DETAILS + where + " order by " + order + " limit :limit offset :offset")
 			.params(params)
 			.query(this::mapDetails)
 			.list();
 		return new PageResult<>(total, filter.page(), filter.size(), items);
+	}
+
+	/** The text with LIKE's wildcards and escape character escaped. */
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	Optional<Locked> lock(UUID id) {
@@ -302,15 +361,16 @@ class Bookings {
 	 * Inserts the booking's occupancy row; the exclusion constraint refuses an overlap.
 	 */
 	void occupy(long listingId, Stay stay, UUID bookingId) {
-		this.jdbc.sql("""
-				insert into occupancies (listing_id, period, kind, booking_id)
-				values (:listing, daterange(:from, :to), 'BOOKING', :booking)
-				""")
-			.param("listing", listingId)
-			.param("from", stay.checkIn())
-			.param("to", stay.checkOut())
-			.param("booking", bookingId)
-			.update();
+		refusingOverlap("booking.datesUnavailable",
+				() -> this.jdbc.sql("""
+						insert into occupancies (listing_id, period, kind, booking_id)
+						values (:listing, daterange(:from, :to), 'BOOKING', :booking)
+						""")
+					.param("listing", listingId)
+					.param("from", stay.checkIn())
+					.param("to", stay.checkOut())
+					.param("booking", bookingId)
+					.update());
 	}
 
 	void release(UUID bookingId) {

@@ -26,6 +26,9 @@ public class ListingBlocks {
 
 	private static final int MAX_BLOCK_NIGHTS = 366;
 
+	/** The longest note on a block (the form says the same). */
+	public static final int MAX_NOTE = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final StayQuotes quotes;
@@ -56,6 +59,9 @@ public class ListingBlocks {
 		if (from.isBefore(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)))) {
 			throw ProblemException.invalidField("from", "block.from.past");
 		}
+		if (note != null && note.strip().length() > MAX_NOTE) {
+			throw ProblemException.invalidField("note", "booking.cancel.noteTooLong", MAX_NOTE);
+		}
 		Stay period = new Stay(from, to);
 		if (period.nights() > MAX_BLOCK_NIGHTS) {
 			throw ProblemException.invalidField("to", "block.tooLong", MAX_BLOCK_NIGHTS);
@@ -82,10 +88,10 @@ public class ListingBlocks {
 			.param("at", Bookings.utc(now))
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
+		Bookings.refusingOverlap("block.datesTaken", () -> this.jdbc.sql("""
 				insert into occupancies (listing_id, period, kind, block_id)
 				values (:listing, daterange(:from, :to), 'BLOCK', :block)
-				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update();
+				""").param("listing", listingId).param("from", from).param("to", to).param("block", id).update());
 		return new Block(id, listingId, from, to, reason, note, scope.userId(), now);
 	}
 

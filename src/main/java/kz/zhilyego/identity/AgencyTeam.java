@@ -59,6 +59,30 @@ public class AgencyTeam {
 
 	}
 
+	/** An agency as a list to choose from shows it. */
+	public record AgencyChoice(long id, String name, @Nullable String headName, long realtors) {
+	}
+
+	/**
+	 * Every agency with its head and number of realtors, by name (the superuser picks one
+	 * to look at its team).
+	 */
+	@Transactional(readOnly = true)
+	public List<AgencyChoice> agencies() {
+		return this.jdbc.sql("""
+				select a.id, a.name, h.name as head_name,
+				       (select count(*) from users u
+				        where u.agency_id = a.id
+				          and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'REALTOR'))
+				           as realtors
+				from agencies a left join users h on h.id = a.head_id
+				order by lower(a.name), a.id
+				""")
+			.query((rs, n) -> new AgencyChoice(rs.getLong("id"), rs.getString("name"), rs.getString("head_name"),
+					rs.getLong("realtors")))
+			.list();
+	}
+
 	/** The agency's name; empty when there is no such agency. */
 	@Transactional(readOnly = true)
 	public Optional<String> agencyName(long agencyId) {

@@ -20,6 +20,19 @@ public enum NotificationKind {
 	LISTING_APPROVED_REALTOR, LISTING_REJECTED_REALTOR, LISTING_SUSPENDED_REALTOR,
 
 	/** The monthly report (PDF attached) for superusers and agency heads. */
-	MONTHLY_REPORT
+	MONTHLY_REPORT,
+
+	/** A refund made by hand in the Kaspi cabinet: the money is on its way back. */
+	REFUND_MADE_GUEST,
+	/** Superusers: a payment or refund needs a person (the admin payment queue). */
+	PAYMENT_ATTENTION_ADMIN,
+	/** Superusers: the daily reconciliation with Kaspi found differences. */
+	RECONCILIATION_REPORT_ADMIN,
+
+	/**
+	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
+	 * recipient's settings.
+	 */
+	PASSWORD_RESET
 
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
-import kz.zhilyego.payment.internal.PaymentEvents;
+import kz.zhilyego.payment.internal.ProviderCallbacks;
 import kz.zhilyego.payment.internal.PaymentRow;
 import kz.zhilyego.payment.internal.Payments;
 import kz.zhilyego.payment.internal.PollPayments;
@@ -16,6 +16,7 @@ import kz.zhilyego.payment.internal.WebhookSignatures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +43,7 @@ public class ReceiveWebhook {
 
 	private final PaymentGateway gateway;
 
-	private final PaymentEvents events;
+	private final ProviderCallbacks callbacks;
 
 	private final Payments payments;
 
@@ -56,10 +57,14 @@ public class ReceiveWebhook {
 
 	private final Clock clock;
 
-	ReceiveWebhook(PaymentGateway gateway, PaymentEvents events, Payments payments, SettlePayment settle,
-			PollPayments poll, PaymentProperties properties, TransactionTemplate transactions, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	ReceiveWebhook(PaymentGateway gateway, ProviderCallbacks callbacks, Payments payments, SettlePayment settle,
+			PollPayments poll, PaymentProperties properties, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.gateway = gateway;
-		this.events = events;
+		this.callbacks = callbacks;
 		this.payments = payments;
 		this.settle = settle;
 		this.poll = poll;
@@ -83,7 +88,7 @@ public class ReceiveWebhook {
 				now, this.properties.webhookTolerance());
 		if (verdict != WebhookSignatures.Verdict.VALID) {
 			log.warn("Rejected {} callback: signature {}", provider, verdict);
-			this.events.storeRejected(provider, body,
+			this.callbacks.storeRejected(provider, body,
 					(int) Math.min(Integer.MAX_VALUE, this.properties.rejectedCallbacks().maxStoredBody().toBytes()),
 					now);
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "invalid-signature",
@@ -106,18 +111,21 @@ public class ReceiveWebhook {
 		Processed processed = this.transactions.execute(status -> {
 			// the payment row first, then the event that refers to it
 			PaymentRow payment = this.payments.lock(found.id()).orElseThrow();
-			Optional<Long> stored = this.events.storeOnce(provider, callback.eventId(), payment.id(), callback.type(),
-					raw, now);
+			Optional<Long> stored = this.callbacks.storeOnce(provider, callback.eventId(), payment.id(),
+					callback.type(), raw, now);
 			if (stored.isEmpty()) {
 				return new Processed(true, null, null);
 			}
-			this.events.markProcessed(stored.get(), now);
+			this.callbacks.markProcessed(stored.get(), now);
 			if (hint) {
 				return new Processed(false, null, null);
 			}
 			String disagreement = disagreement(payment, callback);
 			if (disagreement != null) {
-				this.payments.flagForReview(payment.id(), disagreement, now);
+				if (this.payments.flagForReview(payment.id(), disagreement, now)) {
+					this.publisher
+						.publishEvent(new PaymentNeedsAttention(payment.id(), payment.bookingId(), disagreement));
+				}
 				log.error("Payment {} of booking {} flagged for review: {} callback {} says {} paid, payment is {} {}",
 						payment.id(), payment.bookingId(), provider, callback.eventId(), callback.amount(),
 						payment.amount(), payment.currency());

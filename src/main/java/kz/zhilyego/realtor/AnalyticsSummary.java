@@ -46,8 +46,10 @@ public record AnalyticsSummary(LocalDate from, LocalDate to, String currency, Bi
 
 	/**
 	 * Listing × day: {@code cells[i]} for {@code days[i]}: 0 free, 1 booked, 2 blocked.
+	 * One page ({@code page}, {@code pageSize} rows) of {@code totalListings} active
+	 * listings, by title.
 	 */
-	public record HeatMap(List<LocalDate> days, List<HeatRow> rows) {
+	public record HeatMap(List<LocalDate> days, List<HeatRow> rows, long totalListings, int page, int pageSize) {
 	}
 
 	public record HeatRow(long listingId, String title, List<Integer> cells) {

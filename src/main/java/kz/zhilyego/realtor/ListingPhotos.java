@@ -49,9 +49,13 @@ public class ListingPhotos {
 
 	private final RealtorListings listings;
 
+	private final RealtorProperties properties;
+
 	ListingPhotos(JdbcClient jdbc, StaffScopes scopes, PhotoProcessor processor, FileStorage storage,
-			ListingHistory history, AuditLog audit, Settings settings, RealtorListings listings) {
+			ListingHistory history, AuditLog audit, Settings settings, RealtorListings listings,
+			RealtorProperties properties) {
 		this.listings = listings;
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.processor = processor;
@@ -63,6 +67,17 @@ public class ListingPhotos {
 
 	/** An uploaded file: its bytes (the name is ignored for the type). */
 	public record Upload(byte[] bytes) {
+	}
+
+	/**
+	 * What the upload form states: photos per listing (the platform settings), the
+	 * largest photo in megabytes.
+	 */
+	public record Limits(int maxPhotos, long maxPhotoMegabytes) {
+	}
+
+	public Limits limits() {
+		return new Limits(this.settings.current().maxPhotos(), this.properties.maxPhotoSize().toMegabytes());
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.CurrentUser;
@@ -27,12 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class RealtorAnalytics {
 
 	/**
+	 * {@link BookingStatus#PAID_STAYS} as an SQL list: stays counted as bookings and
+	 * revenue.
+	 */
+	private static final String PAID = "(" + BookingStatus.sqlList(BookingStatus.PAID_STAYS) + ")";
+
+	/**
 	 * Bookings of the period in scope, with the revenue each brings (alias {@code pb}).
 	 */
 	static final String PERIOD_BOOKINGS = """
 			with pb as (
 			    select b.*, l.title, l.owner_id as listing_owner_id,
-			           case when b.confirmed_at is not null and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			           case when b.confirmed_at is not null and b.status in {paid}
 			                then b.total
 			                when b.confirmed_at is not null and b.status = 'CANCELLED'
 			                then b.total - coalesce(b.refund_due, 0)
@@ -43,7 +50,7 @@ public class RealtorAnalytics {
 			    from bookings b join listings l on l.id = b.listing_id
 			    where %s and b.check_in between :from and :to
 			)
-			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
 
 	/**
 	 * The totals of {@code pb} rows (columns gross, refunds, revenue, bookings,
@@ -52,9 +59,9 @@ public class RealtorAnalytics {
 	static final String PERIOD_TOTALS = """
 			coalesce(sum(gross), 0) as gross, coalesce(sum(refund), 0) as refunds,
 			coalesce(sum(net), 0) as revenue,
-			count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings,
+			count(*) filter (where status in {paid}) as bookings,
 			count(*) filter (where status = 'CANCELLED') as cancellations
-			""";
+			""".replace("{paid}", PAID);
 
 	/** SQL: the number of days in a datemultirange expression. */
 	static String days(String multirange) {
@@ -134,13 +141,47 @@ public class RealtorAnalytics {
 		this.properties = properties;
 	}
 
-	@Transactional(readOnly = true)
-	public AnalyticsSummary summary(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
-		return summaryFor(this.scopes.of(user), from, to);
+	/**
+	 * Which part of the heat map to show: listings matching {@code q} (part of the title
+	 * or address, or the listing number; all when empty), page {@code page} of
+	 * {@code heat-map-listings} of them by title, and {@code heat-map-days} days from
+	 * {@code start} (the period's first day when null or outside the period).
+	 */
+	public record HeatMapView(@Nullable String q, int page, @Nullable LocalDate start) {
+
+		public static final HeatMapView FIRST = new HeatMapView(null, 0, null);
+
 	}
 
+	@Transactional(readOnly = true)
+	public AnalyticsSummary summary(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
+		return summary(user, null, from, to, HeatMapView.FIRST);
+	}
+
+	/**
+	 * The summary for the listings of one owner in scope ({@code realtorId}, a head's
+	 * filter; all in scope when null), with the part of the heat map the view asks for.
+	 */
+	@Transactional(readOnly = true)
+	public AnalyticsSummary summary(CurrentUser user, @Nullable Long realtorId, @Nullable LocalDate from,
+			@Nullable LocalDate to, HeatMapView view) {
+		return summaryFor(this.scopes.narrow(this.scopes.of(user), realtorId), from, to, view);
+	}
+
+	/** The summary for a scope already decided (a realtor's detailed report). */
 	AnalyticsSummary summaryFor(AccessScope scope, @Nullable LocalDate from, @Nullable LocalDate to) {
+		return summaryFor(scope, from, to, HeatMapView.FIRST);
+	}
+
+	private AnalyticsSummary summaryFor(AccessScope scope, @Nullable LocalDate from, @Nullable LocalDate to,
+			HeatMapView view) {
 		checkPeriod(from, to);
+		if (view.page() < 0) {
+			throw ProblemException.invalidField("heatPage", "realtor.field.outOfRange");
+		}
+		if (view.q() != null && view.q().strip().length() > RealtorListings.MAX_QUERY) {
+			throw ProblemException.invalidField("heatQ", "realtor.search.tooLong", RealtorListings.MAX_QUERY);
+		}
 		Map<String, Object> p = params(scope, from, to);
 		record Totals(BigDecimal gross, BigDecimal refunds, BigDecimal revenue, long bookings, long cancellations) {
 		}
@@ -149,10 +190,13 @@ public class RealtorAnalytics {
 			.query((rs, n) -> new Totals(money(rs.getBigDecimal("gross")), money(rs.getBigDecimal("refunds")),
 					money(rs.getBigDecimal("revenue")), rs.getLong("bookings"), rs.getLong("cancellations")))
 			.single();
-		List<ListingStat> byRevenue = listingStats(p, "revenue desc, bookings desc, listing_id");
-		List<ListingStat> byBookings = listingStats(p, "bookings desc, revenue desc, listing_id");
-		List<ClientStat> byStays = clientStats(p, "stays desc, spend desc, guest_id");
-		List<ClientStat> bySpend = clientStats(p, "spend desc, stays desc, guest_id");
+		// each top ranks only those with something to rank by: a top by stays never lists
+		// a
+		// client with none
+		List<ListingStat> byRevenue = listingStats(p, "sum(net) > 0", "revenue desc, bookings desc, listing_id");
+		List<ListingStat> byBookings = listingStats(p, BOOKED + " > 0", "bookings desc, revenue desc, listing_id");
+		List<ClientStat> byStays = clientStats(p, STAYED + " > 0", "stays desc, spend desc, guest_id");
+		List<ClientStat> bySpend = clientStats(p, "sum(net) > 0", "spend desc, stays desc, guest_id");
 		List<AnalyticsSummary.ReasonCount> reasons = this.jdbc.sql(PERIOD_BOOKINGS + """
 				select coalesce(cancel_reason, 'OTHER') as reason, count(*) as c from pb where status = 'CANCELLED'
 				group by 1 order by c desc, reason
@@ -174,7 +218,7 @@ public class RealtorAnalytics {
 		BigDecimal occupancy = occupancy(booked, available);
 		return new AnalyticsSummary(from, to, "KZT", totals.gross(), totals.refunds(), totals.revenue(),
 				totals.bookings(), totals.cancellations(), booked, available, occupancy, byRevenue, byBookings, byStays,
-				bySpend, reasons, byDay, heatMap(p, from, to), priceHistory(p));
+				bySpend, reasons, byDay, heatMap(p, from, to, view), priceHistory(p));
 	}
 
 	void checkPeriod(@Nullable LocalDate from, @Nullable LocalDate to) {
@@ -243,51 +287,76 @@ public class RealtorAnalytics {
 				: BigDecimal.valueOf(booked * 100).divide(BigDecimal.valueOf(available), 1, RoundingMode.HALF_UP);
 	}
 
-	private List<ListingStat> listingStats(Map<String, Object> p, String order) {
+	/** Bookings among {@code pb} rows (an aggregate). */
+	private static final String BOOKED = "count(*) filter (where status in " + PAID + ")";
+
+	/** Stays among {@code pb} rows (an aggregate). */
+	private static final String STAYED = "count(*) filter (where status in ('CHECKED_IN', 'COMPLETED'))";
+
+	private List<ListingStat> listingStats(Map<String, Object> p, String having, String order) {
 		return this.jdbc.sql(PERIOD_BOOKINGS + """
-				select listing_id, min(title) as title, sum(net) as revenue,
-				       count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings
+				select listing_id, min(title) as title, sum(net) as revenue, %s as bookings
 				from pb group by listing_id
-				having sum(net) > 0 or count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) > 0
+				having %s
 				order by %s limit 5
-				""".formatted(order))
+				""".formatted(BOOKED, having, order))
 			.params(p)
 			.query((rs, n) -> new ListingStat(rs.getLong("listing_id"), rs.getString("title"),
 					money(rs.getBigDecimal("revenue")), rs.getLong("bookings")))
 			.list();
 	}
 
-	private List<ClientStat> clientStats(Map<String, Object> p, String order) {
+	private List<ClientStat> clientStats(Map<String, Object> p, String having, String order) {
 		return this.jdbc.sql(PERIOD_BOOKINGS + """
-				select guest_id, (array_agg(guest_name order by created_at desc, id desc))[1] as name,
-				       count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) as stays, sum(net) as spend
+				select guest_id, (array_agg(guest_name order by created_at desc, id desc))[1] as name, %s as stays,
+				       sum(net) as spend
 				from pb group by guest_id
-				having sum(net) > 0 or count(*) filter (where status in ('CHECKED_IN', 'COMPLETED')) > 0
+				having %s
 				order by %s limit 5
-				""".formatted(order))
+				""".formatted(STAYED, having, order))
 			.params(p)
 			.query((rs, n) -> new ClientStat(rs.getLong("guest_id"), rs.getString("name"), rs.getLong("stays"),
 					money(rs.getBigDecimal("spend"))))
 			.list();
 	}
 
-	private AnalyticsSummary.HeatMap heatMap(Map<String, Object> p, LocalDate from, LocalDate to) {
+	private AnalyticsSummary.HeatMap heatMap(Map<String, Object> p, LocalDate from, LocalDate to, HeatMapView view) {
+		LocalDate start = view.start() == null || view.start().isBefore(from) || view.start().isAfter(to) ? from
+				: view.start();
 		LocalDate end = to.plusDays(1);
-		if (ChronoUnit.DAYS.between(from, end) > this.properties.heatMapDays()) {
-			end = from.plusDays(this.properties.heatMapDays());
+		if (ChronoUnit.DAYS.between(start, end) > this.properties.heatMapDays()) {
+			end = start.plusDays(this.properties.heatMapDays());
 		}
 		List<LocalDate> days = new ArrayList<>();
-		for (LocalDate d = from; d.isBefore(end); d = d.plusDays(1)) {
+		for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
 			days.add(d);
 		}
+		String q = view.q() == null || view.q().isBlank() ? null : view.q().strip();
+		int size = this.properties.heatMapListings();
 		Map<String, Object> params = new HashMap<>(p);
+		params.put("heatStart", start);
 		params.put("heatEnd", end);
-		params.put("limit", this.properties.heatMapListings());
+		params.put("limit", size);
+		params.put("offset", (long) view.page() * size);
+		params.put("q", q);
+		params.put("pattern",
+				q == null || RealtorListings.onlyNumber(q) ? "" : "%" + RealtorListings.likeEscaped(q) + "%");
+		params.put("number", q == null ? null : RealtorListings.number(q));
+		String where = """
+				where %s and l.status = 'ACTIVE'
+				  and (cast(:q as text) is null or (:pattern <> '' and (l.title ilike :pattern
+				       or concat_ws(' ', l.street, l.house, l.block) ilike :pattern))
+				       or l.id = cast(:number as bigint))
+				""".formatted(StaffScopes.LISTING_IN_SCOPE);
+		long total = this.jdbc.sql("select count(*) from listings l " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
 		record Listing(long id, String title) {
 		}
 		List<Listing> listings = this.jdbc
-			.sql("select l.id, l.title from listings l where %s and l.status = 'ACTIVE' order by l.id limit :limit"
-				.formatted(StaffScopes.LISTING_IN_SCOPE))
+			.sql("select l.id, l.title from listings l " + where
+					+ " order by l.title, l.id limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> new Listing(rs.getLong("id"), rs.getString("title")))
 			.list();
@@ -295,30 +364,36 @@ public class RealtorAnalytics {
 		listings.forEach(l -> cells.put(l.id(), new int[days.size()]));
 		if (!listings.isEmpty()) {
 			params.put("ids", listings.stream().map(Listing::id).toList());
-			this.jdbc.sql("""
-					select b.listing_id, 1 as kind, greatest(b.check_in, :from) as f, least(b.check_out, :heatEnd) as t
-					from bookings b
-					where b.listing_id in (:ids) and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
-					  and b.check_in < :heatEnd and b.check_out > :from
-					union all
-					select k.listing_id, 2, greatest(lower(k.period), :from), least(upper(k.period), :heatEnd)
-					from listing_blocks k
-					where k.listing_id in (:ids) and k.removed_at is null and k.period && daterange(:from, :heatEnd)
-					""").params(params).query((rs, n) -> {
-				int[] row = cells.get(rs.getLong("listing_id"));
-				LocalDate f = rs.getObject("f", LocalDate.class);
-				LocalDate t = rs.getObject("t", LocalDate.class);
-				for (LocalDate d = f; d.isBefore(t); d = d.plusDays(1)) {
-					row[(int) ChronoUnit.DAYS.between(from, d)] = rs.getInt("kind");
-				}
-				return null;
-			}).list();
+			this.jdbc
+				.sql("""
+						select b.listing_id, 1 as kind, greatest(b.check_in, :heatStart) as f,
+						       least(b.check_out, :heatEnd) as t
+						from bookings b
+						where b.listing_id in (:ids) and b.status in {paid}
+						  and b.check_in < :heatEnd and b.check_out > :heatStart
+						union all
+						select k.listing_id, 2, greatest(lower(k.period), :heatStart), least(upper(k.period), :heatEnd)
+						from listing_blocks k
+						where k.listing_id in (:ids) and k.removed_at is null and k.period && daterange(:heatStart, :heatEnd)
+						"""
+					.replace("{paid}", PAID))
+				.params(params)
+				.query((rs, n) -> {
+					int[] row = cells.get(rs.getLong("listing_id"));
+					LocalDate f = rs.getObject("f", LocalDate.class);
+					LocalDate t = rs.getObject("t", LocalDate.class);
+					for (LocalDate d = f; d.isBefore(t); d = d.plusDays(1)) {
+						row[(int) ChronoUnit.DAYS.between(start, d)] = rs.getInt("kind");
+					}
+					return null;
+				})
+				.list();
 		}
 		List<AnalyticsSummary.HeatRow> rows = listings.stream()
 			.map(l -> new AnalyticsSummary.HeatRow(l.id(), l.title(),
 					java.util.Arrays.stream(cells.get(l.id())).boxed().toList()))
 			.toList();
-		return new AnalyticsSummary.HeatMap(days, rows);
+		return new AnalyticsSummary.HeatMap(days, rows, total, view.page(), size);
 	}
 
 	private List<AnalyticsSummary.PriceChange> priceHistory(Map<String, Object> p) {

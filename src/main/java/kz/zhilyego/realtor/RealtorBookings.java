@@ -65,6 +65,18 @@ public class RealtorBookings {
 	public PageResult<BookingDetails> list(CurrentUser user, Set<BookingStatus> statuses, @Nullable Long listingId,
 			@Nullable Long realtorId, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer page,
 			@Nullable Integer size) {
+		return list(user, statuses, listingId, realtorId, from, to, null, null, page, size);
+	}
+
+	/**
+	 * Same, with a text ({@code q}: part of the listing's title or address, the guest's
+	 * name or phone, or the booking number) and an order ({@code sort}: upcoming — the
+	 * default —, check_in, check_in_desc, created_desc; another is a 400).
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<BookingDetails> list(CurrentUser user, Set<BookingStatus> statuses, @Nullable Long listingId,
+			@Nullable Long realtorId, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q,
+			@Nullable String sort, @Nullable Integer page, @Nullable Integer size) {
 		AccessScope scope = this.scopes.narrow(this.scopes.of(user), realtorId);
 		int pageSize = size == null ? this.properties.defaultPageSize() : size;
 		if (pageSize < 1 || pageSize > this.properties.maxPageSize()) {
@@ -76,11 +88,30 @@ public class RealtorBookings {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw ProblemException.invalidField("to", "realtor.range.order");
 		}
+		if (q != null && q.length() > MAX_QUERY) {
+			throw ProblemException.invalidField("q", "realtor.search.tooLong", MAX_QUERY);
+		}
 		if (listingId != null) {
 			this.scopes.ownerInScope(listingId, scope);
 		}
-		return this.queries.ofListingsInScope(scope,
-				new StaffBookingFilter(statuses, listingId, from, to, page == null ? 0 : page, pageSize));
+		return this.queries.ofListingsInScope(scope, new StaffBookingFilter(statuses, listingId, from, to, q,
+				sort(sort), page == null ? 0 : page, pageSize));
+	}
+
+	/** The longest search text. */
+	static final int MAX_QUERY = 100;
+
+	static StaffBookingFilter.Sort sort(@Nullable String sort) {
+		if (sort == null || sort.isBlank()) {
+			return StaffBookingFilter.Sort.UPCOMING;
+		}
+		return switch (sort) {
+			case "upcoming" -> StaffBookingFilter.Sort.UPCOMING;
+			case "check_in" -> StaffBookingFilter.Sort.CHECK_IN;
+			case "check_in_desc" -> StaffBookingFilter.Sort.CHECK_IN_DESC;
+			case "created_desc" -> StaffBookingFilter.Sort.CREATED_DESC;
+			default -> throw ProblemException.invalidField("sort", "realtor.sort.unknown");
+		};
 	}
 
 	/**

@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RealtorListings {
 
+	/** The longest description or house rules (the listing form says the same). */
+	public static final int MAX_TEXT = ListingValidation.MAX_TEXT;
+
 	private final JdbcClient jdbc;
 
 	private final StaffScopes scopes;
@@ -88,17 +91,22 @@ public class RealtorListings {
 	/**
 	 * List filters; every one optional. {@code sort}: added | price | occupancy;
 	 * {@code realtorId}: one owner in scope (a super admin's team filter; an owner
-	 * outside the scope is a 404).
+	 * outside the scope is a 404); {@code q}: part of the title or the address (street,
+	 * house, block), or the listing's number.
 	 */
 	public record Filter(@Nullable String status, @Nullable String type, @Nullable String district,
-			@Nullable String sort, @Nullable Integer page, @Nullable Integer size, @Nullable Long realtorId) {
+			@Nullable String sort, @Nullable Integer page, @Nullable Integer size, @Nullable Long realtorId,
+			@Nullable String q) {
 
 		public Filter(@Nullable String status, @Nullable String type, @Nullable String district, @Nullable String sort,
 				@Nullable Integer page, @Nullable Integer size) {
-			this(status, type, district, sort, page, size, null);
+			this(status, type, district, sort, page, size, null, null);
 		}
 
 	}
+
+	/** The longest search text. */
+	public static final int MAX_QUERY = 100;
 
 	@Transactional(readOnly = true)
 	public PageResult<RealtorListingSummary> list(CurrentUser user, Filter filter, Language language) {
@@ -121,9 +129,18 @@ public class RealtorListings {
 			case "price" -> "l.price_per_night, l.id";
 			case "price_desc" -> "l.price_per_night desc, l.id";
 			case "occupancy" -> "occupancy desc, l.id";
+			case "title" -> "l.title, l.id";
 			default -> throw ProblemException.invalidField("sort", "realtor.sort.unknown");
 		};
+		String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+		if (q != null && q.length() > MAX_QUERY) {
+			throw ProblemException.invalidField("q", "realtor.search.tooLong", MAX_QUERY);
+		}
 		Map<String, Object> params = StaffScopes.params(scope);
+		params.put("q", q);
+		// "№ 123" names a listing; plain text is looked for in the title and the address
+		params.put("pattern", q == null || onlyNumber(q) ? "" : "%" + likeEscaped(q) + "%");
+		params.put("number", q == null ? null : number(q));
 		params.put("status", status);
 		params.put("type", blankToNull(filter.type()));
 		params.put("district", blankToNull(filter.district()));
@@ -135,6 +152,9 @@ public class RealtorListings {
 				 where %s and (cast(:status as text) is null or l.status = :status)
 				   and (cast(:type as text) is null or l.type_code = :type)
 				   and (cast(:district as text) is null or d.slug = :district)
+				   and (cast(:q as text) is null or (:pattern <> '' and (l.title ilike :pattern
+				        or concat_ws(' ', l.street, l.house, l.block) ilike :pattern))
+				        or l.id = cast(:number as bigint))
 				""".formatted(StaffScopes.LISTING_IN_SCOPE);
 		long total = this.jdbc.sql("select count(*) from listings l join districts d on d.id = l.district_id" + where)
 			.params(params)
@@ -168,6 +188,41 @@ public class RealtorListings {
 					rs.getTimestamp("created_at").toInstant(), rs.getInt("version")))
 			.list();
 		return new PageResult<>(total, page, size, items);
+	}
+
+	/** The text with LIKE's wildcards and escape character escaped. */
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** The listing number a search text means ("123", "#123" or "№ 123"), if any. */
+	static @Nullable Long number(String q) {
+		String digits = q.replaceFirst("^[#№]\\s*", "");
+		return digits.matches("[0-9]{1,18}") ? Long.valueOf(digits) : null;
+	}
+
+	/** Whether the text names a listing by number only ("#123", "№ 123"). */
+	static boolean onlyNumber(String q) {
+		return q.matches("[#№]\\s*[0-9]{1,18}");
+	}
+
+	/**
+	 * Up to {@code limit} listings in scope matching a text, for a search field's
+	 * suggestions: the title and the listing's number, titles in order.
+	 */
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggest(CurrentUser user, @Nullable String q, int limit) {
+		if (q == null || q.isBlank() || q.strip().length() > MAX_QUERY) {
+			return List.of();
+		}
+		return list(user, new Filter(null, null, null, "title", 0, limit, null, q), Language.RU).items()
+			.stream()
+			.map(l -> new Suggestion(l.id(), l.title()))
+			.toList();
+	}
+
+	/** A listing a search field suggests. */
+	public record Suggestion(long id, String title) {
 	}
 
 	@Transactional(readOnly = true)

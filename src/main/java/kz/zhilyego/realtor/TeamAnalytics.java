@@ -107,12 +107,14 @@ public class TeamAnalytics {
 		return new TeamSummary(team.agencyId(), team.agencyName(), team.from(), team.to(), "KZT", team.revenue(),
 				team.bookings(), team.cancellations(), team.bookedNights(), team.availableNights(),
 				team.occupancyPercent(),
-				top(all, Comparator.comparing(RealtorStat::revenue)
-					.reversed()
-					.thenComparing(Comparator.comparingLong(RealtorStat::bookings).reversed())),
-				top(all, Comparator.comparingLong(RealtorStat::bookings)
-					.reversed()
-					.thenComparing(Comparator.comparing(RealtorStat::revenue).reversed())),
+				top(all, s -> s.revenue().signum() > 0,
+						Comparator.comparing(RealtorStat::revenue)
+							.reversed()
+							.thenComparing(Comparator.comparingLong(RealtorStat::bookings).reversed())),
+				top(all, s -> s.bookings() > 0,
+						Comparator.comparingLong(RealtorStat::bookings)
+							.reversed()
+							.thenComparing(Comparator.comparing(RealtorStat::revenue).reversed())),
 				new PageResult<>(all.size(), pageNo, pageSize, pageItems), team.revenueByMonth());
 	}
 
@@ -226,12 +228,13 @@ public class TeamAnalytics {
 		return months;
 	}
 
-	private static List<RealtorStat> top(List<RealtorStat> all, Comparator<RealtorStat> order) {
-		return all.stream()
-			.filter(s -> s.revenue().signum() > 0 || s.bookings() > 0)
-			.sorted(order.thenComparingLong(RealtorStat::realtorId))
-			.limit(5)
-			.toList();
+	/**
+	 * The first five by {@code order} among those with something to rank by (a top by
+	 * bookings never lists a realtor with none).
+	 */
+	private static List<RealtorStat> top(List<RealtorStat> all, java.util.function.Predicate<RealtorStat> counts,
+			Comparator<RealtorStat> order) {
+		return all.stream().filter(counts).sorted(order.thenComparingLong(RealtorStat::realtorId)).limit(5).toList();
 	}
 
 }

@@ -74,6 +74,34 @@ final class RealtorFixtures {
 		return id;
 	}
 
+	/**
+	 * {@code count} more active listings of the same owner, like the demo realtor's: the
+	 * template's place and times, varied titles, houses, districts and prices. Answers
+	 * their ids in order.
+	 */
+	java.util.List<Long> copies(long template, int count) {
+		return this.jdbc
+			.sql("""
+					insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street, house,
+					    area_m2, sleeping_places, price_per_night, check_in_time, check_out_time, realtor_phone, status,
+					    created_at, updated_at)
+					select l.owner_id, l.city_id,
+					       (select d.id from districts d where d.city_id = l.city_id
+					        order by d.id offset (g % (select count(*) from districts where city_id = l.city_id)) limit 1),
+					       l.class_code, l.type_code,
+					       (array['Квартира у Байтерека', 'Студия на Кабанбай батыра', 'Двушка у Хан Шатыра',
+					              'Апартаменты на Туран', 'Квартира у EXPO'])[1 + g % 5] || ' № ' || g,
+					       1 + g % 3, l.street, g::text, 35 + g % 40, 2 + g % 3, 12000 + (g % 17) * 1500,
+					       l.check_in_time, l.check_out_time, l.realtor_phone, 'ACTIVE', l.created_at, l.updated_at
+					from listings l cross join generate_series(1, :count) g where l.id = :id
+					returning id
+					""")
+			.param("id", template)
+			.param("count", count)
+			.query(Long.class)
+			.list();
+	}
+
 	/** A block; {@code removed}: taken back (no occupancy, not counted). */
 	void block(long listingId, String from, String to, boolean removed) {
 		long id = this.jdbc.sql("""

@@ -79,11 +79,18 @@ class TeamPageBrowserIT {
 			Object labels = js
 				.executeScript("return Chart.getChart(document.getElementById('chart-top-revenue')).data.labels");
 			assertThat(labels.toString()).contains("Test tb-first", "Test tb-second");
-			assertThat(driver.findElement(By.id("team-revenue")).getText()).isEqualTo("125000.00 ₸");
+			assertThat(RealtorDeskIT.spaced(driver.findElement(By.id("team-revenue")).getText()))
+				.isEqualTo("125 000 ₸");
 			browser.screenshot("realtor-team");
 
-			js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", driver
-				.findElement(By.cssSelector("form[action$='/realtor/team/" + this.first + "/deactivate'] button")));
+			// deactivation asks first: the confirmation opens in place
+			var confirm = driver
+				.findElement(By.cssSelector("form[action$='/realtor/team/" + this.first + "/deactivate'] button"));
+			assertThat(confirm.isDisplayed()).isFalse();
+			js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+					driver.findElement(By.cssSelector("#realtor-" + this.first + " details summary")));
+			wait.until(ExpectedConditions.visibilityOf(confirm));
+			js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", confirm);
 			wait.until(ExpectedConditions.urlContains("done=deactivate"));
 			assertThat(driver.findElement(By.id("realtor-" + this.first)).getText()).contains("Деактивирован");
 			assertThat(this.jdbc.sql("select status from users where id = :id")

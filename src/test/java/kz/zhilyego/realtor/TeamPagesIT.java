@@ -69,12 +69,13 @@ class TeamPagesIT {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body())
 			.contains("ЖильеGO", "Команда", "Агентство Страница", "Test tp-realtor", "tp-realtor@test.kz",
-					this.identity.phone(this.realtor), "45000.00 ₸", "Доход за месяц", "id=\"nav-team\"",
+					this.identity.phone(this.realtor), "45\u00a0000\u00a0₸", "Доход за месяц", "id=\"nav-team\"",
 					"chart-top-revenue", "chart-months", "/realtor/reports/team.xlsx",
 					"/realtor/team/" + this.realtor + "/deactivate")
 			.doesNotContain("Чужая квартира", "tp-stranger", "777000");
 		assertThat(web.get("/realtor/team?preset=year").statusCode()).isEqualTo(200);
-		assertThat(web.get("/realtor/team?preset=custom&from=2026-12-01&to=2026-12-31").body()).contains("45000.00 ₸");
+		assertThat(web.get("/realtor/team?preset=custom&from=2026-12-01&to=2026-12-31").body())
+			.contains("45\u00a0000\u00a0₸");
 		HttpResponse<String> xlsx = web.get("/realtor/reports/team.xlsx?from=2026-12-01&to=2026-12-31");
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		assertThat(web.get("/realtor/listings?realtorId=" + this.realtor).body()).contains("Квартира команды");

@@ -92,11 +92,9 @@ class GuestJourneyBrowserIT {
 			driver.findElement(By.id("email")).sendKeys(email);
 			driver.findElement(By.id("password")).sendKeys("secret-pass-1");
 			click(driver, driver.findElement(By.id("register-submit")));
-			browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/login?registered"));
-			driver.findElement(By.id("username")).sendKeys(email);
-			driver.findElement(By.id("password")).sendKeys("secret-pass-1");
-			click(driver, driver.findElement(By.id("login-submit")));
-			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-notifications")));
+			// registering signs in at once
+			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+			assertThat(driver.findElements(By.id("nav-notifications"))).hasSize(1);
 
 			// search with dates from the home page form
 			browser.open("/");
@@ -192,6 +190,9 @@ class GuestJourneyBrowserIT {
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("refund-amount")));
 			assertThat(driver.findElement(By.id("refund-amount")).getText()).contains("60", "100 %");
 			screenshots(browser, "cancel");
+			// the reason is chosen, never defaulted
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("c-reason")))
+				.selectByValue("CHANGE_OF_PLANS");
 			click(driver, driver.findElement(By.id("confirm-cancel")));
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("cancelled-refund")));
 			assertThat(driver.findElement(By.id("cancelled-refund")).getText()).contains("60");

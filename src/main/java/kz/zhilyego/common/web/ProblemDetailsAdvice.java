@@ -58,9 +58,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	/** PostgreSQL: exclusion constraint violated (overlapping periods). */
-	private static final String EXCLUSION_VIOLATION = "23P01";
-
 	private final MessageSource messages;
 
 	public ProblemDetailsAdvice(MessageSource messages) {
@@ -100,9 +97,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-		if (EXCLUSION_VIOLATION.equals(sqlState(ex))) {
-			return problem(ProblemException.conflict("dates-unavailable", "booking.datesUnavailable"));
-		}
 		log.warn("Integrity violation not mapped to a domain error", ex);
 		return problem(ProblemException.conflict("conflict", "problem.conflict"));
 	}
@@ -300,15 +294,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private String message(String key, Object[] args, Locale locale, String fallback) {
 		return this.messages.getMessage(key, args, fallback, locale);
-	}
-
-	private static @Nullable String sqlState(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-				return sql.getSQLState();
-			}
-		}
-		return null;
 	}
 
 }

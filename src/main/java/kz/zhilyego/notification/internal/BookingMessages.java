@@ -76,6 +76,7 @@ class BookingMessages {
 			.builder(kind, event + ":" + booking.id() + ":" + party.name().toLowerCase())
 			.recipient(userId, language)
 			.param("bookingId", booking.id())
+			.param("bookingNumber", booking.number())
 			.param("listingTitle", booking.listingTitle())
 			.param("address", booking.address())
 			.param("checkIn", date(booking.checkIn()))
@@ -85,7 +86,7 @@ class BookingMessages {
 			.param("currency", booking.currency())
 			.param("reason", reason)
 			.param("refund", refund == null ? null : money(refund, language))
-			.param(actionParam(kind), actionUrl(kind, booking))
+			.param(actionParam(kind), actionUrl(kind, party, booking))
 			.secretRef(withCodes && party == Party.GUEST ? BookingSecretParams.reference(booking.id()) : null);
 		extra.forEach(message::param);
 		if (party == Party.GUEST) {
@@ -93,6 +94,11 @@ class BookingMessages {
 		}
 		else {
 			message.param("guestName", booking.guestName()).param("guestPhone", booking.guestPhone());
+			if (kind == NotificationKind.BOOKING_CONFIRMED_REALTOR) {
+				// what the guest asked for (arrival time, a cot): the realtor reads it
+				// first
+				message.param("comment", booking.comment());
+			}
 		}
 		String email = party == Party.GUEST && booking.guestEmail() != null ? booking.guestEmail() : user.email();
 		if (email != null) {
@@ -126,12 +132,17 @@ class BookingMessages {
 		};
 	}
 
-	private String actionUrl(NotificationKind kind, BookingDetails booking) {
+	/**
+	 * Where the message's button leads. The realtor's booking messages open the booking
+	 * desk (guest contacts, check-in, cancellation), never the guest's view.
+	 */
+	private String actionUrl(NotificationKind kind, Party party, BookingDetails booking) {
 		return switch (kind) {
 			case REVIEW_REQUEST -> this.baseUrl + "/account/bookings/" + booking.id() + "/review";
 			case REVIEW_RECEIVED_REALTOR -> this.baseUrl + "/realtor/reviews";
 			case REVIEW_REPLY_GUEST -> this.baseUrl + "/listings/" + booking.listingId();
-			default -> this.baseUrl + "/account/bookings/" + booking.id();
+			default ->
+				this.baseUrl + (party == Party.REALTOR ? "/realtor/bookings/" : "/account/bookings/") + booking.id();
 		};
 	}
 

@@ -20,14 +20,14 @@ public class PurgeRejectedCallbacks {
 
 	private static final int BATCH = 1_000;
 
-	private final PaymentEvents events;
+	private final ProviderCallbacks callbacks;
 
 	private final PaymentProperties properties;
 
 	private final Clock clock;
 
-	PurgeRejectedCallbacks(PaymentEvents events, PaymentProperties properties, Clock clock) {
-		this.events = events;
+	PurgeRejectedCallbacks(ProviderCallbacks callbacks, PaymentProperties properties, Clock clock) {
+		this.callbacks = callbacks;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -38,7 +38,7 @@ public class PurgeRejectedCallbacks {
 		int total = 0;
 		int deleted;
 		do {
-			deleted = this.events.purgeRejected(cutoff, BATCH);
+			deleted = this.callbacks.purgeRejected(cutoff, BATCH);
 			total += deleted;
 		}
 		while (deleted == BATCH);

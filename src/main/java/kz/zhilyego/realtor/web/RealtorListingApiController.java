@@ -83,7 +83,8 @@ class RealtorListingApiController {
 
 	@GetMapping
 	@Operation(summary = "Listings in scope; filters status (active|inactive), type, district, realtorId (one owner"
-			+ " in scope); sort added|price|price_desc|occupancy; paged like the public search")
+			+ " in scope), q (part of the title or address, or the listing number); sort"
+			+ " added|price|price_desc|occupancy; paged like the public search")
 	PageResult<RealtorListingSummary> list(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String type,
@@ -91,8 +92,10 @@ class RealtorListingApiController {
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
 			@RequestParam(required = false) @Nullable Integer size,
-			@RequestParam(required = false) @Nullable Long realtorId, Locale locale) {
-		return this.listings.list(user, new RealtorListings.Filter(status, type, district, sort, page, size, realtorId),
+			@RequestParam(required = false) @Nullable Long realtorId,
+			@RequestParam(required = false) @Nullable String q, Locale locale) {
+		return this.listings.list(user,
+				new RealtorListings.Filter(status, type, district, sort, page, size, realtorId, q),
 				Language.of(locale));
 	}
 
@@ -110,6 +113,7 @@ class RealtorListingApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A listing in scope with every field and its version")
 	RealtorListing get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.get(id, user);
 	}
@@ -128,11 +132,13 @@ class RealtorListingApiController {
 	}
 
 	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate a listing: it leaves the search")
 	RealtorListing deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.setActive(id, false, user);
 	}
 
 	@PostMapping("/{id}/activate")
+	@Operation(summary = "Activate a listing again")
 	RealtorListing activate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.setActive(id, true, user);
 	}
@@ -152,6 +158,7 @@ class RealtorListingApiController {
 	}
 
 	@GetMapping("/{id}/photos")
+	@Operation(summary = "The listing's photos in order")
 	List<ListingPhoto> photos(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.photos.list(id, user);
 	}
@@ -165,18 +172,21 @@ class RealtorListingApiController {
 	}
 
 	@PutMapping("/{id}/photos/order")
+	@Operation(summary = "Reorder the photos (every photo id exactly once)")
 	List<ListingPhoto> reorder(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestBody OrderRequest body) {
 		return this.photos.reorder(id, body.photoIds() == null ? List.of() : body.photoIds(), user);
 	}
 
 	@PostMapping("/{id}/photos/{photoId}/main")
+	@Operation(summary = "Make a photo the main one")
 	List<ListingPhoto> main(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long photoId) {
 		return this.photos.makeMain(id, photoId, user);
 	}
 
 	@DeleteMapping("/{id}/photos/{photoId}")
+	@Operation(summary = "Delete a photo and its stored variants")
 	List<ListingPhoto> deletePhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long photoId) {
 		return this.photos.delete(id, photoId, user);

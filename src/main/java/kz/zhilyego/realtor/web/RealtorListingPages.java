@@ -72,9 +72,27 @@ class RealtorListingPages {
 			@RequestParam(required = false) @Nullable String district,
 			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Long realtorId, Model model, Locale locale) {
-		model.addAttribute("result", this.listings.list(user,
-				new RealtorListings.Filter(status, type, district, sort, page, null, realtorId), Language.of(locale)));
+			@RequestParam(required = false) @Nullable Long realtorId,
+			@RequestParam(required = false) @Nullable String q, Model model, Locale locale) {
+		model.addAttribute("result",
+				this.listings.list(user,
+						new RealtorListings.Filter(status, type, district, sort, page, null, realtorId, q),
+						Language.of(locale)));
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("page", page);
+		// the quick actions return to this very page of the list
+		model.addAttribute("back",
+				org.springframework.web.util.UriComponentsBuilder.newInstance()
+					.queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+					.queryParamIfPresent("type", java.util.Optional.ofNullable(type))
+					.queryParamIfPresent("district", java.util.Optional.ofNullable(district))
+					.queryParamIfPresent("sort", java.util.Optional.ofNullable(sort))
+					.queryParamIfPresent("realtorId", java.util.Optional.ofNullable(realtorId))
+					.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(v -> !v.isBlank()))
+					.queryParamIfPresent("page", java.util.Optional.ofNullable(page))
+					.encode()
+					.build()
+					.getQuery());
 		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
 		model.addAttribute("realtorId", realtorId);
 		model.addAttribute("options", this.options.all(Language.of(locale)));
@@ -138,16 +156,39 @@ class RealtorListingPages {
 		}
 	}
 
-	@PostMapping("/realtor/listings/{id}/deactivate")
-	String deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		this.listings.setActive(id, false, user);
-		return "redirect:/realtor/listings";
+	/**
+	 * Suggestions for a listing search field ({@code <option>}s of a {@code datalist},
+	 * fetched as the user types); the search itself works without them.
+	 */
+	@GetMapping("/realtor/listings/suggest")
+	String suggest(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		model.addAttribute("suggestions", this.listings.suggest(user, q, SUGGESTIONS));
+		return "realtor/parts :: suggestions";
 	}
 
-	@PostMapping("/realtor/listings/{id}/activate")
-	String activate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		this.listings.setActive(id, true, user);
-		return "redirect:/realtor/listings";
+	private static final int SUGGESTIONS = 10;
+
+	@PostMapping("/realtor/listings/{id}/{action:activate|deactivate}")
+	String setActive(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) @Nullable String back) {
+		this.listings.setActive(id, action.equals("activate"), user);
+		return "redirect:" + listingsPage(back) + (listingsPage(back).contains("?") ? "&" : "?") + "done=" + action
+				+ "&listing=" + id;
+	}
+
+	/**
+	 * Where a quick action returns: the listings page with the filters and the page it
+	 * was on ({@code back}, only a query string of /realtor/listings is taken).
+	 */
+	static String listingsPage(@Nullable String back) {
+		if (back == null || back.isBlank() || back.length() > 500 || !back.matches("[A-Za-z0-9_=&%+.~\\-]*")) {
+			return "/realtor/listings";
+		}
+		String query = java.util.Arrays.stream(back.split("&"))
+			.filter(p -> !p.startsWith("done=") && !p.startsWith("listing="))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return query.isEmpty() ? "/realtor/listings" : "/realtor/listings?" + query;
 	}
 
 	@PostMapping("/realtor/listings/{id}/codes/reveal")
@@ -186,7 +227,7 @@ class RealtorListingPages {
 			case "down" -> this.photos.move(id, photoId, 1, user);
 			default -> throw ProblemException.notFound("realtor.photo.notFound");
 		}
-		return "redirect:/realtor/listings/" + id + "/edit#photos";
+		return "redirect:/realtor/listings/" + id + "/edit?photo=" + action + "#photos";
 	}
 
 	/** Values that did not parse plus everything else the service finds wrong. */
@@ -215,17 +256,30 @@ class RealtorListingPages {
 		if (!model.containsAttribute("photoError")) {
 			model.addAttribute("photoError", null);
 		}
+		model.addAttribute("photoLimits", this.photos.limits());
+		model.addAttribute("maxText", RealtorListings.MAX_TEXT);
 		return "realtor/listing-form";
 	}
 
 	@GetMapping("/realtor/listings/{id}/calendar")
-	String calendar(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+	String calendar(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, Locale locale) {
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
-		return calendarPage(user, id, model, Map.of(), today);
+		return calendarPage(user, id, model, Map.of(), today, locale);
 	}
 
-	private String calendarPage(CurrentUser user, long id, Model model, Map<String, String> errors, LocalDate today) {
+	private String calendarPage(CurrentUser user, long id, Model model, Map<String, String> errors, LocalDate today,
+			Locale locale) {
 		RealtorListing listing = this.listings.get(id, user);
+		// month and weekday names for the calendar from the JDK's locale data: browsers'
+		// own data may lack Kazakh (a title "2026 M12", weekdays in English)
+		model.addAttribute("monthNames",
+				java.util.Arrays.stream(java.time.Month.values())
+					.map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale))
+					.collect(java.util.stream.Collectors.joining(",")));
+		model.addAttribute("dayNames",
+				java.util.Arrays.stream(java.time.DayOfWeek.values())
+					.map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT_STANDALONE, locale))
+					.collect(java.util.stream.Collectors.joining(",")));
 		model.addAttribute("listing", listing);
 		model.addAttribute("calendar",
 				this.calendar.calendar(id, today.withDayOfMonth(1), today.withDayOfMonth(1).plusMonths(3), user));
@@ -261,7 +315,7 @@ class RealtorListingPages {
 		}
 		for (ListingCalendar.NightPrice p : cal.prices()) {
 			if (p.override()) {
-				events.add(Map.of("id", "p-" + p.date(), "title", p.price().toPlainString() + " ₸", "start",
+				events.add(Map.of("id", "p-" + p.date(), "title", Amounts.tenge(p.price()), "start",
 						p.date().toString(), "display", "background", "color", "#d1e7dd"));
 			}
 		}
@@ -282,7 +336,7 @@ class RealtorListingPages {
 				throw ex;
 			}
 			return calendarPage(user, id, model, this.messages.errors(ex, locale),
-					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
+					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)), locale);
 		}
 	}
 
@@ -290,7 +344,7 @@ class RealtorListingPages {
 	String unblock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long blockId) {
 		this.listings.get(id, user);
 		this.calendar.unblock(blockId, user);
-		return "redirect:/realtor/listings/" + id + "/calendar";
+		return "redirect:/realtor/listings/" + id + "/calendar?unblocked";
 	}
 
 	@PostMapping("/realtor/listings/{id}/prices")
@@ -312,7 +366,7 @@ class RealtorListingPages {
 				throw ex;
 			}
 			return calendarPage(user, id, model, this.messages.errors(ex, locale),
-					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)));
+					LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)), locale);
 		}
 	}
 

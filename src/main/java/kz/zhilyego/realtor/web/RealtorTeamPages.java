@@ -2,7 +2,6 @@ package kz.zhilyego.realtor.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AgencyTeam;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.identity.Role;
 import kz.zhilyego.realtor.BookingReports;
 import kz.zhilyego.realtor.TeamAnalytics;
 import kz.zhilyego.realtor.TeamSummary;
@@ -35,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class RealtorTeamPages {
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-		.withZone(Zones.KAZAKHSTAN);
 
 	private final TeamAnalytics analytics;
 
@@ -66,6 +63,11 @@ class RealtorTeamPages {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable Long agencyId,
 			@RequestParam(required = false) @Nullable Integer page, Model model) {
+		if (agencyId == null && user.has(Role.SUPERUSER) && !this.analytics.isHead(user)) {
+			// the platform owner heads no agency: choose one first
+			model.addAttribute("agencies", this.team.agencies());
+			return "realtor/team-agencies";
+		}
 		render(user, preset, from, to, agencyId, page, model);
 		model.addAttribute("form", Map.of());
 		model.addAttribute("errors", Map.of());
@@ -113,10 +115,10 @@ class RealtorTeamPages {
 
 	@GetMapping("/realtor/reports/team.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-			@RequestParam String to, @RequestParam(required = false) @Nullable Long agencyId) {
+			@RequestParam String to, @RequestParam(required = false) @Nullable Long agencyId, Locale locale) {
 		return RealtorBookingApiController.file(
 				this.reports.teamCsv(user, agencyId, RealtorListingPages.date("from", from),
-						RealtorListingPages.date("to", to)),
+						RealtorListingPages.date("to", to), locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"team-" + from + "-" + to + ".csv");
 	}
@@ -146,15 +148,15 @@ class RealtorTeamPages {
 		model.addAttribute("agencyId", agencyId);
 		boolean head = this.analytics.isHead(user) && agencyId == null;
 		model.addAttribute("head", head);
-		record Invitation(long id, String email, @Nullable String name, String sent, String expires) {
+		record Invitation(long id, String email, @Nullable String name, java.time.Instant sent,
+				java.time.Instant expires) {
 		}
 		List<Invitation> invitations = !head ? List.of()
 				: this.team.agencyOfHead(user)
 					.map(this.team::invitations)
 					.orElse(List.of())
 					.stream()
-					.map(i -> new Invitation(i.id(), i.email(), i.name(), MINUTE.format(i.createdAt()),
-							MINUTE.format(i.expiresAt())))
+					.map(i -> new Invitation(i.id(), i.email(), i.name(), i.createdAt(), i.expiresAt()))
 					.toList();
 		model.addAttribute("invitations", invitations);
 		model.addAttribute("me", user.id());

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import kz.zhilyego.realtor.BookingReports;
 import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
 import kz.zhilyego.realtor.RealtorListings;
+import kz.zhilyego.realtor.RealtorProperties;
 import kz.zhilyego.realtor.TeamAnalytics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -51,9 +54,13 @@ class RealtorWorkPages {
 
 	private final TeamAnalytics team;
 
+	private final RealtorProperties properties;
+
 	RealtorWorkPages(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
-			RealtorListings listings, PageMessages messages, JsonMapper json, Clock clock, TeamAnalytics team) {
+			RealtorListings listings, PageMessages messages, JsonMapper json, Clock clock, TeamAnalytics team,
+			RealtorProperties properties) {
 		this.team = team;
+		this.properties = properties;
 		this.bookings = bookings;
 		this.analytics = analytics;
 		this.reports = reports;
@@ -74,8 +81,10 @@ class RealtorWorkPages {
 				this.analytics.summary(user, today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())));
 		model.addAttribute("listings", this.listings.list(user,
 				new RealtorListings.Filter(null, null, null, "added", 0, 5), Language.of(locale)));
-		model.addAttribute("upcoming", this.bookings.list(user,
-				EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN), null, today, null, 0, 10));
+		// arrivals still to come (today's and any not checked in yet), the nearest first
+		model.addAttribute("upcoming", this.bookings.list(user, EnumSet.of(BookingStatus.CONFIRMED), null, null, today,
+				null, null, "check_in", 0, 10));
+		model.addAttribute("today", today);
 		return "realtor/dashboard";
 	}
 
@@ -84,76 +93,136 @@ class RealtorWorkPages {
 			@RequestParam(required = false) @Nullable BookingStatus status,
 			@RequestParam(required = false) @Nullable Long listingId,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page,
-			@RequestParam(required = false) @Nullable Long realtorId, Model model, Locale locale) {
-		model.addAttribute("result", this.bookings.list(user, status == null ? Set.of() : Set.of(status), listingId,
-				realtorId, RealtorListingPages.date("from", from), RealtorListingPages.date("to", to), page, null));
+			@RequestParam(required = false) @Nullable Long realtorId, Model model) {
+		model.addAttribute("result",
+				this.bookings.list(user, status == null ? Set.of() : Set.of(status), listingId, realtorId,
+						RealtorListingPages.date("from", from), RealtorListingPages.date("to", to), q, sort, page,
+						null));
 		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
 		model.addAttribute("realtorId", realtorId);
-		model.addAttribute("listingOptions",
-				this.listings
-					.list(user, new RealtorListings.Filter(null, null, null, "added", 0, 100), Language.of(locale))
-					.items());
+		model.addAttribute("listing", listingId == null ? null : this.listings.get(listingId, user));
 		model.addAttribute("statuses", BookingStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("listingId", listingId);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("sort", sort == null || sort.isBlank() ? "upcoming" : sort);
+		model.addAttribute("today", today());
 		return "realtor/bookings";
 	}
 
 	@GetMapping("/realtor/bookings/{id}")
 	String booking(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+		return bookingPage(user, id, null, null, Map.of(), model);
+	}
+
+	private String bookingPage(CurrentUser user, UUID id, @Nullable CancellationReason reason, @Nullable String note,
+			Map<String, String> errors, Model model) {
 		model.addAttribute("booking", this.bookings.get(id, user));
 		model.addAttribute("reasons", CancellationReason.values());
-		model.addAttribute("error", null);
+		model.addAttribute("reason", reason);
+		model.addAttribute("note", note);
+		model.addAttribute("errors", errors);
+		model.addAttribute("today", today());
 		return "realtor/booking";
 	}
 
-	@PostMapping("/realtor/bookings/{id}/{action}")
+	/**
+	 * Cancel, check in or check out. A refused cancellation shows the form again with the
+	 * chosen reason and the note as they were, and the error next to its field.
+	 */
+	@PostMapping("/realtor/bookings/{id}/{action:cancel|check-in|check-out}")
 	String bookingAction(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String action,
-			@RequestParam(required = false) @Nullable CancellationReason reason,
+			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String note, Model model, Locale locale) {
+		CancellationReason chosen = reason(reason);
 		try {
 			switch (action) {
-				case "cancel" -> this.bookings.cancel(id, reason, note == null || note.isBlank() ? null : note, user);
+				case "cancel" -> {
+					if (chosen == null) {
+						throw ProblemException.invalidField("reason", "realtor.cancel.chooseReason");
+					}
+					this.bookings.cancel(id, chosen, note == null || note.isBlank() ? null : note.strip(), user);
+				}
 				case "check-in" -> this.bookings.checkIn(id, user);
-				case "check-out" -> this.bookings.checkOut(id, user);
-				default -> throw ProblemException.notFound("booking.notFound");
+				default -> this.bookings.checkOut(id, user);
 			}
-			return "redirect:/realtor/bookings/" + id;
+			return "redirect:/realtor/bookings/" + id + "?done=" + action;
 		}
 		catch (ProblemException ex) {
 			if (ex.status().value() == 404 || ex.status().value() == 403) {
 				throw ex;
 			}
-			model.addAttribute("booking", this.bookings.get(id, user));
-			model.addAttribute("reasons", CancellationReason.values());
-			model.addAttribute("error", String.join(" ", this.messages.errors(ex, locale).values()));
-			return "realtor/booking";
+			return bookingPage(user, id, chosen, note, this.messages.errors(ex, locale), model);
 		}
 	}
 
+	/** The reason as sent; an unknown value is no choice (the form asks again). */
+	private static @Nullable CancellationReason reason(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return CancellationReason.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Analytics of a period; a head may narrow it to one realtor. The heat map follows
+	 * the period and the realtor, and pages through the listings ({@code heatQ} to find
+	 * some, {@code heatPage}) and the days ({@code heatStart}).
+	 */
 	@GetMapping("/realtor/analytics")
 	String analytics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String preset,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			Model model) {
+			@RequestParam(required = false) @Nullable Long realtorId,
+			@RequestParam(required = false) @Nullable String heatQ,
+			@RequestParam(required = false) @Nullable Integer heatPage,
+			@RequestParam(required = false) @Nullable String heatStart, Model model, Locale locale) {
 		LocalDate today = today();
 		AnalyticsPeriod period = AnalyticsPeriod.of(preset, from, to, today);
-		AnalyticsSummary summary = this.analytics.summary(user, period.start(), period.end());
+		AnalyticsSummary summary = this.analytics.summary(user, realtorId, period.start(), period.end(),
+				new RealtorAnalytics.HeatMapView(heatQ, heatPage == null ? 0 : heatPage,
+						RealtorListingPages.date("heatStart", heatStart)));
 		model.addAttribute("summary", summary);
 		// "</" never closes the script element the JSON sits in
 		model.addAttribute("summaryJson", this.json.writeValueAsString(summary).replace("</", "<\\/"));
 		model.addAttribute("preset", period.preset());
+		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
+		model.addAttribute("realtorId", realtorId);
+		model.addAttribute("heatQ", heatQ == null ? "" : heatQ.strip());
+		var days = summary.heatMap().days();
+		LocalDate first = days.isEmpty() ? period.start() : days.getFirst();
+		LocalDate previous = first.minusDays(this.properties.heatMapDays());
+		model.addAttribute("heatPrevious",
+				first.isAfter(period.start()) ? (previous.isBefore(period.start()) ? period.start() : previous) : null);
+		model.addAttribute("heatNext",
+				days.isEmpty() || !days.getLast().isBefore(period.end()) ? null : days.getLast().plusDays(1));
+		model.addAttribute("heatStart", days.isEmpty() ? null : days.getFirst());
+		model.addAttribute("periodFrom", "custom".equals(period.preset()) ? period.start() : null);
+		model.addAttribute("periodTo", "custom".equals(period.preset()) ? period.end() : null);
+		// the chart's legend and the list under it: reasons in words, never codes
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (CancellationReason reason : CancellationReason.values()) {
+			reasons.put(reason.name(), this.messages.text("booking.reason." + reason.name(), new Object[0], locale));
+		}
+		model.addAttribute("reasonLabels", reasons);
+		model.addAttribute("reasonLabelsJson", this.json.writeValueAsString(reasons));
 		return "realtor/analytics";
 	}
 
 	@GetMapping("/realtor/reports/bookings.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-			@RequestParam String to) {
+			@RequestParam String to, Locale locale) {
 		LocalDate f = RealtorListingPages.date("from", from);
 		LocalDate t = RealtorListingPages.date("to", to);
-		return RealtorBookingApiController.file(this.reports.csv(user, f, t),
+		return RealtorBookingApiController.file(this.reports.csv(user, f, t, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"bookings-" + from + "-" + to + ".csv");
 	}

@@ -117,7 +117,8 @@ class MessageRendererTest {
 
 		assertThat(message.subject()).isEqualTo("Агентство «Астана Риэлт» приглашает вас в команду на ЖильеGO");
 		assertThat(message.link()).isEqualTo("https://zhilyego.kz/invitations/abc");
-		assertThat(message.text()).contains("Пригласил: Айгерим", "Ссылка действует до: 08.12.2026 10:00",
+		assertThat(message.text()).contains("Пригласил: Айгерим",
+				"Ссылка действует до (время Астаны): 08.12.2026 10:00",
 				"Открыть приглашение: https://zhilyego.kz/invitations/abc");
 	}
 

@@ -11,14 +11,16 @@ import org.springframework.stereotype.Repository;
 import static kz.zhilyego.payment.internal.Sql.utc;
 
 /**
- * Raw provider callbacks. A provider event id is stored once; a replay finds it taken.
+ * The repository of raw provider callbacks (table {@code payment_events}): a provider
+ * event id is stored once, a replay finds it taken; callbacks with a bad signature are
+ * kept bounded and purged.
  */
 @Repository
-public class PaymentEvents {
+public class ProviderCallbacks {
 
 	private final JdbcClient jdbc;
 
-	PaymentEvents(JdbcClient jdbc) {
+	ProviderCallbacks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
