@@ -164,7 +164,9 @@ class ModerationAndDictionariesIT {
 				select count(*) from audit_log where action like 'listing.%' and actor_id = :root
 				""").param("root", this.f.superuser).query(Long.class).single()).isGreaterThanOrEqualTo(2);
 
-		// a substantial edit of the live listing sends it back to the queue
+		// an hour later, a substantial edit of the live listing sends it back to the
+		// queue
+		this.clock.set(this.clock.instant().plusSeconds(3600));
 		Map<String, Object> edited = listing("Лофт с видом на Байтерек и террасой", List.of("wifi"));
 		JsonNode current = this.api.get("/api/v1/realtor/listings/" + loft, "Authorization", this.realtor).json();
 		Api.Response put = this.api.put("/api/v1/realtor/listings/" + loft,

@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 
 import kz.zhilyego.identity.AgencyTeam;
@@ -37,17 +38,23 @@ class AgencyInsightsApiController {
 	}
 
 	@PutMapping("/realtors/{id}")
+	@Operation(summary = "Agency head: edit a team realtor's name, phone and e-mail (audited)")
+
 	AgencyTeam.Member update(@AuthenticationPrincipal CurrentUser head, @PathVariable long id,
 			@RequestBody ProfileRequest request) {
 		return this.team.updateProfile(head, id, request.name(), request.phone(), request.email());
 	}
 
 	@GetMapping("/realtors/{id}/activity")
+	@Operation(summary = "Agency head: a team realtor's listing changes and actions")
+
 	TeamInsights.Activity activity(@AuthenticationPrincipal CurrentUser head, @PathVariable long id) {
 		return this.insights.activity(head, null, id);
 	}
 
 	@GetMapping("/analytics/heat-map")
+	@Operation(summary = "Agency head: the team occupancy heat map (realtor × day)")
+
 	TeamInsights.HeatMap heatMap(@AuthenticationPrincipal CurrentUser head,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
@@ -55,6 +62,8 @@ class AgencyInsightsApiController {
 	}
 
 	@GetMapping("/analytics/months")
+	@Operation(summary = "Agency head: revenue and bookings of each realtor by month")
+
 	TeamInsights.Months months(@AuthenticationPrincipal CurrentUser head,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {

@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,12 +29,16 @@ class AnalyticsApiController {
 	}
 
 	@GetMapping("/summary")
+	@Operation(summary = "Superuser: the platform's money, counts, rates, rankings and trends for a period")
+
 	PlatformSummary summary(@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
 		return this.analytics.summary(from, to);
 	}
 
 	@GetMapping("/agencies")
+	@Operation(summary = "Superuser: every agency with its money and occupancy (paged)")
+
 	PageResult<PlatformAnalytics.AgencyStat> agencies(@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
@@ -41,6 +46,8 @@ class AnalyticsApiController {
 	}
 
 	@GetMapping("/agencies/compare")
+	@Operation(summary = "Superuser: 2 to 10 agencies side by side")
+
 	PlatformAnalytics.Comparison compare(@RequestParam List<Long> ids,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
@@ -48,6 +55,8 @@ class AnalyticsApiController {
 	}
 
 	@GetMapping("/agencies/{id}")
+	@Operation(summary = "Superuser: one agency's figures")
+
 	PlatformAnalytics.AgencyStat agency(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to) {
 		return this.analytics.agency(id, from, to);

@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.ListingModeration;
@@ -34,6 +35,8 @@ class ModerationApiController {
 	}
 
 	@GetMapping("/pending")
+	@Operation(summary = "Superuser: listings waiting for moderation, with what changed (paged)")
+
 	PageResult<ListingModeration.Pending> pending(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		if (page < 0 || size < 1 || size > 100) {
@@ -44,12 +47,16 @@ class ModerationApiController {
 	}
 
 	@PostMapping("/{id}/approve")
+	@Operation(summary = "Superuser: approve and publish a pending listing")
+
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		this.moderation.approve(id, user);
 	}
 
 	@PostMapping("/{id}/reject")
+	@Operation(summary = "Superuser: reject a pending listing with a reason (the realtor is told)")
+
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestBody(required = false) @Nullable ReasonRequest request) {
@@ -57,6 +64,8 @@ class ModerationApiController {
 	}
 
 	@PostMapping("/{id}/suspend")
+	@Operation(summary = "Superuser: take any listing down with a reason")
+
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void suspend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestBody(required = false) @Nullable ReasonRequest request) {
@@ -64,6 +73,8 @@ class ModerationApiController {
 	}
 
 	@PostMapping("/{id}/reinstate")
+	@Operation(summary = "Superuser: bring a suspended listing back")
+
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void reinstate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		this.moderation.reinstate(id, user);

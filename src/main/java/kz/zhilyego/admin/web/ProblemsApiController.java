@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import kz.zhilyego.admin.ProblemDesk;
@@ -32,11 +33,14 @@ class ProblemsApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Superuser: everything that needs a person, by source")
 	List<ProblemDesk.Section> open(@AuthenticationPrincipal CurrentUser user) {
 		return this.problems.open(user);
 	}
 
 	@PostMapping("/{source}/{key}/{action}")
+	@Operation(summary = "Superuser: resolve a problem entry with one of its actions (audited)")
+
 	AttentionSource.Outcome act(@AuthenticationPrincipal CurrentUser user, @PathVariable String source,
 			@PathVariable String key, @PathVariable String action,
 			@RequestBody(required = false) @Nullable NoteRequest request) {

@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/admin/reports/platform.{format}")
+	@Operation(summary = "Superuser: the platform report as csv, xlsx or pdf")
+
 	ResponseEntity<byte[]> platform(@AuthenticationPrincipal CurrentUser user, @PathVariable String format,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Locale locale) {
@@ -45,6 +48,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/admin/reports/agencies/{id}.{format}")
+	@Operation(summary = "Superuser: an agency's report as csv, xlsx or pdf")
+
 	ResponseEntity<byte[]> agency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable String format, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Locale locale) {
@@ -52,6 +57,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/admin/reports/realtors/{id}.{format}")
+	@Operation(summary = "Superuser: a realtor's report as csv, xlsx or pdf")
+
 	ResponseEntity<byte[]> realtor(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable String format, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Locale locale) {
@@ -59,16 +66,22 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/admin/reports/monthly")
+	@Operation(summary = "Superuser: the stored monthly reports")
+
 	List<MonthlyReports.Report> monthly() {
 		return this.monthly.list(null, true);
 	}
 
 	@GetMapping("/api/v1/admin/reports/monthly/{id}.pdf")
+	@Operation(summary = "Superuser: a stored monthly report's PDF")
+
 	ResponseEntity<byte[]> monthlyFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return Downloads.file(this.monthly.download(user, id, null));
 	}
 
 	@GetMapping("/api/v1/agency/reports/team.{format}")
+	@Operation(summary = "Agency head: the own team's report as csv, xlsx or pdf")
+
 	ResponseEntity<byte[]> team(@AuthenticationPrincipal CurrentUser user, @PathVariable String format,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Locale locale) {
@@ -76,6 +89,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/agency/realtors/{id}/report.{format}")
+	@Operation(summary = "Agency head: a team realtor's report as csv, xlsx or pdf")
+
 	ResponseEntity<byte[]> teamRealtor(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable String format, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Locale locale) {
@@ -84,6 +99,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/agency/reports/monthly")
+	@Operation(summary = "Agency head: the own team's monthly reports")
+
 	List<MonthlyReports.Report> agencyMonthly(@AuthenticationPrincipal CurrentUser user) {
 		long agency = this.team.agencyOfHead(user)
 			.orElseThrow(() -> kz.zhilyego.common.ProblemException.forbidden("realtor.team.headOnly"));
@@ -91,6 +108,8 @@ class ReportsApiController {
 	}
 
 	@GetMapping("/api/v1/agency/reports/monthly/{id}.pdf")
+	@Operation(summary = "Agency head: a monthly report's PDF (own agency only)")
+
 	ResponseEntity<byte[]> agencyMonthlyFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return Downloads.file(this.monthly.download(user, id, this.team.agencyOfHead(user).orElse(null)));
 	}

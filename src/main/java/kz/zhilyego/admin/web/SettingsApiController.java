@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -51,12 +52,14 @@ class SettingsApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Superuser: the platform settings in force, with the property defaults")
 	SettingsJson get(@AuthenticationPrincipal CurrentUser user) {
 		SettingsAdmin.View view = this.admin.view(user);
 		return SettingsJson.of(view.settings(), view.defaults());
 	}
 
 	@PutMapping
+	@Operation(summary = "Superuser: replace the platform settings (If-Match: the version read)")
 	SettingsJson put(@AuthenticationPrincipal CurrentUser user, @RequestBody SettingsValues values,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		Long version = null;

@@ -1,5 +1,6 @@
 package kz.zhilyego.admin.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import kz.zhilyego.admin.UserActivity;
 import kz.zhilyego.identity.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,8 @@ class UserActivityApiController {
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/activity")
+	@Operation(summary = "Superuser: a user's activity history")
+
 	UserActivity.Activity activity(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.activity.of(user, id);
 	}

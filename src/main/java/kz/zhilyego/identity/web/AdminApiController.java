@@ -152,6 +152,7 @@ class AdminApiController {
 	 * audited.
 	 */
 	@GetMapping("/audit.csv")
+	@Operation(summary = "Superuser: the audit log with the same filters as CSV (audited)")
 	ResponseEntity<byte[]> auditCsv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable Long actor,
 			@RequestParam(required = false) @Nullable String action,
@@ -175,6 +176,7 @@ class AdminApiController {
 	}
 
 	@GetMapping("/code-reveals.csv")
+	@Operation(summary = "Superuser: the code reveal log with the same filters as CSV (audited)")
 	ResponseEntity<byte[]> revealsCsv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @Nullable Long actor,
 			@RequestParam(required = false) @Nullable Long listingId,
