@@ -61,12 +61,13 @@ class Bookings {
 	record NewBooking(UUID id, long listingId, long ownerId, long guestId, Stay stay, int guests, String guestName,
 			String guestPhone, @Nullable String guestEmail, @Nullable String comment, Quote quote,
 			BigDecimal commissionPercent, Money platformCommission, BigDecimal gatewayFeePercent, Money gatewayFee,
-			Instant createdAt, Instant holdExpiresAt) {
+			CancellationPolicy policy, Instant createdAt, Instant holdExpiresAt) {
 	}
 
 	/** The parts of a booking its state changes need, read under a row lock. */
 	record Locked(UUID id, BookingStatus status, long listingId, long ownerId, long guestId, Stay stay, Money total,
-			Money platformCommission, Money gatewayFee, LocalTime checkInTime, Instant holdExpiresAt) {
+			Money platformCommission, Money gatewayFee, LocalTime checkInTime, Instant holdExpiresAt,
+			CancellationPolicy policy) {
 	}
 
 	private Map<String, Object> newBookingParams(NewBooking b) {
@@ -96,6 +97,9 @@ class Bookings {
 		params.put("commission", b.platformCommission().amount());
 		params.put("feePercent", b.gatewayFeePercent());
 		params.put("fee", b.gatewayFee().amount());
+		params.put("fullHours", b.policy().fullBefore().toHours());
+		params.put("partialHours", b.policy().partialBefore().toHours());
+		params.put("partialPercent", b.policy().partialPercent());
 		params.put("holdExpiresAt", utc(b.holdExpiresAt()));
 		params.put("createdAt", utc(b.createdAt()));
 		return params;
@@ -113,10 +117,12 @@ class Bookings {
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
 				        guest_name, guest_phone, guest_email, comment, rules_accepted_at, nightly, subtotal, discounts,
 				        total, currency, commission_percent, platform_commission, gateway_fee_percent, gateway_fee,
-				        hold_expires_at, created_at)
+				        hold_expires_at, created_at, full_refund_before_hours, partial_refund_before_hours,
+				        partial_refund_percent)
 				    values (:id, :listing, :owner, :guest, 'HOLD', :checkIn, :checkOut, :guests, :name, :phone, :email,
 				        :comment, :createdAt, cast(:nightly as jsonb), :subtotal, :discounts, :total, :currency,
-				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt)
+				        :commissionPercent, :commission, :feePercent, :fee, :holdExpiresAt, :createdAt, :fullHours,
+				        :partialHours, :partialPercent)
 				    returning *
 				), occupancy as (
 				    insert into occupancies (listing_id, period, kind, booking_id)
@@ -386,7 +392,8 @@ class Bookings {
 	private Optional<Locked> lock(UUID id, String lockClause) {
 		return this.jdbc.sql("""
 				select b.id, b.status, b.listing_id, b.owner_id, b.guest_id, b.check_in, b.check_out, b.total,
-				       b.platform_commission, b.gateway_fee, b.currency, b.hold_expires_at, l.check_in_time
+				       b.platform_commission, b.gateway_fee, b.currency, b.hold_expires_at, l.check_in_time,
+				       b.full_refund_before_hours, b.partial_refund_before_hours, b.partial_refund_percent
 				from bookings b join listings l on l.id = b.listing_id
 				where b.id = :id
 				""" + lockClause)
@@ -397,8 +404,22 @@ class Bookings {
 					new Money(rs.getBigDecimal("total"), rs.getString("currency")),
 					new Money(rs.getBigDecimal("platform_commission"), rs.getString("currency")),
 					new Money(rs.getBigDecimal("gateway_fee"), rs.getString("currency")),
-					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at")))
+					rs.getObject("check_in_time", LocalTime.class), instant(rs, "hold_expires_at"), policy(rs)))
 			.optional();
+	}
+
+	/** The cancellation policy the booking was made under. */
+	Optional<CancellationPolicy> policyOf(UUID id) {
+		return this.jdbc.sql("""
+				select full_refund_before_hours, partial_refund_before_hours, partial_refund_percent
+				from bookings where id = :id
+				""").param("id", id).query((rs, n) -> policy(rs)).optional();
+	}
+
+	private static CancellationPolicy policy(ResultSet rs) throws SQLException {
+		return new CancellationPolicy(java.time.Duration.ofHours(rs.getInt("full_refund_before_hours")),
+				java.time.Duration.ofHours(rs.getInt("partial_refund_before_hours")),
+				rs.getBigDecimal("partial_refund_percent"));
 	}
 
 	/**

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cancels a booking by its guest (refund by the {@link CancellationPolicy}) or by staff
- * in scope (full refund), frees its dates and records the refund due; the payment module
- * executes the refund on {@link BookingCancelled}.
+ * Cancels a booking by its guest (refund by the {@link CancellationPolicy} the booking
+ * was made under) or by staff in scope (full refund), frees its dates and records the
+ * refund due; the payment module executes the refund on {@link BookingCancelled}.
  */
 @Service
 public class CancelBooking {
@@ -27,15 +27,12 @@ public class CancelBooking {
 
 	private final Bookings bookings;
 
-	private final CancellationPolicy policy;
-
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	CancelBooking(Bookings bookings, BookingProperties properties, Clock clock, ApplicationEventPublisher events) {
+	CancelBooking(Bookings bookings, Clock clock, ApplicationEventPublisher events) {
 		this.bookings = bookings;
-		this.policy = CancellationPolicy.of(properties);
 		this.clock = clock;
 		this.events = events;
 	}
@@ -52,7 +49,8 @@ public class CancelBooking {
 		BookingAccess access = BookingAccess.of(booking.guestId(), booking.ownerId(), scope);
 		Money paid = paid(booking.status(), new Money(booking.total(), booking.currency()));
 		Instant checkInAt = booking.checkIn().atTime(booking.checkInTime()).atZone(Zones.KAZAKHSTAN).toInstant();
-		return switch (this.policy.decide(booking.status(), access == BookingAccess.STAFF, paid, this.clock.instant(),
+		CancellationPolicy policy = this.bookings.policyOf(bookingId).orElseThrow();
+		return switch (policy.decide(booking.status(), access == BookingAccess.STAFF, paid, this.clock.instant(),
 				checkInAt)) {
 			case CancellationPolicy.Decision.Allowed allowed -> new RefundQuote(bookingId, true,
 					allowed.refundPercent(), allowed.refund().amount(), paid.amount(), paid.currency(), null);
@@ -75,8 +73,8 @@ public class CancelBooking {
 		Instant now = this.clock.instant();
 		Instant checkInAt = booking.stay().checkIn().atTime(booking.checkInTime()).atZone(Zones.KAZAKHSTAN).toInstant();
 		Money paid = paid(booking.status(), booking.total());
-		CancellationPolicy.Decision decision = this.policy.decide(booking.status(), access == BookingAccess.STAFF, paid,
-				now, checkInAt);
+		CancellationPolicy.Decision decision = booking.policy()
+			.decide(booking.status(), access == BookingAccess.STAFF, paid, now, checkInAt);
 		if (decision instanceof CancellationPolicy.Decision.Rejected rejected) {
 			throw ProblemException.conflict("illegal-transition", rejected.messageKey());
 		}
@@ -93,6 +91,14 @@ public class CancelBooking {
 				booking.ownerId(), booking.stay().checkIn(), booking.stay().checkOut(), actor.type().name(),
 				reason.name(), allowed.refund().amount(), allowed.refund().currency()));
 		return this.bookings.details(bookingId).orElseThrow();
+	}
+
+	/**
+	 * The booking as it is now (for callers that acted on it through another service).
+	 */
+	@Transactional(readOnly = true)
+	public BookingDetails details(UUID bookingId) {
+		return this.bookings.details(bookingId).orElseThrow(() -> ProblemException.notFound("booking.notFound"));
 	}
 
 	private static Money paid(BookingStatus status, Money total) {

@@ -7,8 +7,9 @@ import java.time.Instant;
 import kz.zhilyego.common.Money;
 
 /**
- * Who may cancel and what they get back. A guest cancelling a paid booking gets 100 % at
- * least {@code fullBefore} before check-in, {@code partialPercent} at least
+ * Who may cancel and what they get back. Each booking keeps the policy in force when it
+ * was made (stored on the booking). A guest cancelling a paid booking gets 100 % at least
+ * {@code fullBefore} before check-in, {@code partialPercent} at least
  * {@code partialBefore} before, nothing later; staff cancellations always refund in full;
  * an unpaid hold refunds nothing. Only HOLD and CONFIRMED bookings can be cancelled.
  */
@@ -16,9 +17,10 @@ public record CancellationPolicy(Duration fullBefore, Duration partialBefore, Bi
 
 	private static final BigDecimal FULL = BigDecimal.valueOf(100);
 
-	static CancellationPolicy of(BookingProperties properties) {
-		return new CancellationPolicy(properties.fullRefundBefore(), properties.partialRefundBefore(),
-				properties.partialRefundPercent());
+	/** The policy in force now (the platform settings), stored on each new booking. */
+	static CancellationPolicy of(kz.zhilyego.settings.PlatformSettings settings) {
+		return new CancellationPolicy(settings.fullRefundBefore(), settings.partialRefundBefore(),
+				settings.partialRefundPercent());
 	}
 
 	public Decision decide(BookingStatus status, boolean byStaff, Money paid, Instant now, Instant checkInAt) {

@@ -14,17 +14,19 @@ import kz.zhilyego.common.Idempotency;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.settings.PlatformSettings;
+import kz.zhilyego.settings.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places a 15-minute hold: the one way any channel creates a booking. Under a lock on the
- * listing row it expires the listing's overdue holds, checks the dates are free, prices
- * the stay and inserts the booking with its occupancy row. The exclusion constraint on
- * occupancies is the guarantee; the lock and the check only make the "dates taken" answer
- * clean.
+ * Places a hold (15 minutes unless the platform settings say otherwise): the one way any
+ * channel creates a booking. Under a lock on the listing row it expires the listing's
+ * overdue holds, checks the dates are free, prices the stay and inserts the booking with
+ * its occupancy row. The exclusion constraint on occupancies is the guarantee; the lock
+ * and the check only make the "dates taken" answer clean.
  */
 @Service
 public class PlaceHold {
@@ -38,7 +40,7 @@ public class PlaceHold {
 
 	private final ExpireHolds expireHolds;
 
-	private final BookingProperties properties;
+	private final Settings settings;
 
 	private final Clock clock;
 
@@ -48,13 +50,13 @@ public class PlaceHold {
 
 	private final Idempotency idempotency;
 
-	PlaceHold(Bookings bookings, StayQuotes quotes, ExpireHolds expireHolds, BookingProperties properties, Clock clock,
+	PlaceHold(Bookings bookings, StayQuotes quotes, ExpireHolds expireHolds, Settings settings, Clock clock,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Idempotency idempotency) {
 		this.idempotency = idempotency;
 		this.bookings = bookings;
 		this.quotes = quotes;
 		this.expireHolds = expireHolds;
-		this.properties = properties;
+		this.settings = settings;
 		this.clock = clock;
 		this.events = events;
 		this.transactions = transactions;
@@ -122,6 +124,9 @@ public class PlaceHold {
 			throw ProblemException.conflict("dates-unavailable", "booking.datesUnavailable");
 		}
 		Quote quote = this.quotes.quote(listing, stay);
+		// the rules in force now, kept by the booking for good: a later settings change
+		// does not touch it
+		PlatformSettings rules = this.settings.fresh();
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		Money total = quote.total();
@@ -129,12 +134,12 @@ public class PlaceHold {
 		// details to answer with: one statement
 		BookingDetails details = this.bookings.insertHold(new Bookings.NewBooking(id, listing.id(), listing.ownerId(),
 				guestId, stay, request.guests(), request.guestName().strip(), phone, blankToNull(request.guestEmail()),
-				blankToNull(request.comment()), quote, this.properties.platformCommissionPercent(),
-				total.percent(this.properties.platformCommissionPercent()), this.properties.gatewayFeePercent(),
-				total.percent(this.properties.gatewayFeePercent()), now, now.plus(this.properties.holdDuration())),
-				Actor.guest(guestId));
+				blankToNull(request.comment()), quote, rules.platformCommissionPercent(),
+				total.percent(rules.platformCommissionPercent()), rules.providerFeePercent(),
+				total.percent(rules.providerFeePercent()), CancellationPolicy.of(rules), now,
+				now.plus(rules.holdDuration())), Actor.guest(guestId));
 		this.events.publishEvent(new BookingHeld(id, listing.id(), guestId, stay.checkIn(), stay.checkOut(),
-				now.plus(this.properties.holdDuration())));
+				now.plus(rules.holdDuration())));
 		return details;
 	}
 

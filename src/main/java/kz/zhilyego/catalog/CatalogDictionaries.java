@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reference data a search form offers, names in the request language: active cities,
- * their districts valid today, housing classes and types, amenities — each in its display
- * order.
+ * their districts valid today, active housing classes and types, active amenities — each
+ * in its display order. Read from the tables on every call (no cache), so a change of the
+ * superuser's ({@link DictionaryEditor}) shows on the next request on every node.
  */
 @Service
 public class CatalogDictionaries {
@@ -73,7 +74,8 @@ public class CatalogDictionaries {
 	private List<Named> named(String table, String lang) {
 		// table is one of three fixed names above, never input
 		return this.jdbc
-			.sql("select code, %s as name from %s x order by position, code".formatted(Sql.localName("x"), table))
+			.sql("select code, %s as name from %s x where x.active order by position, code"
+				.formatted(Sql.localName("x"), table))
 			.param("lang", lang)
 			.query((rs, n) -> new Named(rs.getString("code"), rs.getString("name")))
 			.list();

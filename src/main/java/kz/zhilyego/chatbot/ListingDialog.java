@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
-import kz.zhilyego.booking.BookingProperties;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.settings.Settings;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.favorite.Favorite;
@@ -50,20 +50,20 @@ class ListingDialog {
 
 	private final RenewPayment payments;
 
-	private final BookingProperties bookingProperties;
+	private final Settings settings;
 
 	private final MediaLinks media;
 
 	private final Clock clock;
 
 	ListingDialog(ListingCatalog catalog, Favorites favorites, StayQuotes quotes, PlaceHold placeHold,
-			RenewPayment payments, BookingProperties bookingProperties, MediaLinks media, Clock clock) {
+			RenewPayment payments, Settings settings, MediaLinks media, Clock clock) {
 		this.catalog = catalog;
 		this.favorites = favorites;
 		this.quotes = quotes;
 		this.placeHold = placeHold;
 		this.payments = payments;
-		this.bookingProperties = bookingProperties;
+		this.settings = settings;
 		this.media = media;
 		this.clock = clock;
 	}
@@ -282,9 +282,9 @@ class ListingDialog {
 			text.text(chat.t("bot.quote.discounts", chat.money(quote.discounts().amount(), quote.currency()))).line();
 		}
 		text.bold(chat.t("bot.quote.total", chat.money(quote.total().amount(), quote.currency()))).line().line();
-		text.italic(chat.t("bot.quote.policy", this.bookingProperties.fullRefundBefore().toHours(),
-				this.bookingProperties.partialRefundPercent().stripTrailingZeros().toPlainString(),
-				this.bookingProperties.partialRefundBefore().toHours()));
+		text.italic(chat.t("bot.quote.policy", this.settings.current().fullRefundBefore().toHours(),
+				this.settings.current().partialRefundPercent().stripTrailingZeros().toPlainString(),
+				this.settings.current().partialRefundBefore().toHours()));
 		Keyboard keyboard = Keyboard.builder()
 			.row(chat.button("✅ " + chat.t("bot.quote.continue"), "b:ok"))
 			.row(chat.button("➖ 👥", "b:g:" + Math.max(1, b.guests - 1)),
@@ -307,7 +307,7 @@ class ListingDialog {
 		String rules = card.houseRules().strip();
 		text.text(rules.isEmpty() ? chat.t("bot.rules.none") : rules).line().line();
 		text.text(chat.t("bot.times", card.checkInTime().format(TIME), card.checkOutTime().format(TIME))).line();
-		text.italic(chat.t("bot.rules.hold", this.bookingProperties.holdDuration().toMinutes()));
+		text.italic(chat.t("bot.rules.hold", this.settings.current().holdDuration().toMinutes()));
 		chat.show(text.build(),
 				Keyboard.builder()
 					.row(chat.button("✅ " + chat.t("bot.rules.accept"), "b:hold"))
@@ -360,7 +360,7 @@ class ListingDialog {
 			.line()
 			.line()
 			.text(chat.t("bot.hold.until", until.atZone(Zones.KAZAKHSTAN).format(TIME),
-					this.bookingProperties.holdDuration().toMinutes()))
+					this.settings.current().holdDuration().toMinutes()))
 			.build();
 		Keyboard.Builder keyboard = Keyboard.builder();
 		if (payUrl != null) {

@@ -138,6 +138,16 @@ public class AgencyTeam {
 		this.invitations.revoke(head, invitationId);
 	}
 
+	/**
+	 * A head edits the profile (name, phone, e-mail) of a realtor of the own agency;
+	 * audited; anyone else is "not found".
+	 */
+	@Transactional
+	public Member updateProfile(CurrentUser head, long realtorId, @Nullable String name, @Nullable String phone,
+			@Nullable String email) {
+		return Member.of(this.admin.updateRealtorProfile(head, realtorId, name, phone, email));
+	}
+
 	/** Deactivates or re-activates a realtor of the head's own agency. */
 	@Transactional
 	public Member setActive(CurrentUser head, long realtorId, boolean active) {

@@ -1,6 +1,7 @@
 package kz.zhilyego.identity;
 
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,7 @@ import kz.zhilyego.identity.internal.Problems;
 import kz.zhilyego.identity.internal.RateLimitFilter;
 import kz.zhilyego.identity.internal.RateLimits;
 import kz.zhilyego.identity.internal.Users;
+import kz.zhilyego.settings.Settings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -67,9 +69,10 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
-			RateLimits limits, IdentityProperties properties, KnownPaths known, ManagementProperties management)
-			throws Exception {
-		boolean twoFactor = properties.twoFactor().requiredForStaff();
+			RateLimits limits, IdentityProperties properties, KnownPaths known, ManagementProperties management,
+			Settings settings) throws Exception {
+		// staff 2FA is a platform setting: read on every authentication (cached briefly)
+		BooleanSupplier twoFactor = () -> settings.current().staffTwoFactorRequired();
 		// Signed out on a path no controller serves: a 404 problem, as a signed-in caller
 		// gets (access is still denied; only the answer differs).
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
@@ -132,8 +135,8 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, Users users, RateLimits limits,
 			IdentityProperties properties, JwtProperties jwt, PasswordLogin passwordLogin, DeviceTokens devices,
-			RequestCache requestCache, Environment environment, KnownPaths known) throws Exception {
-		boolean twoFactor = properties.twoFactor().requiredForStaff();
+			RequestCache requestCache, Environment environment, KnownPaths known, Settings settings) throws Exception {
+		BooleanSupplier twoFactor = () -> settings.current().staffTwoFactorRequired();
 		boolean dev = environment.acceptsProfiles(Profiles.of("dev"));
 		String rememberMeKey = StringUtils.hasText(properties.rememberMeKey()) ? properties.rememberMeKey()
 				: "remember-me:" + jwt.secret();
@@ -144,7 +147,7 @@ class SecurityConfig {
 		savedRequest.setRequestCache(requestCache);
 		savedRequest.setDefaultTargetUrl("/");
 		// the only provider of the form: counted once per attempt (see the provider)
-		http.authenticationProvider(new PasswordAuthenticationProvider(passwordLogin, properties))
+		http.authenticationProvider(new PasswordAuthenticationProvider(passwordLogin, properties, twoFactor))
 			// The sandbox payment provider stands in for an outside payment page that
 			// scripts and
 			// tests drive too; it exists only while the sandbox is the active provider.
@@ -229,6 +232,7 @@ class SecurityConfig {
 			case BLOCKED -> "blocked";
 			case TOTP_REQUIRED, TOTP_INVALID -> "totp";
 			case BAD_CREDENTIALS -> "credentials";
+			case ADDRESS_NOT_ALLOWED -> "address";
 		} : "credentials";
 		response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
 	}

@@ -35,6 +35,14 @@ public enum NotificationKind {
 	/** A guest's answer to "what could we do better?" for the realtor to follow up. */
 	FEEDBACK_FOLLOW_UP_REALTOR,
 
+	/**
+	 * The superuser approved, rejected (with a reason) or suspended a realtor's listing.
+	 */
+	LISTING_APPROVED_REALTOR, LISTING_REJECTED_REALTOR, LISTING_SUSPENDED_REALTOR,
+
+	/** The monthly report (PDF attached) for superusers and agency heads. */
+	MONTHLY_REPORT,
+
 	/** A refund made by hand in the Kaspi cabinet: the money is on its way back. */
 	REFUND_MADE_GUEST,
 	/** Superusers: a payment or refund needs a person (the admin payment queue). */

@@ -70,6 +70,12 @@ public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable 
 	public static final Set<String> SECRET_PARAM_NAMES = Set.of("intercomCode", "flatCode", "safeCode", "accessCode",
 			"doorCode", "password");
 
+	/**
+	 * Parameter naming a file to attach to the e-mail ({@link Attachments}); the other
+	 * channels ignore it.
+	 */
+	public static final String ATTACHMENT_PARAM = "attachmentRef";
+
 	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
 	private static final Pattern CHAT_ID = Pattern.compile("-?\\d{1,20}|@[A-Za-z0-9_]{4,64}");
@@ -161,6 +167,12 @@ public record OutgoingMessage(NotificationKind kind, Channel channel, @Nullable 
 
 		public Builder params(Map<String, String> params) {
 			params.forEach(this::param);
+			return this;
+		}
+
+		/** Attaches the file behind {@code ref} to the e-mail ({@link Attachments}). */
+		public Builder attachment(String ref) {
+			this.params.put(ATTACHMENT_PARAM, ref);
 			return this;
 		}
 

@@ -80,7 +80,10 @@ public class BookingReports {
 
 	@Transactional(readOnly = true)
 	public List<ReportRow> rows(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
-		AccessScope scope = this.scopes.of(user);
+		return rowsFor(this.scopes.of(user), from, to);
+	}
+
+	List<ReportRow> rowsFor(AccessScope scope, @Nullable LocalDate from, @Nullable LocalDate to) {
 		this.analytics.checkPeriod(from, to);
 		return this.jdbc.sql(RealtorAnalytics.PERIOD_BOOKINGS + """
 				select * from pb order by check_in, created_at, id

@@ -9,6 +9,7 @@ import java.util.UUID;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.settings.Settings;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.storage.FileStorage;
 import org.slf4j.Logger;
@@ -44,34 +45,42 @@ public class ListingPhotos {
 
 	private final AuditLog audit;
 
+	private final Settings settings;
+
+	private final RealtorListings listings;
+
 	private final RealtorProperties properties;
 
 	ListingPhotos(JdbcClient jdbc, StaffScopes scopes, PhotoProcessor processor, FileStorage storage,
-			ListingHistory history, AuditLog audit, RealtorProperties properties) {
+			ListingHistory history, AuditLog audit, Settings settings, RealtorListings listings,
+			RealtorProperties properties) {
+		this.listings = listings;
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.processor = processor;
 		this.storage = storage;
 		this.history = history;
 		this.audit = audit;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	/** An uploaded file: its bytes (the name is ignored for the type). */
 	public record Upload(byte[] bytes) {
 	}
 
-	@Transactional(readOnly = true)
 	/**
-	 * What the upload form states: photos per listing, the largest photo in megabytes.
+	 * What the upload form states: photos per listing (the platform settings), the
+	 * largest photo in megabytes.
 	 */
 	public record Limits(int maxPhotos, long maxPhotoMegabytes) {
 	}
 
 	public Limits limits() {
-		return new Limits(this.properties.maxPhotos(), this.properties.maxPhotoSize().toMegabytes());
+		return new Limits(this.settings.current().maxPhotos(), this.properties.maxPhotoSize().toMegabytes());
 	}
 
+	@Transactional(readOnly = true)
 	public List<ListingPhoto> list(long listingId, CurrentUser user) {
 		this.scopes.ownerInScope(listingId, this.scopes.of(user));
 		return photos(listingId);
@@ -92,9 +101,9 @@ public class ListingPhotos {
 			.param("id", listingId)
 			.query(Integer.class)
 			.single();
-		if (existing + uploads.size() > this.properties.maxPhotos()) {
-			throw new ProblemException(HttpStatus.CONFLICT, "photo-limit", "realtor.photo.limit",
-					this.properties.maxPhotos());
+		int maxPhotos = this.settings.current().maxPhotos();
+		if (existing + uploads.size() > maxPhotos) {
+			throw new ProblemException(HttpStatus.CONFLICT, "photo-limit", "realtor.photo.limit", maxPhotos);
 		}
 		List<PhotoProcessor.Variants> processed = new ArrayList<>();
 		for (Upload upload : uploads) {
@@ -141,6 +150,9 @@ public class ListingPhotos {
 				Map.of("photos", new ListingChange.FieldChange(existing, existing + uploads.size())));
 		this.audit.record(user.id(), "listing.photos-added", "listing", String.valueOf(listingId),
 				Map.of("count", uploads.size()));
+		// new pictures are a substantial change: with moderation on they wait for
+		// approval
+		this.listings.needsReview(listingId, user);
 		return photos(listingId);
 	}
 

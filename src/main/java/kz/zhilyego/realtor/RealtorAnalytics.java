@@ -63,42 +63,68 @@ public class RealtorAnalytics {
 			count(*) filter (where status = 'CANCELLED') as cancellations
 			""".replace("{paid}", PAID);
 
-	/** Per listing owner: nights of the period taken by stays of ACTIVE listings. */
-	static final String BOOKED_NIGHTS = """
-			select l.owner_id, sum(upper(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))
-			                       - lower(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))) as n
-			from bookings b join listings l on l.id = b.listing_id
-			where %s and l.status = 'ACTIVE' and b.status in {paid}
-			  and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
-			group by l.owner_id
-			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
+	/** SQL: the number of days in a datemultirange expression. */
+	static String days(String multirange) {
+		return "(select coalesce(sum(upper(r) - lower(r)), 0) from unnest(" + multirange + ") r)";
+	}
 
 	/**
-	 * Per listing owner: nights of the period blocked by active blocks of ACTIVE
-	 * listings.
+	 * Per listing in scope (alias {@code l}) that was ACTIVE on some day of the period:
+	 * {@code days}, the days of the period on which it was ACTIVE for at least a moment
+	 * (from {@code listing_status_history}, Astana days), its owner, and the nights of
+	 * those days taken by paid stays (CONFIRMED, CHECKED_IN, COMPLETED) and by active
+	 * (not removed) blocks. Listings are counted for the days they were live, not by
+	 * their status today.
 	 */
-	static final String BLOCKED_NIGHTS = """
-			select l.owner_id, sum(upper(k.period * daterange(:from, :toExclusive))
-			                       - lower(k.period * daterange(:from, :toExclusive))) as n
-			from listing_blocks k join listings l on l.id = k.listing_id
-			where %s and l.status = 'ACTIVE' and k.removed_at is null
-			  and k.period && daterange(:from, :toExclusive)
-			group by l.owner_id
-			""".formatted(StaffScopes.LISTING_IN_SCOPE);
-
-	/** Per listing owner: listings that are ACTIVE now. */
-	static final String ACTIVE_LISTINGS = """
-			select l.owner_id, count(*) as n from listings l where %s and l.status = 'ACTIVE' group by l.owner_id
-			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+	static final String LISTING_NIGHTS = """
+			with active as (
+			    select h.listing_id, min(l.owner_id) as owner_id,
+			           range_agg(daterange(cast(h.since at time zone :zone as date),
+			                               case when h.until is null then null
+			                                    else cast((h.until at time zone :zone) - interval '1 microsecond' as date) + 1
+			                               end)) * datemultirange(daterange(:from, :toExclusive)) as days
+			    from listing_status_history h join listings l on l.id = h.listing_id
+			    where %s and h.status = 'ACTIVE' and h.since < :toInstant
+			      and (h.until is null or h.until > :fromInstant)
+			    group by h.listing_id
+			), stays as (
+			    select b.listing_id, range_agg(daterange(b.check_in, b.check_out)) as taken
+			    from bookings b join active a on a.listing_id = b.listing_id
+			    where b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			      and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
+			    group by b.listing_id
+			), blocks as (
+			    select k.listing_id, range_agg(k.period) as taken
+			    from listing_blocks k join active a on a.listing_id = k.listing_id
+			    where k.removed_at is null and k.period && daterange(:from, :toExclusive)
+			    group by k.listing_id
+			), listing_nights as (
+			    select a.listing_id, a.owner_id, %s as active_nights,
+			           coalesce(%s, 0) as booked, coalesce(%s, 0) as blocked
+			    from active a
+			    left join stays s on s.listing_id = a.listing_id
+			    left join blocks k on k.listing_id = a.listing_id
+			)
+			"""
+		.formatted(StaffScopes.LISTING_IN_SCOPE, days("a.days"), days("a.days * s.taken"), days("a.days * k.taken"));
 
 	/**
-	 * One owner's nights in a period: booked, blocked, and listings active now.
+	 * Per listing owner: active listing-nights, booked and blocked nights of the period.
 	 */
-	record Nights(long booked, long blocked, long activeListings) {
+	static final String OWNER_NIGHTS = LISTING_NIGHTS + """
+			select owner_id, sum(active_nights) as active_nights, sum(booked) as booked, sum(blocked) as blocked
+			from listing_nights group by owner_id
+			""";
 
-		/** Days × active listings − blocked nights. */
-		long available(long days) {
-			return Math.max(0, this.activeListings * days - this.blocked);
+	/**
+	 * One owner's nights in a period: booked, blocked, and the listing-nights on which
+	 * the owner's listings were ACTIVE.
+	 */
+	record Nights(long booked, long blocked, long activeNights) {
+
+		/** Listing-nights while ACTIVE − blocked nights. */
+		long available() {
+			return Math.max(0, this.activeNights - this.blocked);
 		}
 
 	}
@@ -139,7 +165,16 @@ public class RealtorAnalytics {
 	@Transactional(readOnly = true)
 	public AnalyticsSummary summary(CurrentUser user, @Nullable Long realtorId, @Nullable LocalDate from,
 			@Nullable LocalDate to, HeatMapView view) {
-		AccessScope scope = this.scopes.narrow(this.scopes.of(user), realtorId);
+		return summaryFor(this.scopes.narrow(this.scopes.of(user), realtorId), from, to, view);
+	}
+
+	/** The summary for a scope already decided (a realtor's detailed report). */
+	AnalyticsSummary summaryFor(AccessScope scope, @Nullable LocalDate from, @Nullable LocalDate to) {
+		return summaryFor(scope, from, to, HeatMapView.FIRST);
+	}
+
+	private AnalyticsSummary summaryFor(AccessScope scope, @Nullable LocalDate from, @Nullable LocalDate to,
+			HeatMapView view) {
 		checkPeriod(from, to);
 		if (view.page() < 0) {
 			throw ProblemException.invalidField("heatPage", "realtor.field.outOfRange");
@@ -177,10 +212,9 @@ public class RealtorAnalytics {
 			.query((rs, n) -> new AnalyticsSummary.RevenuePoint(rs.getObject("day", LocalDate.class),
 					money(rs.getBigDecimal("revenue"))))
 			.list();
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
 		Map<Long, Nights> nights = nightsByOwner(p);
 		long booked = nights.values().stream().mapToLong(Nights::booked).sum();
-		long available = nights.values().stream().mapToLong(n -> n.available(days)).sum();
+		long available = nights.values().stream().mapToLong(Nights::available).sum();
 		BigDecimal occupancy = occupancy(booked, available);
 		return new AnalyticsSummary(from, to, "KZT", totals.gross(), totals.refunds(), totals.revenue(),
 				totals.bookings(), totals.cancellations(), booked, available, occupancy, byRevenue, byBookings, byStays,
@@ -209,25 +243,38 @@ public class RealtorAnalytics {
 		p.put("toExclusive", to.plusDays(1));
 		p.put("fromInstant", from.atStartOfDay(kz.zhilyego.common.Zones.KAZAKHSTAN).toOffsetDateTime());
 		p.put("toInstant", to.plusDays(1).atStartOfDay(kz.zhilyego.common.Zones.KAZAKHSTAN).toOffsetDateTime());
+		p.put("zone", kz.zhilyego.common.Zones.KAZAKHSTAN.getId());
 		return p;
 	}
 
+	/** Booked and available listing-nights of one listing owner in a period. */
+	public record OwnerNights(long booked, long available) {
+	}
+
 	/**
-	 * Booked and blocked nights and active listings per listing owner in scope (owners
-	 * with none of them are missing).
+	 * Booked and available listing-nights per listing owner over the whole platform, with
+	 * the same definitions as the summary's occupancy (for the platform's analytics).
+	 * Owners whose listings were never ACTIVE in the period are missing.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, OwnerNights> platformNights(LocalDate from, LocalDate to) {
+		Map<String, Object> p = params(new AccessScope(0, AccessScope.Kind.PLATFORM, java.util.Set.of()), from, to);
+		Map<Long, OwnerNights> result = new HashMap<>();
+		nightsByOwner(p).forEach((owner, n) -> result.put(owner, new OwnerNights(n.booked(), n.available())));
+		return result;
+	}
+
+	/**
+	 * Booked and blocked nights and active listing-nights per listing owner in scope
+	 * (owners whose listings were never ACTIVE in the period are missing).
 	 */
 	Map<Long, Nights> nightsByOwner(Map<String, Object> p) {
-		Map<Long, long[]> values = new HashMap<>();
-		String[] queries = { BOOKED_NIGHTS, BLOCKED_NIGHTS, ACTIVE_LISTINGS };
-		for (int i = 0; i < queries.length; i++) {
-			int column = i;
-			this.jdbc.sql(queries[i]).params(p).query((rs, n) -> {
-				values.computeIfAbsent(rs.getLong("owner_id"), k -> new long[3])[column] = rs.getLong("n");
-				return null;
-			}).list();
-		}
 		Map<Long, Nights> nights = new HashMap<>();
-		values.forEach((owner, v) -> nights.put(owner, new Nights(v[0], v[1], v[2])));
+		this.jdbc.sql(OWNER_NIGHTS)
+			.params(p)
+			.query((rs, n) -> nights.put(rs.getLong("owner_id"),
+					new Nights(rs.getLong("booked"), rs.getLong("blocked"), rs.getLong("active_nights"))))
+			.list();
 		return nights;
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
@@ -23,6 +24,7 @@ import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.UserDirectory;
+import kz.zhilyego.settings.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,8 +60,23 @@ public class RealtorListings {
 
 	private final RealtorProperties properties;
 
+	private final Settings settings;
+
+	/**
+	 * Fields whose change sends a live listing back to moderation (when it is on): what a
+	 * guest judges the listing by. Prices, times, phone and coordinates are not among
+	 * them.
+	 */
+	static final Set<String> SUBSTANTIAL = Set.of("title", "city", "district", "housingClass", "type", "rooms",
+			"street", "house", "block", "areaM2", "sleepingPlaces", "description", "amenities", "houseRules");
+
+	/** Statuses the list filter knows. */
+	static final Set<String> STATUSES = Set.of("ACTIVE", "INACTIVE", "PENDING", "REJECTED", "SUSPENDED");
+
 	RealtorListings(JdbcClient jdbc, StaffScopes scopes, ListingValidation validation, ListingHistory history,
-			AccessCodes accessCodes, UserDirectory users, AuditLog audit, Clock clock, RealtorProperties properties) {
+			AccessCodes accessCodes, UserDirectory users, AuditLog audit, Clock clock, RealtorProperties properties,
+			Settings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.validation = validation;
@@ -104,7 +121,7 @@ public class RealtorListings {
 		}
 		String status = filter.status() == null || filter.status().isBlank() ? null
 				: filter.status().toUpperCase(java.util.Locale.ROOT);
-		if (status != null && !status.equals("ACTIVE") && !status.equals("INACTIVE")) {
+		if (status != null && !STATUSES.contains(status)) {
 			throw ProblemException.invalidField("status", "realtor.field.unknown");
 		}
 		String orderBy = switch (filter.sort() == null || filter.sort().isBlank() ? "added" : filter.sort()) {
@@ -225,20 +242,26 @@ public class RealtorListings {
 		ListingValidation.Valid v = this.validation.check(form);
 		String phone = v.realtorPhone() != null ? v.realtorPhone() : profilePhone(ownerId);
 		var now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		// with moderation on, a new listing waits for the superuser (PENDING: invisible
+		// to
+		// guests); without it, it is live at once
+		boolean moderated = this.settings.current().listingModeration();
 		long id = this.jdbc.sql("""
 				insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
 				    house, block, entrance, floor, floors_total, area_m2, sleeping_places, description, house_rules,
 				    price_per_night, check_in_time, check_out_time, realtor_phone, latitude, longitude, status,
-				    created_at, updated_at)
+				    created_at, updated_at, approved_at)
 				values (:owner, :city, :district, :class, :type, :title, :rooms, :street, :house, :block, :entrance,
 				    :floor, :floorsTotal, :area, :sleeping, :description, :rules, :price, :checkIn, :checkOut, :phone,
-				    :lat, :lon, 'ACTIVE', :now, :now)
+				    :lat, :lon, :status, :now, :now, case when :moderated then null else cast(:now as timestamptz) end)
 				returning id
 				""")
 			.params(columns(v))
 			.param("owner", ownerId)
 			.param("phone", phone)
 			.param("now", now)
+			.param("status", moderated ? "PENDING" : "ACTIVE")
+			.param("moderated", moderated)
 			.query(Long.class)
 			.single();
 		replaceAmenities(id, v.amenities());
@@ -250,7 +273,8 @@ public class RealtorListings {
 		after.forEach((field, value) -> fields.put(field, new ListingChange.FieldChange(null, value)));
 		this.history.record(id, user.id(), "CREATED", fields);
 		this.history.price(id, null, null, v.pricePerNight(), user.id());
-		this.audit.record(user.id(), "listing.created", "listing", String.valueOf(id), Map.of("ownerId", ownerId));
+		this.audit.record(user.id(), "listing.created", "listing", String.valueOf(id),
+				Map.of("ownerId", ownerId, "status", moderated ? "PENDING" : "ACTIVE"));
 		return load(id);
 	}
 
@@ -298,6 +322,9 @@ public class RealtorListings {
 			fields.put("accessCodes", new ListingChange.FieldChange("***", "***"));
 		}
 		this.history.record(id, user.id(), "UPDATED", fields);
+		if (fields.keySet().stream().anyMatch(SUBSTANTIAL::contains)) {
+			needsReview(id, user);
+		}
 		BigDecimal oldPrice = (BigDecimal) before.get("pricePerNight");
 		if (oldPrice.compareTo(v.pricePerNight()) != 0) {
 			this.history.price(id, null, oldPrice, v.pricePerNight(), user.id());
@@ -307,13 +334,29 @@ public class RealtorListings {
 		return load(id);
 	}
 
+	/**
+	 * Puts the listing on or off. On: ACTIVE when it was approved since its last
+	 * substantial change (or moderation is off), else PENDING (submitted to the
+	 * superuser). Off: INACTIVE. A listing the superuser suspended stays SUSPENDED (409).
+	 */
 	@Transactional
 	public RealtorListing setActive(long id, boolean active, CurrentUser user) {
 		AccessScope scope = this.scopes.of(user);
 		this.scopes.lockInScope(id, scope);
-		String status = active ? "ACTIVE" : "INACTIVE";
+		record State(String status, boolean approved) {
+		}
+		State state = this.jdbc.sql("select status, approved_at is not null as approved from listings where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new State(rs.getString("status"), rs.getBoolean("approved")))
+			.single();
+		if (state.status().equals("SUSPENDED")) {
+			throw ProblemException.conflict("listing-suspended", "realtor.listing.suspended");
+		}
+		String status = !active ? "INACTIVE"
+				: state.approved() || !this.settings.current().listingModeration() ? "ACTIVE" : "PENDING";
 		int changed = this.jdbc.sql("""
-				update listings set status = :status, version = version + 1, updated_at = :now
+				update listings set status = :status, version = version + 1, updated_at = :now,
+				    approved_at = case when :status = 'ACTIVE' then coalesce(approved_at, :now) else approved_at end
 				where id = :id and status <> :status
 				""")
 			.param("status", status)
@@ -321,12 +364,44 @@ public class RealtorListings {
 			.param("id", id)
 			.update();
 		if (changed == 1) {
-			this.history.record(id, user.id(), active ? "ACTIVATED" : "DEACTIVATED",
-					Map.of("status", new ListingChange.FieldChange(active ? "INACTIVE" : "ACTIVE", status)));
-			this.audit.record(user.id(), active ? "listing.activated" : "listing.deactivated", "listing",
+			String action = switch (status) {
+				case "ACTIVE" -> "ACTIVATED";
+				case "PENDING" -> "SUBMITTED";
+				default -> "DEACTIVATED";
+			};
+			this.history.record(id, user.id(), action,
+					Map.of("status", new ListingChange.FieldChange(state.status(), status)));
+			this.audit.record(user.id(), "listing." + action.toLowerCase(java.util.Locale.ROOT), "listing",
 					String.valueOf(id), Map.of());
 		}
 		return load(id);
+	}
+
+	/**
+	 * A substantial change (fields in {@link #SUBSTANTIAL}, new photos): with moderation
+	 * on, the listing needs a new approval; a live or rejected one goes back to PENDING
+	 * (invisible to guests) until the superuser approves it. Call under the listing's
+	 * lock.
+	 */
+	void needsReview(long id, CurrentUser user) {
+		if (!this.settings.current().listingModeration()) {
+			return;
+		}
+		String before = this.jdbc.sql("select status from listings where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		int submitted = this.jdbc.sql("""
+				update listings set approved_at = null,
+				    status = case when status in ('ACTIVE', 'REJECTED') then 'PENDING' else status end,
+				    updated_at = :now
+				where id = :id
+				""").param("now", this.clock.instant().atOffset(ZoneOffset.UTC)).param("id", id).update();
+		if (submitted == 1 && (before.equals("ACTIVE") || before.equals("REJECTED"))) {
+			this.history.record(id, user.id(), "SUBMITTED",
+					Map.of("status", new ListingChange.FieldChange(before, "PENDING")));
+			this.audit.record(user.id(), "listing.submitted", "listing", String.valueOf(id), Map.of());
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -445,7 +520,8 @@ public class RealtorListings {
 					rs.getString("currency"), rs.getObject("check_in_time", LocalTime.class),
 					rs.getObject("check_out_time", LocalTime.class), rs.getString("realtor_phone"),
 					strip(rs.getBigDecimal("latitude")), strip(rs.getBigDecimal("longitude")), codes, photos,
-					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+					rs.getString("moderation_reason")))
 			.optional()
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 	}

@@ -2,7 +2,6 @@ package kz.zhilyego.realtor;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +87,21 @@ public class TeamAnalytics {
 		if (pageNo < 0) {
 			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
 		}
+		return summary(team(user, agencyId, from, to), pageNo, pageSize);
+	}
+
+	/**
+	 * The whole team summary on one page (every realtor): the reports' data, same access
+	 * as {@link #summary(CurrentUser, Long, LocalDate, LocalDate, Integer, Integer)}.
+	 */
+	@Transactional(readOnly = true)
+	public TeamSummary wholeSummary(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from,
+			@Nullable LocalDate to) {
 		Team team = team(user, agencyId, from, to);
+		return summary(team, 0, Math.max(1, team.realtors().size()));
+	}
+
+	private TeamSummary summary(Team team, int pageNo, int pageSize) {
 		List<RealtorStat> all = team.realtors();
 		List<RealtorStat> pageItems = all.stream().skip((long) pageNo * pageSize).limit(pageSize).toList();
 		return new TeamSummary(team.agencyId(), team.agencyName(), team.from(), team.to(), "KZT", team.revenue(),
@@ -182,7 +195,6 @@ public class TeamAnalytics {
 					new long[] { rs.getLong("listings"), rs.getLong("active") }))
 			.list();
 		Map<Long, RealtorAnalytics.Nights> nights = this.analytics.nightsByOwner(p);
-		long days = ChronoUnit.DAYS.between(from, to) + 1;
 		Totals none = new Totals(RealtorAnalytics.money(BigDecimal.ZERO), RealtorAnalytics.money(BigDecimal.ZERO),
 				RealtorAnalytics.money(BigDecimal.ZERO), 0, 0);
 		RealtorAnalytics.Nights noNights = new RealtorAnalytics.Nights(0, 0, 0);
@@ -190,7 +202,7 @@ public class TeamAnalytics {
 			Totals t = totals.getOrDefault(m.id(), none);
 			long[] l = listings.getOrDefault(m.id(), new long[2]);
 			RealtorAnalytics.Nights n = nights.getOrDefault(m.id(), noNights);
-			long available = n.available(days);
+			long available = n.available();
 			return new RealtorStat(m.id(), m.name(), m.phone(), m.email(), m.active(), l[0], l[1], t.bookings(),
 					t.cancellations(), t.gross(), t.refunds(), t.revenue(), n.booked(), available,
 					RealtorAnalytics.occupancy(n.booked(), available));

@@ -52,10 +52,36 @@ final class AutoModeration {
 
 	/** Whether the text should wait for moderation. Null or blank text passes. */
 	static boolean flags(@Nullable String text) {
+		return flags(text, List.of());
+	}
+
+	/**
+	 * Same, with the superuser's stop words (platform settings) on top of the built-in
+	 * list: a word of the text that starts with one of them holds the review back.
+	 */
+	static boolean flags(@Nullable String text, List<String> stopWords) {
 		if (text == null || text.isBlank()) {
 			return false;
 		}
-		return profane(text) || spam(text);
+		return profane(text) || spam(text) || stopped(text, stopWords);
+	}
+
+	static boolean stopped(String text, List<String> stopWords) {
+		if (stopWords.isEmpty()) {
+			return false;
+		}
+		List<String> stems = stopWords.stream()
+			.map(w -> collapse(w.toLowerCase(Locale.ROOT).replace('ё', 'е')))
+			.filter(w -> !w.isEmpty())
+			.toList();
+		Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+		while (words.find()) {
+			String word = collapse(words.group());
+			if (stems.stream().anyMatch(word::startsWith)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean profane(String text) {

@@ -146,6 +146,21 @@ public class ReviewQueries {
 				params, page, size);
 	}
 
+	/**
+	 * Reviews one user wrote, newest first (the superuser's view of a user's activity).
+	 * @throws ProblemException 403 for anyone but the platform
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<StaffReview> byAuthor(AccessScope scope, long authorId, @Nullable Integer page,
+			@Nullable Integer size) {
+		if (!scope.isPlatform()) {
+			throw ProblemException.forbidden("review.superuserOnly");
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("author", authorId);
+		return staffPage("r.author_id = :author", params, page, size);
+	}
+
 	/** Whether the booking has a review (published or not). */
 	@Transactional(readOnly = true)
 	public boolean reviewed(UUID bookingId) {

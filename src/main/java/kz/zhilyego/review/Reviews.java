@@ -12,6 +12,7 @@ import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.settings.Settings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,9 +48,12 @@ public class Reviews {
 
 	private final ApplicationEventPublisher events;
 
+	private final Settings settings;
+
 	Reviews(JdbcClient jdbc, Clock clock, BookingQueries bookings, ListingRatingSync ratings, AuditLog audit,
-			ReviewQueries queries, ApplicationEventPublisher events) {
+			ReviewQueries queries, ApplicationEventPublisher events, Settings settings) {
 		this.events = events;
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.bookings = bookings;
@@ -93,7 +97,7 @@ public class Reviews {
 		if (this.queries.reviewed(bookingId)) {
 			throw ProblemException.conflict("review-exists", "review.exists");
 		}
-		boolean flagged = AutoModeration.flags(text);
+		boolean flagged = AutoModeration.flags(text, this.settings.current().reviewStopWords());
 		ReviewStatus status = flagged ? ReviewStatus.HIDDEN : ReviewStatus.PUBLISHED;
 		Timestamp now = Timestamp.from(this.clock.instant());
 		long id;

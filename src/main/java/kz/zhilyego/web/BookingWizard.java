@@ -7,13 +7,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import kz.zhilyego.booking.BookingDetails;
-import kz.zhilyego.booking.BookingProperties;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Emails;
+import kz.zhilyego.settings.PlatformSettings;
+import kz.zhilyego.settings.Settings;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.ProblemException;
@@ -48,17 +49,17 @@ class BookingWizard {
 
 	private final UserDirectory users;
 
-	private final BookingProperties bookingProperties;
+	private final Settings settings;
 
 	private final Texts texts;
 
 	BookingWizard(ListingCatalog catalog, StayQuotes quotes, PlaceHold placeHold, UserDirectory users,
-			BookingProperties bookingProperties, Texts texts) {
+			Settings settings, Texts texts) {
 		this.catalog = catalog;
 		this.quotes = quotes;
 		this.placeHold = placeHold;
 		this.users = users;
-		this.bookingProperties = bookingProperties;
+		this.settings = settings;
 		this.texts = texts;
 	}
 
@@ -114,8 +115,10 @@ class BookingWizard {
 		model.addAttribute("form", checked);
 		model.addAttribute("quote", quote);
 		model.addAttribute("breakdown", PriceBreakdown.of(quote));
-		model.addAttribute("policy", this.bookingProperties);
-		model.addAttribute("holdMinutes", this.bookingProperties.holdDuration().toMinutes());
+		// the rules in force now: what the hold will be made under
+		PlatformSettings rules = this.settings.current();
+		model.addAttribute("policy", rules);
+		model.addAttribute("holdMinutes", rules.holdMinutes());
 		model.addAttribute("canonical", null);
 		return "site/book-preview";
 	}
@@ -146,7 +149,7 @@ class BookingWizard {
 		model.addAttribute("listing", listing(listingId, locale));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("policy", this.bookingProperties);
+		model.addAttribute("policy", this.settings.current());
 		model.addAttribute("canonical", null);
 		model.addAttribute("maxComment", PlaceHold.MAX_COMMENT);
 		return "site/book";

@@ -173,6 +173,167 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void everyPlatformOwnerEndpointIsForTheSuperuserOnly() {
+		long agencyB = this.jdbc.sql("select agency_id from users where id = :id")
+			.param("id", this.headB)
+			.query(Long.class)
+			.single();
+		String[] reads = { "/api/v1/admin/analytics/summary?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/analytics/agencies?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/analytics/agencies/" + this.agencyA + "?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/analytics/agencies/compare?from=2026-12-01&to=2026-12-31&ids=" + this.agencyA + "&ids="
+						+ agencyB,
+				"/api/v1/admin/reports/platform.csv?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/reports/platform.xlsx?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/reports/platform.pdf?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/reports/agencies/" + this.agencyA + ".csv?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/reports/realtors/" + this.realtorA + ".csv?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/reports/monthly", "/api/v1/admin/settings", "/api/v1/admin/dictionaries/cities",
+				"/api/v1/admin/dictionaries/districts", "/api/v1/admin/dictionaries/classes",
+				"/api/v1/admin/dictionaries/types", "/api/v1/admin/dictionaries/amenities",
+				"/api/v1/admin/dictionaries/cities/astana", "/api/v1/admin/listings/pending", "/api/v1/admin/problems",
+				"/api/v1/admin/users/" + this.user + "/activity", "/api/v1/admin/audit.csv",
+				"/api/v1/admin/code-reveals.csv" };
+		for (String path : reads) {
+			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+				int expected = switch (caller.getKey()) {
+					case "guest" -> 401;
+					case "superuser" -> 200;
+					default -> 403;
+				};
+				Api.Response response = get(path, caller.getKey());
+				assertThat(response.status()).as(caller.getKey() + " GET " + path).isEqualTo(expected);
+				if (expected != 200) {
+					assertThat(response.body()).as(caller.getKey() + " GET " + path)
+						.doesNotContain("Агентство А", "user@test.kz", "Астана");
+				}
+			}
+		}
+		Map<String, Object> settings = Map.of("holdMinutes", 30, "listingModeration", true);
+		Map<String, Object> amenity = Map.of("code", "sauna_x", "nameRu", "Сауна", "nameKk", "Сауна", "nameEn",
+				"Sauna");
+		Map<String, Object> reason = Map.of("reason", "Захват");
+		for (String caller : new String[] { "guest", "user", "realtorA", "loneRealtor", "headA", "headB" }) {
+			int expected = "guest".equals(caller) ? 401 : 403;
+			assertThat(status("PUT", "/api/v1/admin/settings", caller, settings)).as(caller).isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/dictionaries/amenities", caller, amenity)).as(caller)
+				.isEqualTo(expected);
+			assertThat(status("PUT", "/api/v1/admin/dictionaries/cities/astana", caller,
+					Map.of("nameRu", "Захват", "nameKk", "Захват", "nameEn", "Capture")))
+				.as(caller)
+				.isEqualTo(expected);
+			assertThat(status("PUT", "/api/v1/admin/dictionaries/cities/order", caller,
+					Map.of("keys", new String[] { "astana" })))
+				.as(caller)
+				.isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/dictionaries/cities/astana/deactivate", caller, "{}")).as(caller)
+				.isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/dictionaries/cities/astana/activate", caller, "{}")).as(caller)
+				.isEqualTo(expected);
+			assertThat(status("DELETE", "/api/v1/admin/dictionaries/amenities/wifi", caller, "{}")).as(caller)
+				.isEqualTo(expected);
+			for (String action : new String[] { "approve", "reject", "suspend", "reinstate" }) {
+				assertThat(status("POST", "/api/v1/admin/listings/" + this.listingA + "/" + action, caller, reason))
+					.as(caller + " " + action)
+					.isEqualTo(expected);
+			}
+			assertThat(status("POST", "/api/v1/admin/problems/bookings/any/cancel", caller, Map.of("note", "x")))
+				.as(caller)
+				.isEqualTo(expected);
+		}
+		assertThat(this.jdbc.sql("select hold_minutes is null and listing_moderation is null from platform_settings")
+			.query(Boolean.class)
+			.optional()
+			.orElse(true)).as("settings untouched").isTrue();
+		assertThat(this.jdbc.sql("select name_ru || ':' || active from cities where slug = 'astana'")
+			.query(String.class)
+			.single()).isEqualTo("Астана:true");
+		assertThat(this.jdbc.sql("select count(*) from amenities where code in ('sauna_x', 'wifi')")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select status from listings where id = :id")
+			.param("id", this.listingA)
+			.query(String.class)
+			.single()).isEqualTo("ACTIVE");
+		assertThat(status("POST", "/api/v1/admin/listings/" + this.listingA + "/suspend", "superuser", reason))
+			.isEqualTo(204);
+		assertThat(status("POST", "/api/v1/admin/listings/" + this.listingA + "/reinstate", "superuser", "{}"))
+			.isEqualTo(204);
+	}
+
+	@Test
+	void theHeadsInsightsAndReportsCoverTheOwnTeamOnly() {
+		String[] ownTeam = { "/api/v1/agency/analytics/heat-map?from=2026-12-01&to=2026-12-31",
+				"/api/v1/agency/analytics/months?from=2026-12-01&to=2026-12-31",
+				"/api/v1/agency/reports/team.csv?from=2026-12-01&to=2026-12-31",
+				"/api/v1/agency/reports/team.pdf?from=2026-12-01&to=2026-12-31", "/api/v1/agency/reports/monthly" };
+		for (String path : ownTeam) {
+			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+				int expected = switch (caller.getKey()) {
+					case "guest" -> 401;
+					case "headA", "headB" -> 200;
+					default -> 403;
+				};
+				assertThat(get(path, caller.getKey()).status()).as(caller.getKey() + " GET " + path)
+					.isEqualTo(expected);
+			}
+		}
+		assertThat(get("/api/v1/agency/analytics/heat-map?from=2026-12-01&to=2026-12-31", "headB").body())
+			.doesNotContain("realtor-a@test.kz");
+		assertThat(get("/api/v1/agency/reports/team.csv?from=2026-12-01&to=2026-12-31", "headB").body())
+			.doesNotContain("Агентство А");
+
+		String[] ofRealtorA = { "/api/v1/agency/realtors/" + this.realtorA + "/activity",
+				"/api/v1/agency/realtors/" + this.realtorA + "/report.csv?from=2026-12-01&to=2026-12-31",
+				"/api/v1/agency/realtors/" + this.realtorA + "/report.pdf?from=2026-12-01&to=2026-12-31" };
+		for (String path : ofRealtorA) {
+			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+				int expected = switch (caller.getKey()) {
+					case "guest" -> 401;
+					case "headA" -> 200;
+					case "headB" -> 404;
+					default -> 403;
+				};
+				assertThat(get(path, caller.getKey()).status()).as(caller.getKey() + " GET " + path)
+					.isEqualTo(expected);
+			}
+		}
+		assertThat(get("/api/v1/agency/realtors/" + this.loneRealtor + "/activity", "headA").status()).isEqualTo(404);
+		assertThat(
+				get("/api/v1/agency/realtors/" + this.realtorB + "/report.csv?from=2026-12-01&to=2026-12-31", "headA")
+					.status())
+			.isEqualTo(404);
+
+		Map<String, Object> profile = Map.of("name", "Переименован", "phone", this.fixtures.phone(this.realtorA),
+				"email", "realtor-a@test.kz");
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int expected = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "headA" -> 200;
+				case "headB" -> 404;
+				default -> 403;
+			};
+			if (expected == 200) {
+				continue;
+			}
+			assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorA, caller.getKey(), profile))
+				.as(caller.getKey() + " edits realtor A")
+				.isEqualTo(expected);
+		}
+		assertThat(nameOf(this.realtorA)).isNotEqualTo("Переименован");
+		assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorB, "headA", Map.of("name", "Переименован",
+				"phone", this.fixtures.phone(this.realtorB), "email", "realtor-b@test.kz")))
+			.isEqualTo(404);
+		assertThat(nameOf(this.realtorB)).isNotEqualTo("Переименован");
+		assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorA, "headA", profile)).isEqualTo(200);
+		assertThat(nameOf(this.realtorA)).isEqualTo("Переименован");
+	}
+
+	private String nameOf(long userId) {
+		return this.jdbc.sql("select name from users where id = :id").param("id", userId).query(String.class).single();
+	}
+
+	@Test
 	void paymentQueueEndpointsAreForTheSuperuserOnly() {
 		String unknown = UUID.randomUUID().toString();
 		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
@@ -766,6 +927,7 @@ class PermissionMatrixIT {
 		String[] headers = auth == null ? new String[0] : new String[] { "Authorization", auth };
 		return switch (method) {
 			case "PUT" -> this.api.put(path, body, headers).status();
+			case "DELETE" -> this.api.delete(path, headers).status();
 			default -> this.api.post(path, body, headers).status();
 		};
 	}

@@ -102,6 +102,15 @@ class NoSecretsInLogsIT {
 		assertThat(leaks).as("secrets in %d log lines", lines.size()).isEmpty();
 	}
 
+	@Test
+	void aShortCodeCountsStandingAloneNotInsideTheDigitsOfATimestamp() {
+		assertThat(contains("{\"@timestamp\":\"2026-12-01T19:49:45.393528240Z\"}", "93528")).isFalse();
+		assertThat(contains("code 93528 sent", "93528")).isTrue();
+		assertThat(contains("{\"code\":\"93528\"}", "93528")).isTrue();
+		assertThat(contains("door 4711#", "4711#")).isTrue();
+		assertThat(contains("key=test-webhook-secret-x", "test-webhook-secret")).isTrue();
+	}
+
 	/**
 	 * Non-empty values of secret-looking properties of the main and test configuration.
 	 */

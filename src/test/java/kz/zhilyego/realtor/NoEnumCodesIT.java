@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoEnumCodesIT {
 
 	/** Enum constants that are also plain words or format names people read. */
-	private static final Set<String> WORDS = Set.of("JPEG", "PNG", "WEBP");
+	private static final Set<String> WORDS = Set.of("JPEG", "PNG", "WEBP", "CSV", "XLSX", "PDF");
 
 	private static final Set<String> CODES = enumCodes();
 

@@ -153,11 +153,19 @@ class AdminPagesIT {
 		assertThat(found.status()).isEqualTo(200);
 		assertThat(found.html().select(".zg-admin-user")).hasSize(1);
 		assertThat(found.html().selectFirst("#user-" + this.guest).text()).contains("adm-guest@test.kz", "Активен");
-		SiteSession.Page blocked = site.post(found, "/admin/users/" + this.guest + "/block?q=adm-guest&page=0",
+		SiteSession.Page noReason = site.post(found, "/admin/users/" + this.guest + "/block?q=adm-guest&page=0",
 				Map.of());
+		assertThat(site.get(path(noReason)).html().selectFirst("#flash-error").text()).isNotBlank();
+		assertThat(active(this.guest)).as("no reason, no block").isTrue();
+		SiteSession.Page blocked = site.post(found, "/admin/users/" + this.guest + "/block?q=adm-guest&page=0",
+				Map.of("reason", "Спам в отзывах"));
 		assertThat(blocked.status()).isEqualTo(302);
 		assertThat(blocked.location()).endsWith("/admin/users?q=adm-guest&page=0");
 		assertThat(active(this.guest)).isFalse();
+		assertThat(this.jdbc.sql("select blocked_reason from users where id = :id")
+			.param("id", this.guest)
+			.query(String.class)
+			.single()).isEqualTo("Спам в отзывах");
 		SiteSession.Page after = site.get(path(blocked));
 		assertThat(after.html().selectFirst("#flash").text()).contains("Айгерим Садыкова", "заблокирован");
 		assertThat(after.html().selectFirst("#user-" + this.guest + " .zg-user-status").text())
@@ -177,7 +185,7 @@ class AdminPagesIT {
 		SiteSession site = superuser();
 		long self = this.jdbc.sql("select id from users where email = 'adm-root@test.kz'").query(Long.class).single();
 		SiteSession.Page page = site.get("/admin/users");
-		SiteSession.Page refused = site.post(page, "/admin/users/" + self + "/block", Map.of());
+		SiteSession.Page refused = site.post(page, "/admin/users/" + self + "/block", Map.of("reason", "проверка"));
 		assertThat(site.get(path(refused)).html().selectFirst("#flash-error").text()).isNotBlank();
 		assertThat(active(self)).isTrue();
 	}

@@ -60,10 +60,10 @@ class ErrorPagesIT {
 			assertStyled(site.get("/account/foo"), 404, login + " curl-like");
 		}
 		SiteSession root = new SiteSession(this.port).signIn("root@errors.kz", IdentityFixtures.PASSWORD);
-		assertStyled(root.get("/admin/settings"), 404, "superuser /admin/settings");
+		assertStyled(root.get("/admin/no-such-page"), 404, "superuser /admin/no-such-page");
 		SiteSession guest = new SiteSession(this.port).signIn("guest@errors.kz", IdentityFixtures.PASSWORD);
-		SiteSession.Page forbidden = guest.get("/admin/settings");
-		assertStyled(forbidden, 403, "user /admin/settings");
+		SiteSession.Page forbidden = guest.get("/admin/no-such-page");
+		assertStyled(forbidden, 403, "user /admin/no-such-page");
 		assertThat(forbidden.html().select("main").text()).contains("Недостаточно прав");
 	}
 

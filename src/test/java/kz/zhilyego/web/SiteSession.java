@@ -96,6 +96,27 @@ public final class SiteSession {
 		return this;
 	}
 
+	/** A file the page links to: status, content type and the bytes as sent. */
+	record Download(int status, String contentType, String disposition, byte[] bytes) {
+	}
+
+	Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private Page send(HttpRequest.Builder request) {
 		try {
 			this.headers.forEach(request::setHeader);

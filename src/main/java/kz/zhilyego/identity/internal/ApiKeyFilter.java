@@ -24,9 +24,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final Problems problems;
 
-	private final boolean twoFactorRequired;
+	private final java.util.function.BooleanSupplier twoFactorRequired;
 
-	public ApiKeyFilter(ApiKeys keys, Problems problems, boolean twoFactorRequired) {
+	public ApiKeyFilter(ApiKeys keys, Problems problems, java.util.function.BooleanSupplier twoFactorRequired) {
 		this.keys = keys;
 		this.problems = problems;
 		this.twoFactorRequired = twoFactorRequired;
@@ -47,7 +47,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(new CurrentUserAuthentication(owner.get().toCurrentUser(),
-				CurrentUserAuthentication.authorities(owner.get(), this.twoFactorRequired), "api-key",
+				CurrentUserAuthentication.authorities(owner.get(), this.twoFactorRequired.getAsBoolean()), "api-key",
 				owner.get().toProfile()));
 		SecurityContextHolder.setContext(context);
 		try {

@@ -19,9 +19,10 @@ public class CurrentUserRememberMeServices extends TokenBasedRememberMeServices 
 
 	private final Users users;
 
-	private final boolean twoFactorRequired;
+	private final java.util.function.BooleanSupplier twoFactorRequired;
 
-	public CurrentUserRememberMeServices(String key, Users users, boolean twoFactorRequired) {
+	public CurrentUserRememberMeServices(String key, Users users,
+			java.util.function.BooleanSupplier twoFactorRequired) {
 		super(key, id -> load(users, id));
 		this.users = users;
 		this.twoFactorRequired = twoFactorRequired;
@@ -55,7 +56,7 @@ public class CurrentUserRememberMeServices extends TokenBasedRememberMeServices 
 	protected Authentication createSuccessfulAuthentication(HttpServletRequest request, UserDetails details) {
 		UserRecord user = this.users.find(Long.parseLong(details.getUsername())).orElseThrow();
 		RememberMeAuthenticationToken token = new RememberMeAuthenticationToken(getKey(), user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequired));
+				CurrentUserAuthentication.authorities(user, this.twoFactorRequired.getAsBoolean()));
 		token.setDetails(getAuthenticationDetailsSource().buildDetails(request));
 		return token;
 	}

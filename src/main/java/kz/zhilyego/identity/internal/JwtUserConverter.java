@@ -13,9 +13,9 @@ public class JwtUserConverter implements Converter<Jwt, AbstractAuthenticationTo
 
 	private final Users users;
 
-	private final boolean twoFactorRequired;
+	private final java.util.function.BooleanSupplier twoFactorRequired;
 
-	public JwtUserConverter(Users users, boolean twoFactorRequired) {
+	public JwtUserConverter(Users users, java.util.function.BooleanSupplier twoFactorRequired) {
 		this.users = users;
 		this.twoFactorRequired = twoFactorRequired;
 	}
@@ -36,7 +36,8 @@ public class JwtUserConverter implements Converter<Jwt, AbstractAuthenticationTo
 			.filter(UserRecord::active)
 			.orElseThrow(() -> new InvalidBearerTokenException("Unknown or blocked user"));
 		return new CurrentUserAuthentication(user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequired), "jwt", user.toProfile());
+				CurrentUserAuthentication.authorities(user, this.twoFactorRequired.getAsBoolean()), "jwt",
+				user.toProfile());
 	}
 
 }

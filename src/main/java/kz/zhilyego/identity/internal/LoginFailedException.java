@@ -12,7 +12,10 @@ public class LoginFailedException extends RuntimeException {
 
 	public enum Reason {
 
-		BAD_CREDENTIALS, LOCKED, BLOCKED, TOTP_REQUIRED, TOTP_INVALID
+		BAD_CREDENTIALS, LOCKED, BLOCKED, TOTP_REQUIRED, TOTP_INVALID,
+
+		/** Staff signing in from an address outside the platform's allow-list. */
+		ADDRESS_NOT_ALLOWED
 
 	}
 

@@ -21,7 +21,11 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityProperties properties;
 
-	public PasswordAuthenticationProvider(PasswordLogin login, IdentityProperties properties) {
+	private final java.util.function.BooleanSupplier twoFactorRequired;
+
+	public PasswordAuthenticationProvider(PasswordLogin login, IdentityProperties properties,
+			java.util.function.BooleanSupplier twoFactorRequired) {
+		this.twoFactorRequired = twoFactorRequired;
 		this.login = login;
 		this.properties = properties;
 	}
@@ -41,8 +45,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 		try {
 			UserRecord user = this.login.authenticate(username, password, code, ip, device, "web");
 			CurrentUserAuthentication result = new CurrentUserAuthentication(user.toCurrentUser(),
-					CurrentUserAuthentication.authorities(user, this.properties.twoFactor().requiredForStaff()),
-					"password");
+					CurrentUserAuthentication.authorities(user, this.twoFactorRequired.getAsBoolean()), "password");
 			result.setDetails(authentication.getDetails());
 			return result;
 		}

@@ -1,13 +1,16 @@
 package kz.zhilyego.identity.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.zhilyego.common.IpRanges;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.internal.DeviceTokens.Device;
 import kz.zhilyego.identity.internal.LoginFailedException.Reason;
 import org.jspecify.annotations.Nullable;
+import kz.zhilyego.settings.Settings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +41,11 @@ public class PasswordLogin {
 
 	private final DeviceTokens devices;
 
+	private final Settings settings;
+
 	PasswordLogin(Users users, PasswordEncoder passwords, LoginThrottle throttle, TwoFactor twoFactor, AuditLog audit,
-			DeviceTokens devices) {
+			DeviceTokens devices, Settings settings) {
+		this.settings = settings;
 		this.devices = devices;
 		this.users = users;
 		this.passwords = passwords;
@@ -84,6 +90,11 @@ public class PasswordLogin {
 					Map.of("channel", channel));
 			throw new LoginFailedException(Reason.BLOCKED, null);
 		}
+		if (user.isStaff() && !staffMaySignInFrom(ip)) {
+			this.audit.record(user.id(), "login.refused-address", "user", String.valueOf(user.id()),
+					Map.of("channel", channel, "ip", ip == null ? "" : ip));
+			throw new LoginFailedException(Reason.ADDRESS_NOT_ALLOWED, null);
+		}
 		if (user.totpEnabled()) {
 			if (code == null || code.isBlank()) {
 				throw new LoginFailedException(Reason.TOTP_REQUIRED, null);
@@ -97,6 +108,15 @@ public class PasswordLogin {
 		this.audit.record(user.id(), "login.succeeded", "user", String.valueOf(user.id()),
 				Map.of("channel", channel, "ip", ip == null ? "" : ip, "device", device == null ? "new" : "known"));
 		return user;
+	}
+
+	/**
+	 * Whether staff may sign in from this address: the platform settings' allow-list
+	 * (addresses and CIDR ranges; empty = anywhere).
+	 */
+	boolean staffMaySignInFrom(@Nullable String ip) {
+		List<String> allowed = this.settings.current().staffIpAllowList();
+		return allowed.isEmpty() || IpRanges.of(allowed).contains(ip);
 	}
 
 	private void fail(String login, @Nullable String ip, String channel, @Nullable Long userId, @Nullable Device device,

@@ -35,7 +35,10 @@ public class UserAdmin {
 
 	private final JdbcClient jdbc;
 
-	UserAdmin(Users users, Tokens tokens, AuditLog audit, JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	UserAdmin(Users users, Tokens tokens, AuditLog audit, JdbcClient jdbc, java.time.Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.tokens = tokens;
 		this.audit = audit;
@@ -78,17 +81,103 @@ public class UserAdmin {
 
 	@Transactional
 	public UserRecord setBlocked(CurrentUser actor, long userId, boolean blocked) {
+		return setBlocked(actor, userId, blocked, null);
+	}
+
+	/**
+	 * Blocks (signs the user out everywhere) or unblocks; the reason is kept on the user
+	 * while blocked and in the audit log.
+	 */
+	@Transactional
+	public UserRecord setBlocked(CurrentUser actor, long userId, boolean blocked, @Nullable String reason) {
 		user(userId);
 		if (actor.id() == userId) {
 			throw ProblemException.conflict("own-account", "user.ownAccount");
 		}
+		String text = reason == null || reason.isBlank() ? null : reason.strip();
+		if (text != null && text.length() > 500) {
+			throw ProblemException.invalidField("reason", "user.blockReason.tooLong", 500);
+		}
 		this.users.setActive(userId, !blocked);
+		this.jdbc.sql("update users set blocked_reason = :reason, blocked_at = :at where id = :id")
+			.param("reason", blocked ? text : null)
+			.param("at", blocked ? java.sql.Timestamp.from(this.clock.instant()) : null)
+			.param("id", userId)
+			.update();
 		if (blocked) {
 			this.tokens.revokeAll(userId);
 		}
 		this.audit.record(actor.id(), blocked ? "user.blocked" : "user.unblocked", "user", String.valueOf(userId),
-				Map.of());
+				text == null ? Map.of() : Map.of("reason", text));
 		return user(userId);
+	}
+
+	/** Why the user is blocked (null when not blocked or no reason was given). */
+	@Transactional(readOnly = true)
+	public @Nullable String blockedReason(long userId) {
+		return this.jdbc.sql("select blocked_reason from users where id = :id")
+			.param("id", userId)
+			.query((rs, n) -> rs.getString(1))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * A head edits the profile of a realtor of the own agency (anyone else: "not found"):
+	 * name, phone (normalised, unique) and e-mail (unique). Audited with the changed
+	 * fields.
+	 */
+	@Transactional
+	public UserRecord updateRealtorProfile(CurrentUser head, long realtorId, @Nullable String name,
+			@Nullable String phone, @Nullable String email) {
+		long agencyId = agencyOf(head);
+		UserRecord realtor = this.users.find(realtorId)
+			.filter(u -> u.agencyId() != null && u.agencyId() == agencyId && u.roles().contains(Role.REALTOR))
+			.orElseThrow(() -> ProblemException.notFound("user.notFound"));
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		String newName = name == null ? "" : name.strip();
+		if (newName.isEmpty() || newName.length() > 200) {
+			errors.put("name", "user.name.invalid");
+		}
+		String newPhone = kz.zhilyego.common.Phones.normalize(phone == null ? "" : phone).orElse(null);
+		if (newPhone == null) {
+			errors.put("phone", "user.phone.invalid");
+		}
+		else if (!newPhone.equals(realtor.phone()) && this.users.phoneTaken(newPhone)) {
+			errors.put("phone", "user.phone.taken");
+		}
+		String newEmail = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+		if (newEmail != null && (newEmail.length() > 200 || !newEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			errors.put("email", "user.email.invalid");
+		}
+		else if (newEmail != null && this.users.emailTaken(newEmail, realtorId)) {
+			errors.put("email", "user.email.taken");
+		}
+		if (!errors.isEmpty()) {
+			throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+					"problem.validation", errors);
+		}
+		Map<String, Object> changed = new java.util.LinkedHashMap<>();
+		if (!newName.equals(realtor.name())) {
+			changed.put("name", Map.of("old", realtor.name(), "new", newName));
+		}
+		if (!newPhone.equals(realtor.phone())) {
+			changed.put("phone", Map.of("old", realtor.phone(), "new", newPhone));
+		}
+		if (!java.util.Objects.equals(newEmail, realtor.email())) {
+			changed.put("email", Map.of("old", realtor.email() == null ? "" : realtor.email(), "new",
+					newEmail == null ? "" : newEmail));
+		}
+		this.jdbc.sql("update users set name = :name, phone = :phone, email = :email, updated_at = :at where id = :id")
+			.param("name", newName)
+			.param("phone", newPhone)
+			.param("email", newEmail)
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("id", realtorId)
+			.update();
+		this.audit.record(head.id(), "agency.realtor-updated", "user", String.valueOf(realtorId),
+				Map.of("agencyId", agencyId, "fields", changed));
+		return user(realtorId);
 	}
 
 	@Transactional

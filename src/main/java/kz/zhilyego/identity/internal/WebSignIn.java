@@ -2,6 +2,7 @@ package kz.zhilyego.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kz.zhilyego.settings.Settings;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -24,16 +25,16 @@ public class WebSignIn {
 
 	private final RequestCache requests;
 
-	private final boolean twoFactorRequiredForStaff;
+	private final Settings settings;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	WebSignIn(DeviceTokens devices, RequestCache requests, IdentityProperties properties) {
+	WebSignIn(DeviceTokens devices, RequestCache requests, Settings settings) {
 		this.devices = devices;
 		this.requests = requests;
-		this.twoFactorRequiredForStaff = properties.twoFactor().requiredForStaff();
+		this.settings = settings;
 	}
 
 	/**
@@ -48,7 +49,8 @@ public class WebSignIn {
 		}
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(new CurrentUserAuthentication(user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequiredForStaff), "password"));
+				CurrentUserAuthentication.authorities(user, this.settings.current().staffTwoFactorRequired()),
+				"password"));
 		this.holder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		this.devices.setCookie(user.id(), request, response);

@@ -1,6 +1,7 @@
 package kz.zhilyego.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -11,11 +12,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.zhilyego.common.PageResult;
+import kz.zhilyego.identity.AuditCsv;
+import kz.zhilyego.identity.AuditLog;
+import kz.zhilyego.identity.AuditTrail;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.Role;
 import kz.zhilyego.identity.internal.UserAdmin;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +44,14 @@ class AdminApiController {
 
 	private final UserAdmin admin;
 
-	AdminApiController(UserAdmin admin) {
+	private final AuditTrail trail;
+
+	private final AuditLog audit;
+
+	AdminApiController(UserAdmin admin, AuditTrail trail, AuditLog audit) {
 		this.admin = admin;
+		this.trail = trail;
+		this.audit = audit;
 	}
 
 	record RolesRequest(@NotNull @Size(min = 1, max = 4) Set<Role> roles) {
@@ -72,10 +86,17 @@ class AdminApiController {
 		return UserJson.of(this.admin.setRoles(actor, id, request.roles()));
 	}
 
+	record BlockRequest(@Nullable @Size(max = 500) String reason) {
+	}
+
+	/**
+	 * Blocks with the superuser's reason ({@code {"reason": "…"}}, kept while blocked).
+	 */
 	@PostMapping("/users/{id}/block")
-	@Operation(summary = "Superuser: block a user; their tokens and API keys stop working")
-	UserJson block(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id) {
-		return UserJson.of(this.admin.setBlocked(actor, id, true));
+	@Operation(summary = "Superuser: block a user with a reason; their tokens and API keys stop working")
+	UserJson block(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id,
+			@Valid @RequestBody(required = false) @Nullable BlockRequest request) {
+		return UserJson.of(this.admin.setBlocked(actor, id, true, request == null ? null : request.reason()));
 	}
 
 	@PostMapping("/users/{id}/unblock")
@@ -105,20 +126,75 @@ class AdminApiController {
 		return this.admin.assignHead(actor, id, request.userId());
 	}
 
+	/**
+	 * The audit log, newest first: {@code actor} (user id), {@code action} (exact, or a
+	 * prefix ending in {@code *}), {@code subjectType}, {@code subjectId}, {@code from} /
+	 * {@code to} (Astana days, inclusive). {@code actorId} is the old name of
+	 * {@code actor}.
+	 */
 	@GetMapping("/audit")
 	@Operation(summary = "Superuser: the audit log, newest first (paged)")
-	PageResult<UserAdmin.AuditEntry> audit(@RequestParam(required = false) @Nullable String action,
-			@RequestParam(required = false) @Nullable Long actorId, @RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResult<AuditTrail.Entry> audit(@RequestParam(required = false) @Nullable Long actor,
+			@RequestParam(required = false) @Nullable Long actorId,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String subjectType,
+			@RequestParam(required = false) @Nullable String subjectId,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		return this.admin.audit(action, actorId, page, size);
+		return this.trail.search(
+				new AuditTrail.Filter(actor != null ? actor : actorId, action, subjectType, subjectId, from, to, null),
+				page, size);
+	}
+
+	/**
+	 * The same entries as CSV (UTF-8 with a BOM, at most 50 000 rows); the export is
+	 * audited.
+	 */
+	@GetMapping("/audit.csv")
+	@Operation(summary = "Superuser: the audit log with the same filters as CSV (audited)")
+	ResponseEntity<byte[]> auditCsv(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable Long actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String subjectType,
+			@RequestParam(required = false) @Nullable String subjectId,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(actor, action, subjectType, subjectId, from, to, null);
+		return csv("zhilyego-audit.csv", AuditCsv.audit(this.trail.export(filter)), user, "audit");
 	}
 
 	@GetMapping("/code-reveals")
 	@Operation(summary = "Superuser: who revealed which access codes, when and through which channel (paged)")
-	PageResult<UserAdmin.Reveal> reveals(@RequestParam(required = false) @Nullable Long listingId,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResult<AuditTrail.Reveal> reveals(@RequestParam(required = false) @Nullable Long actor,
+			@RequestParam(required = false) @Nullable Long listingId,
+			@RequestParam(required = false) @Nullable String audience,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-		return this.admin.reveals(listingId, page, size);
+		return this.trail.reveals(new AuditTrail.RevealFilter(actor, listingId, audience, from, to), page, size);
+	}
+
+	@GetMapping("/code-reveals.csv")
+	@Operation(summary = "Superuser: the code reveal log with the same filters as CSV (audited)")
+	ResponseEntity<byte[]> revealsCsv(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable Long actor,
+			@RequestParam(required = false) @Nullable Long listingId,
+			@RequestParam(required = false) @Nullable String audience,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to) {
+		return csv("zhilyego-code-reveals.csv",
+				AuditCsv.reveals(
+						this.trail.exportReveals(new AuditTrail.RevealFilter(actor, listingId, audience, from, to))),
+				user, "code-reveals");
+	}
+
+	private ResponseEntity<byte[]> csv(String name, byte[] content, CurrentUser user, String what) {
+		this.audit.record(user.id(), "report.exported", what, null, java.util.Map.of("format", "csv"));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+			.body(content);
 	}
 
 }

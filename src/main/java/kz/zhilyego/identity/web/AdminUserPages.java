@@ -48,29 +48,41 @@ class AdminUserPages {
 		return "admin/users";
 	}
 
+	/**
+	 * Blocks with the superuser's reason (required on the page); {@code back=detail}
+	 * returns to the user's page.
+	 */
 	@PostMapping("/admin/users/{id}/block")
 	String block(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String back,
 			RedirectAttributes flash) {
-		return change(actor, id, true, q, page, flash);
+		return change(actor, id, true, reason, q, page, back, flash);
 	}
 
 	@PostMapping("/admin/users/{id}/unblock")
 	String unblock(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-			RedirectAttributes flash) {
-		return change(actor, id, false, q, page, flash);
+			@RequestParam(required = false) @Nullable String back, RedirectAttributes flash) {
+		return change(actor, id, false, null, q, page, back, flash);
 	}
 
-	private String change(CurrentUser actor, long id, boolean blocked, @Nullable String q, int page,
-			RedirectAttributes flash) {
+	private String change(CurrentUser actor, long id, boolean blocked, @Nullable String reason, @Nullable String q,
+			int page, @Nullable String back, RedirectAttributes flash) {
 		try {
-			UserRecord user = this.admin.setBlocked(actor, id, blocked);
+			if (blocked && (reason == null || reason.isBlank())) {
+				throw ProblemException.invalidField("reason", "admin.users.reasonRequired");
+			}
+			UserRecord user = this.admin.setBlocked(actor, id, blocked, reason);
 			flash.addFlashAttribute("flash",
 					text(blocked ? "admin.users.blocked" : "admin.users.unblocked", user.name()));
 		}
 		catch (ProblemException ex) {
-			flash.addFlashAttribute("flashError", text(ex.messageKey(), ex.args()));
+			flash.addFlashAttribute("flashError", ex.fieldErrors().isEmpty() ? text(ex.messageKey(), ex.args())
+					: text(ex.fieldErrors().values().iterator().next(), ex.args()));
+		}
+		if ("detail".equals(back)) {
+			return "redirect:/admin/users/" + id;
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/admin/users")
 			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))

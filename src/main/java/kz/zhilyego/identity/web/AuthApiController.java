@@ -78,6 +78,8 @@ class AuthApiController {
 				case TOTP_REQUIRED ->
 					new ProblemException(HttpStatus.UNAUTHORIZED, "totp-required", "auth.totpRequired");
 				case TOTP_INVALID -> new ProblemException(HttpStatus.UNAUTHORIZED, "totp-invalid", "auth.totpInvalid");
+				case ADDRESS_NOT_ALLOWED ->
+					new ProblemException(HttpStatus.FORBIDDEN, "address-not-allowed", "auth.addressNotAllowed");
 			};
 		}
 		TokenPair pair = this.tokens.issue(user.id());

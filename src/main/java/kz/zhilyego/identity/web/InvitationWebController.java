@@ -51,19 +51,19 @@ class InvitationWebController {
 
 	private final MessageSource messages;
 
-	private final boolean twoFactorRequiredForStaff;
+	private final kz.zhilyego.settings.Settings settings;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
 	InvitationWebController(AgencyInvitations invitations, Users users, RequestCache requests, MessageSource messages,
-			IdentityProperties properties) {
+			IdentityProperties properties, kz.zhilyego.settings.Settings settings) {
 		this.invitations = invitations;
 		this.users = users;
 		this.requests = requests;
 		this.messages = messages;
-		this.twoFactorRequiredForStaff = properties.twoFactor().requiredForStaff();
+		this.settings = settings;
 	}
 
 	@GetMapping("/invitations/{token}")
@@ -150,7 +150,8 @@ class InvitationWebController {
 		UserRecord user = this.users.find(userId).orElseThrow();
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(new CurrentUserAuthentication(user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequiredForStaff), signedIn.method()));
+				CurrentUserAuthentication.authorities(user, this.settings.current().staffTwoFactorRequired()),
+				signedIn.method()));
 		this.holder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 	}

@@ -44,7 +44,7 @@ class TelegramWebController {
 
 	private final TelegramLogin telegram;
 
-	private final boolean twoFactorRequiredForStaff;
+	private final kz.zhilyego.settings.Settings settings;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
@@ -52,10 +52,11 @@ class TelegramWebController {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	TelegramWebController(TelegramLogin telegram, IdentityProperties properties, RequestCache requests) {
+	TelegramWebController(TelegramLogin telegram, IdentityProperties properties, kz.zhilyego.settings.Settings settings,
+			RequestCache requests) {
 		this.telegram = telegram;
 		this.requests = requests;
-		this.twoFactorRequiredForStaff = properties.twoFactor().requiredForStaff();
+		this.settings = settings;
 	}
 
 	@GetMapping("/login/telegram")
@@ -98,7 +99,8 @@ class TelegramWebController {
 			request.changeSessionId();
 		}
 		CurrentUserAuthentication authentication = new CurrentUserAuthentication(user.toCurrentUser(),
-				CurrentUserAuthentication.authorities(user, this.twoFactorRequiredForStaff), "telegram");
+				CurrentUserAuthentication.authorities(user, this.settings.current().staffTwoFactorRequired()),
+				"telegram");
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.holder.setContext(context);

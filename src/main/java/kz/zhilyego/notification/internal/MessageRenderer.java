@@ -29,7 +29,7 @@ public class MessageRenderer {
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
 			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
-			"rating", "agencyName", "inviterName", "expiresAt", "source", "conflict", "dueAt");
+			"rating", "agencyName", "inviterName", "expiresAt", "source", "conflict", "dueAt", "period");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
@@ -42,7 +42,7 @@ public class MessageRenderer {
 
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
 	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
-			"invitationUrl", "queueUrl", "calendarUrl", "followUpsUrl", "feedbackUrl");
+			"invitationUrl", "queueUrl", "calendarUrl", "followUpsUrl", "feedbackUrl", "reportUrl");
 
 	/**
 	 * One-tap choices shown as a row of buttons in e-mails ({@code rate1Url} ...
@@ -91,7 +91,8 @@ public class MessageRenderer {
 		Map<String, String> params = readable(words(stored, locale));
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
 				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
-				value(params, "checked"), value(params, "differences"), value(params, "unchecked") };
+				value(params, "checked"), value(params, "differences"), value(params, "unchecked"),
+				value(params, "period") };
 		String prefix = "notification.kind." + kind.name();
 		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
 		String title = this.messages.getMessage(prefix + ".title", args, locale);

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.zhilyego.notification.Attachments;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.NotificationProperties;
 import kz.zhilyego.notification.Reminders;
@@ -40,9 +41,14 @@ class NotificationConfig {
 
 	@Bean
 	ChannelSenders notificationChannels(NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
-			ObjectProvider<TelegramDelivery> telegram, JdbcClient jdbc, Clock clock) {
+			ObjectProvider<TelegramDelivery> telegram, ObjectProvider<Attachments> attachments, JdbcClient jdbc,
+			Clock clock) {
 		JavaMailSender mailSender = mail.getIfAvailable();
-		ChannelSender email = mailSender != null ? new SmtpEmailSender(mailSender, properties.mail())
+		ChannelSender email = mailSender != null ? new SmtpEmailSender(mailSender, properties.mail(),
+				ref -> attachments.orderedStream()
+					.map(a -> a.resolve(ref))
+					.flatMap(java.util.Optional::stream)
+					.findFirst())
 				: new CapturingSender(Channel.EMAIL, jdbc, clock);
 		ChannelSender bot = new TelegramPortSender(telegram, new CapturingSender(Channel.TELEGRAM, jdbc, clock),
 				properties.telegram().maxRateWait());

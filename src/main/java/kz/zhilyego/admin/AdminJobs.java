@@ -1,0 +1,27 @@
+package kz.zhilyego.admin;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import kz.zhilyego.common.Zones;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The monthly report job on the PostgreSQL-backed scheduler
+ * ({@code zhilyego.admin.monthly-report-cron}, Astana time; default 06:00 on the 1st).
+ * The scheduler runs one execution on one node; {@link MonthlyReports} is safe even if
+ * two ran at once, and a run missed while every node was down happens at the next start.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminJobs {
+
+	@Bean
+	RecurringTask<Void> monthlyReportTask(MonthlyReports reports,
+			@Value("${zhilyego.admin.monthly-report-cron:0 0 6 1 * *}") String cron) {
+		return Tasks.recurring("monthly-reports", Schedules.cron(cron, Zones.KAZAKHSTAN))
+			.execute((instance, context) -> reports.runForPreviousMonth());
+	}
+
+}
