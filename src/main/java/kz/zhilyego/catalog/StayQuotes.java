@@ -67,6 +67,31 @@ public class StayQuotes {
 		return find(listingId, true);
 	}
 
+	/**
+	 * Locks the listing row until the transaction ends, like {@link #lockForBooking}, but
+	 * answers false at once when another transaction holds it ({@code skip locked}).
+	 * Every change of a listing's occupancy takes this lock first (the occupied-nights
+	 * bitmap on the row changes with it), so locks are always taken listing first, then
+	 * booking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean tryLock(long listingId) {
+		return this.jdbc.sql("select id from listings where id = :id for update skip locked")
+			.param("id", listingId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** Locks the listing row until the transaction ends, waiting for another holder. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lock(long listingId) {
+		this.jdbc.sql("select id from listings where id = :id for update")
+			.param("id", listingId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** A stay that obeys the dates rules, or a 400 naming the field. */
 	public Stay validStay(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut) {
 		if (checkIn == null) {

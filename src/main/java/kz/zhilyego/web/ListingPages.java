@@ -124,7 +124,7 @@ class ListingPages {
 		model.addAttribute("stayQuery", SearchQuery.stay(checkIn, checkOut, guests));
 		CurrentUser user = LayoutModel.currentUser();
 		model.addAttribute("favorite", user != null && this.favorites.isFavorite(user.id(), card.id()));
-		model.addAttribute("reviews", this.reviews.published(card.id(), ReviewSort.NEWEST, 0, ReviewPages.PAGE_SIZE));
+		model.addAttribute("reviews", this.reviews.firstPublished(card.id(), ReviewSort.NEWEST, ReviewPages.PAGE_SIZE));
 		if (checkIn != null && checkOut != null) {
 			price(card.id(), checkIn, checkOut, guests, model);
 		}
