@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
@@ -43,6 +44,9 @@ class ListingPageCacheIT {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	MeterRegistry meters;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	long listing;
@@ -76,9 +80,11 @@ class ListingPageCacheIT {
 		HttpResponse<String> again = get(this.path, etag);
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
+		double hits = pageCacheHits();
 		HttpResponse<String> cached = get(this.path, null);
 		assertThat(cached.statusCode()).isEqualTo(200);
 		assertThat(cached.body()).isEqualTo(first.body());
+		assertThat(pageCacheHits()).as("served from the shared cache").isGreaterThan(hits);
 
 		// occupancy: a block closes two nights; the next page (cached or not) shows them
 		LocalDate from = LocalDate.parse("2026-12-05");
@@ -117,6 +123,14 @@ class ListingPageCacheIT {
 		HttpResponse<String> unknown = get("/astana/esil/kvartira-net-999999", null);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("ETag")).isEmpty();
+	}
+
+	private double pageCacheHits() {
+		return this.meters.get("cache.gets")
+			.tag("cache", "listing-pages")
+			.tag("result", "hit")
+			.functionCounter()
+			.count();
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
