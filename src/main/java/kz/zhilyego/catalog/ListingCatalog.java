@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import kz.zhilyego.catalog.ListingCard.Named;
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ public class ListingCatalog {
 	 * @throws ProblemException 404 when there is no such active listing
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public ListingCard card(long id, Language language) {
 		return find(id, language, true).orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 	}
@@ -53,6 +55,7 @@ public class ListingCatalog {
 	 * primary-key read: the key of the page's ETag and shared cache.
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public Optional<PageVersion> pageVersion(long id) {
 		return this.jdbc.sql("""
 				select l.content_version,
@@ -66,6 +69,15 @@ public class ListingCatalog {
 
 	/** See {@link #pageVersion(long)}. */
 	public record PageVersion(long content, long dictionaries) {
+	}
+
+	/**
+	 * The public page's card of an active listing (may be read on the replica: ADR 0007).
+	 */
+	@Transactional(readOnly = true)
+	@ReplicaReads
+	public Optional<ListingCard> publicCard(long id, Language language) {
+		return find(id, language, true);
 	}
 
 	/**

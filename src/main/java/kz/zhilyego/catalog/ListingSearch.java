@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.PageResult;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,7 @@ public class ListingSearch {
 	 * </ul>
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
 		return this.latency.record(() -> cachedOrFound(criteria, language));
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.AnalyticsSummary.ClientStat;
@@ -121,6 +122,7 @@ public class RealtorAnalytics {
 	}
 
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public AnalyticsSummary summary(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
 		return summary(user, null, from, to, HeatMapView.FIRST);
 	}
@@ -130,6 +132,7 @@ public class RealtorAnalytics {
 	 * filter; all in scope when null), with the part of the heat map the view asks for.
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public AnalyticsSummary summary(CurrentUser user, @Nullable Long realtorId, @Nullable LocalDate from,
 			@Nullable LocalDate to, HeatMapView view) {
 		AccessScope scope = this.scopes.narrow(this.scopes.of(user), realtorId);

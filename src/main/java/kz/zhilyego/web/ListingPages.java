@@ -17,6 +17,7 @@ import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.common.Zones;
@@ -96,7 +97,7 @@ class ListingPages {
 			throw ProblemException.notFound("listing.notFound", slug);
 		}
 		long id = Long.parseLong(matcher.group(1));
-		ListingCard card = this.catalog.find(id, Language.of(locale), true)
+		ListingCard card = this.catalog.publicCard(id, Language.of(locale))
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 		String requested = "/" + city + "/" + district + "/" + slug;
 		if (!requested.equals(card.path())) {
