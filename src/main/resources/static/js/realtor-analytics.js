@@ -33,10 +33,12 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var reasons = document.getElementById('chart-reasons');
   if (reasons) {
+    // the reasons in the page's language (codes only in the data)
+    var words = JSON.parse(reasons.getAttribute('data-labels') || '{}');
     new Chart(reasons, {
       type: 'doughnut',
       data: {
-        labels: summary.cancellationReasons.map(function (r) { return r.reason; }),
+        labels: summary.cancellationReasons.map(function (r) { return words[r.reason] || words.OTHER || ''; }),
         datasets: [{ data: summary.cancellationReasons.map(function (r) { return r.count; }) }]
       }
     });

@@ -35,8 +35,18 @@
       });
     });
   }
+  // A tab bar that scrolls sideways on a phone shows its current tab.
+  function showCurrentTabs() {
+    document.querySelectorAll('.nav.overflow-auto .nav-link.active').forEach(function (tab) {
+      var bar = tab.closest('.nav');
+      var at = tab.getBoundingClientRect();
+      var box = bar.getBoundingClientRect();
+      bar.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
     startCountdowns();
     linkDates();
+    showCurrentTabs();
   });
 })();

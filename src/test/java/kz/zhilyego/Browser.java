@@ -35,6 +35,15 @@ public final class Browser implements AutoCloseable {
 	private final String base;
 
 	public Browser(int port) {
+		this(port, new String[0]);
+	}
+
+	/**
+	 * A browser with extra Chromium switches, e.g.
+	 * {@code --host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1} to make every
+	 * outside host unreachable.
+	 */
+	public Browser(int port, String... extraArguments) {
 		try {
 			this.profile = Files.createTempDirectory("zhilyego-chromium-");
 		}
@@ -46,6 +55,7 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
 				"--no-first-run", "--lang=ru", "--user-data-dir=" + this.profile);
+		options.addArguments(extraArguments);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()

@@ -224,6 +224,10 @@ class ProductionProfileIT {
 		properties.put("zhilyego.payment.provider", "kaspi");
 		properties.put("zhilyego.payment.kaspi.base-url", kaspi.baseUrl());
 		properties.put("zhilyego.payment.kaspi.device-token", "device-token-1");
+		// the basic contract has no refunds: the app starts only with refunds made by
+		// hand
+		properties.put("zhilyego.payment.kaspi.path-prefix", "/r1/v01");
+		properties.put("zhilyego.payment.kaspi.refunds", "by-hand");
 		properties.put("zhilyego.storage.local-dir", Files.createTempDirectory("zhilyego-prod-media"));
 		properties.put("logging.level.root", "WARN");
 		properties.putAll(extra);

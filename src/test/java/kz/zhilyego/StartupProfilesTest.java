@@ -34,6 +34,12 @@ class StartupProfilesTest {
 
 	private static final String JWT = "--zhilyego.jwt.secret=production-jwt-secret-0123456789abcdefghij";
 
+	private static final String BY_HAND = "--zhilyego.payment.kaspi.refunds=by-hand";
+
+	private static final String R3_CERT = "--zhilyego.payment.kaspi.client-certificate.path=/etc/zhilyego/kaspi.p12";
+
+	private static final String R3_BIN = "--zhilyego.payment.kaspi.organization-bin=123456789012";
+
 	@Test
 	void withoutAProfileTheJarBehavesAsProductionAndRefusesToStartWithoutKeys() {
 		assertThatThrownBy(() -> prepare(null)).hasMessageContaining("refuses to start")
@@ -76,12 +82,12 @@ class StartupProfilesTest {
 
 	@Test
 	void prodRefusesToStartWithoutAWebhookSecretForAProviderThatTakesCallbacks() {
-		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi",
+		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", BY_HAND,
 				"--zhilyego.payment.kaspi.status-hints=true"))
 			.hasMessageContaining("refuses to start")
 			.hasMessageContaining("ZHILYEGO_PAYMENT_WEBHOOK_SECRET (zhilyego.payment.webhook-secret)")
 			.hasMessageContaining("it is not set");
-		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi",
+		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", BY_HAND,
 				"--zhilyego.payment.kaspi.status-hints=true", "--zhilyego.payment.webhook-secret=short"))
 			.hasMessageContaining("ZHILYEGO_PAYMENT_WEBHOOK_SECRET (zhilyego.payment.webhook-secret)")
 			.hasMessageContaining("too short");
@@ -89,16 +95,45 @@ class StartupProfilesTest {
 
 	@Test
 	void prodStartsWithKeysAndKaspiWhichTakesNoCallbacksAndNeedsNoWebhookSecret() {
-		ConfigurableEnvironment environment = prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi");
+		ConfigurableEnvironment environment = prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", R3_CERT,
+				R3_BIN);
 
 		assertThat(environment.getProperty("zhilyego.payment.provider")).isEqualTo("kaspi");
 		assertThat(environment.getProperty("zhilyego.payment.webhook-secret")).isEmpty();
 
-		ConfigurableEnvironment hints = prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi",
+		ConfigurableEnvironment hints = prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", BY_HAND,
 				"--zhilyego.payment.kaspi.status-hints=true",
 				"--zhilyego.payment.webhook-secret=shared-with-the-relaying-gateway-0123456789");
 		assertThat(hints.getProperty("zhilyego.payment.webhook-secret"))
 			.isEqualTo("shared-with-the-relaying-gateway-0123456789");
+	}
+
+	@Test
+	void kaspiRefusesToStartWhenItsContractCannotRefundUnlessRefundsAreMadeByHand() {
+		// the defaults: r3, but without the client certificate and BIN it needs
+		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi"))
+			.hasMessageContaining("refuses to start")
+			.hasMessageContaining("client-certificate.path is not set")
+			.hasMessageContaining("ZHILYEGO_KASPI_REFUNDS");
+		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", R3_CERT))
+			.hasMessageContaining("ZHILYEGO_KASPI_BIN");
+		// r1 has no refunds, r2 only with the customer scanning a return QR
+		for (String prefix : new String[] { "/r1/v01", "/r2/v01" }) {
+			assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi", R3_CERT, R3_BIN,
+					"--zhilyego.payment.kaspi.path-prefix=" + prefix))
+				.hasMessageContaining("the path prefix is " + prefix);
+		}
+		// the test profile is no exception: a Kaspi test context must be honest too
+		assertThatThrownBy(() -> prepare("test", "--zhilyego.payment.provider=kaspi",
+				"--zhilyego.payment.kaspi.path-prefix=/r1/v01"))
+			.hasMessageContaining("refuses to start");
+		assertThatThrownBy(() -> prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi",
+				"--zhilyego.payment.kaspi.refunds=sometimes"))
+			.hasMessageContaining("unknown zhilyego.payment.kaspi.refunds 'sometimes'");
+
+		ConfigurableEnvironment byHand = prepare("prod", KEYS, JWT, "--zhilyego.payment.provider=kaspi",
+				"--zhilyego.payment.kaspi.path-prefix=/r1/v01", BY_HAND);
+		assertThat(byHand.getProperty("zhilyego.payment.kaspi.refunds")).isEqualTo("by-hand");
 	}
 
 	@Test

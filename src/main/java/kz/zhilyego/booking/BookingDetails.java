@@ -30,6 +30,14 @@ public record BookingDetails(UUID id, BookingStatus status, long listingId, Stri
 		nightly = List.copyOf(nightly);
 	}
 
+	/**
+	 * The short booking number people read and say on the phone: the id's first eight
+	 * characters in capitals (e.g. {@code 3F2A9C01}).
+	 */
+	public String number() {
+		return this.id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+	}
+
 	/** One night of the stored price breakdown. */
 	public record Night(LocalDate date, BigDecimal price, String basis) {
 	}

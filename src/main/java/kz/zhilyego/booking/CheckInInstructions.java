@@ -45,7 +45,7 @@ public class CheckInInstructions {
 		if (access == BookingAccess.STAFF) {
 			revealed = this.codes.revealToStaff(booking.listingId(), booking.ownerId(), user, channel);
 		}
-		else if (isActiveStay(booking.status())) {
+		else if (booking.status().isActiveStay()) {
 			revealed = codesForGuest(booking, channel);
 		}
 		else {
@@ -67,14 +67,10 @@ public class CheckInInstructions {
 	}
 
 	private Optional<AccessCodeSet> codesForGuest(BookingDetails booking, String channel) {
-		if (!isActiveStay(booking.status())) {
+		if (!booking.status().isActiveStay()) {
 			return Optional.empty();
 		}
 		return this.codes.revealToGuest(booking.listingId(), booking.id(), booking.guestId(), channel);
-	}
-
-	private static boolean isActiveStay(BookingStatus status) {
-		return status == BookingStatus.CONFIRMED || status == BookingStatus.CHECKED_IN;
 	}
 
 	private static Instructions instructions(BookingDetails booking, @Nullable AccessCodeSet codes) {

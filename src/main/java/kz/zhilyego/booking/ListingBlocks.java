@@ -26,6 +26,9 @@ public class ListingBlocks {
 
 	private static final int MAX_BLOCK_NIGHTS = 366;
 
+	/** The longest note on a block (the form says the same). */
+	public static final int MAX_NOTE = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final StayQuotes quotes;
@@ -55,6 +58,9 @@ public class ListingBlocks {
 		}
 		if (from.isBefore(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)))) {
 			throw ProblemException.invalidField("from", "block.from.past");
+		}
+		if (note != null && note.strip().length() > MAX_NOTE) {
+			throw ProblemException.invalidField("note", "booking.cancel.noteTooLong", MAX_NOTE);
 		}
 		Stay period = new Stay(from, to);
 		if (period.nights() > MAX_BLOCK_NIGHTS) {

@@ -60,6 +60,9 @@ public class PlaceHold {
 		this.transactions = transactions;
 	}
 
+	/** The longest comment a guest may leave for the realtor. */
+	public static final int MAX_COMMENT = 1000;
+
 	/** What a guest asks for. Contact fields are already defaulted from the profile. */
 	public record Request(long listingId, @Nullable LocalDate checkIn, @Nullable LocalDate checkOut, int guests,
 			String guestName, String guestPhone, @Nullable String guestEmail, boolean rulesAccepted,
@@ -96,6 +99,9 @@ public class PlaceHold {
 		}
 		if (request.guestName() == null || request.guestName().isBlank() || request.guestName().length() > 200) {
 			throw ProblemException.invalidField("guestName", "booking.guestName.invalid");
+		}
+		if (request.comment() != null && request.comment().strip().length() > MAX_COMMENT) {
+			throw ProblemException.invalidField("comment", "booking.comment.tooLong", MAX_COMMENT);
 		}
 		String phone = Phones.normalize(request.guestPhone())
 			.orElseThrow(() -> ProblemException.invalidField("guestPhone", "booking.guestPhone.invalid"));

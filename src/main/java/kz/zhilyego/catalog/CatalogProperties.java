@@ -1,6 +1,7 @@
 package kz.zhilyego.catalog;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Catalog settings.
@@ -11,10 +12,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param occupiedDaysAhead how far ahead the public card lists occupied dates
  * @param countCap search counts matches up to this many; beyond it the total is reported
  * as a lower bound ({@code totalExact=false}), see docs/adr/0004
+ * @param popular how the home page ranks popular listings ({@link PopularListings})
  */
 @ConfigurationProperties("zhilyego.catalog")
 public record CatalogProperties(int maxStayNights, int defaultPageSize, int maxPageSize, int occupiedDaysAhead,
-		int countCap) {
+		int countCap, @DefaultValue Popular popular) {
+
+	/**
+	 * The Bayesian ranking of popular listings.
+	 *
+	 * @param minReviews published reviews a listing needs to be ranked at all (default 3)
+	 * @param priorWeight how many reviews' worth of the platform average every listing
+	 * starts with (default 10): the larger, the more reviews it takes to stand out
+	 */
+	public record Popular(int minReviews, int priorWeight) {
+
+		public Popular {
+			minReviews = minReviews > 0 ? minReviews : 3;
+			priorWeight = priorWeight > 0 ? priorWeight : 10;
+		}
+
+	}
 
 	public CatalogProperties {
 		maxStayNights = maxStayNights > 0 ? maxStayNights : 90;

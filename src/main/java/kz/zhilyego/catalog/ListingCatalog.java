@@ -121,6 +121,47 @@ public class ListingCatalog {
 			.optional();
 	}
 
+	/**
+	 * The owner of an active listing with their active listings and rating, for the
+	 * listing page's host card; empty for an unknown or inactive listing.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ListingHost> host(long listingId) {
+		return this.jdbc.sql("""
+				select l.owner_id, l.realtor_phone, count(o.id) as active_listings,
+				       coalesce(sum(o.rating * o.review_count) / nullif(sum(o.review_count), 0), 0) as rating,
+				       coalesce(sum(o.review_count), 0) as review_count
+				from listings l
+				left join listings o on o.owner_id = l.owner_id and o.status = 'ACTIVE'
+				where l.id = :id and l.status = 'ACTIVE'
+				group by l.owner_id, l.realtor_phone
+				""")
+			.param("id", listingId)
+			.query((rs, n) -> new ListingHost(rs.getLong("owner_id"), rs.getLong("active_listings"),
+					rs.getBigDecimal("rating").setScale(2, java.math.RoundingMode.HALF_UP), rs.getInt("review_count"),
+					rs.getString("realtor_phone")))
+			.optional();
+	}
+
+	/** Map positions of the given listings that have coordinates, by id. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, ListingCard.Coordinates> coordinates(java.util.Collection<Long> listingIds) {
+		if (listingIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<Long, ListingCard.Coordinates> result = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, latitude, longitude from listings
+				where id in (:ids) and latitude is not null and longitude is not null
+				order by id
+				""").param("ids", List.copyOf(listingIds)).query((rs, n) -> {
+			result.put(rs.getLong("id"),
+					new ListingCard.Coordinates(rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude")));
+			return n;
+		}).list();
+		return result;
+	}
+
 	private static ListingCard withDetails(ListingCard card, ResultSet rs, LocalDate today, LocalDate until)
 			throws SQLException {
 		String[] codes = (String[]) rs.getArray("amenity_codes").getArray();

@@ -156,13 +156,7 @@ public class ListingSearch {
 				) capped
 				""".formatted(where);
 		String page = """
-				select l.id, l.title, c.slug as city, d.slug as district, %s as district_name,
-				       t.code as type, t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
-				       l.rooms, l.price_per_night, l.currency, l.rating, l.review_count,
-				       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
-				       l.long_stay_discount_percent,
-				       (select p.storage_key from listing_photos p where p.listing_id = l.id
-				        order by p.main desc, p.position, p.id limit 1) as preview
+				%s
 				from (
 				  select l.id from listings l
 				  where %s
@@ -170,14 +164,65 @@ public class ListingSearch {
 				  limit :limit offset :offset
 				) matched
 				join listings l on l.id = matched.id
-				join cities c on c.id = l.city_id
-				join districts d on d.id = l.district_id
-				join housing_types t on t.code = l.type_code
-				join housing_classes k on k.code = l.class_code
+				%s
 				order by %s
-				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"), where,
-				criteria.sort().orderBy, criteria.sort().orderBy);
+				""".formatted(columns(), where, criteria.sort().orderBy, JOINS, criteria.sort().orderBy);
 		return new Statements(count, page, Map.copyOf(params));
+	}
+
+	/** What a result card shows; {@code l} is the listing. */
+	private static String columns() {
+		return """
+				select l.id, l.title, c.slug as city, d.slug as district, %s as district_name,
+				       t.code as type, t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
+				       l.rooms, l.price_per_night, l.currency, l.rating, l.review_count,
+				       l.street, l.house, l.block, l.weekend_uplift_percent, l.long_stay_min_nights,
+				       l.long_stay_discount_percent,
+				       (select p.storage_key from listing_photos p where p.listing_id = l.id
+				        order by p.main desc, p.position, p.id limit 1) as preview
+				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"));
+	}
+
+	private static final String JOINS = """
+			join cities c on c.id = l.city_id
+			join districts d on d.id = l.district_id
+			join housing_types t on t.code = l.type_code
+			join housing_classes k on k.code = l.class_code
+			""";
+
+	/**
+	 * Active listings with at least {@code minReviews} published reviews, best Bayesian
+	 * score first (see {@link PopularListings}); ties: more reviews, then lower id.
+	 */
+	List<ListingSummary> popular(int limit, int minReviews, BigDecimal priorWeight, Language language) {
+		return this.jdbc.sql("""
+				with rated as (
+				  select id, rating, review_count from listings
+				  where status = 'ACTIVE' and review_count > 0
+				), prior as (
+				  select coalesce(sum(rating * review_count) / nullif(sum(review_count), 0), 0) as mean from rated
+				), ranked as (
+				  select r.id, r.review_count,
+				         (:weight * p.mean + r.review_count * r.rating) / (:weight + r.review_count) as score
+				  from rated r cross join prior p
+				  where r.review_count >= :minReviews
+				  order by score desc, r.review_count desc, r.id
+				  limit :limit
+				)
+				%s
+				from ranked join listings l on l.id = ranked.id
+				%s
+				order by ranked.score desc, ranked.review_count desc, l.id
+				""".formatted(columns(), JOINS))
+			.param("weight", priorWeight)
+			.param("minReviews", minReviews)
+			.param("limit", limit)
+			.param("lang", language.code())
+			.query(ListingSearch::row)
+			.list()
+			.stream()
+			.map(row -> row.summary(null, null))
+			.toList();
 	}
 
 	/** SQL text with named parameters; values only in {@code params}. */

@@ -19,12 +19,6 @@ public record ListingSearchCriteria(@Nullable String city, List<String> district
 		amenities = List.copyOf(amenities);
 	}
 
-	/** All active listings of a city, cheapest first. */
-	public static ListingSearchCriteria inCity(String city) {
-		return new ListingSearchCriteria(city, List.of(), null, null, null, null, null, null, null, null, List.of(),
-				null, SearchSort.PRICE_ASC, 0, 20);
-	}
-
 	public long offset() {
 		return (long) this.page * this.size;
 	}

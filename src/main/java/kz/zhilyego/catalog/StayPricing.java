@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The pricing policy of a listing, a pure function of its settings: each night costs the
  * realtor's per-date price if set, else the nightly price raised by the weekend uplift on
  * Friday and Saturday nights; stays of at least {@code longStayMinNights} get the
- * long-stay discount.
+ * long-stay discount. Every night's price and the discount are whole tenge (the
+ * whole-tenge rule of {@code Money}: a price with tiyn and a percentage are rounded half
+ * up), so the total is whole tenge too.
  *
  * @param nightlyPrice the listing's base price per night
  * @param weekendUpliftPercent extra percent on Friday and Saturday nights
@@ -43,15 +45,16 @@ public record StayPricing(Money nightlyPrice, BigDecimal weekendUpliftPercent, @
 
 	private Quote.NightPrice priceOf(LocalDate night, @Nullable Money override) {
 		if (override != null) {
-			return new Quote.NightPrice(night, override, Quote.Basis.OVERRIDE);
+			return new Quote.NightPrice(night, override.wholeTenge(), Quote.Basis.OVERRIDE);
 		}
 		DayOfWeek day = night.getDayOfWeek();
 		boolean weekend = day == DayOfWeek.FRIDAY || day == DayOfWeek.SATURDAY;
 		if (weekend && this.weekendUpliftPercent.signum() > 0) {
-			Money uplifted = this.nightlyPrice.plus(this.nightlyPrice.percent(this.weekendUpliftPercent));
+			Money base = this.nightlyPrice.wholeTenge();
+			Money uplifted = base.plus(base.percent(this.weekendUpliftPercent));
 			return new Quote.NightPrice(night, uplifted, Quote.Basis.WEEKEND);
 		}
-		return new Quote.NightPrice(night, this.nightlyPrice, Quote.Basis.BASE);
+		return new Quote.NightPrice(night, this.nightlyPrice.wholeTenge(), Quote.Basis.BASE);
 	}
 
 }

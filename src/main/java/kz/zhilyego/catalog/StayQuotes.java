@@ -50,6 +50,68 @@ public class StayQuotes {
 		return quote(listing, stay);
 	}
 
+	/**
+	 * Quote for an active listing whose nights are all free right now: what the listing
+	 * page's price box and the booking preview show, so that they never price dates
+	 * another guest or a block holds. The hold itself checks again under the listing's
+	 * lock (and the database constraint decides).
+	 * @throws ProblemException 404 without an active listing, 400 for a stay that breaks
+	 * a rule, 409 {@code dates-unavailable} when a night is taken
+	 */
+	@Transactional(readOnly = true)
+	public Quote quoteFree(long listingId, LocalDate checkIn, LocalDate checkOut, @Nullable Integer guests) {
+		Quote quote = quote(listingId, checkIn, checkOut, guests);
+		if (!isFree(listingId, quote.stay())) {
+			throw ProblemException.conflict("dates-unavailable", "booking.datesUnavailable");
+		}
+		return quote;
+	}
+
+	/**
+	 * Whether no booking or block occupies a night of the stay (check-out day may be
+	 * another guest's check-in day).
+	 */
+	@Transactional(readOnly = true)
+	public boolean isFree(long listingId, Stay stay) {
+		return !this.jdbc.sql("""
+				select exists (select 1 from occupancies
+				               where listing_id = :id and period && daterange(:checkIn, :checkOut))
+				""")
+			.param("id", listingId)
+			.param("checkIn", stay.checkIn())
+			.param("checkOut", stay.checkOut())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Quotes of one stay at several listings (search results that show a price
+	 * breakdown), by listing id; inactive or unknown listings are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Quote> quotes(java.util.Collection<Long> listingIds, Stay stay) {
+		if (listingIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Map<LocalDate, Money>> overrides = this.nightPrices.overrides(listingIds, stay);
+		Map<Long, Quote> quotes = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, price_per_night, currency, weekend_uplift_percent, long_stay_min_nights,
+				       long_stay_discount_percent
+				from listings where id in (:ids) and status = 'ACTIVE'
+				order by id
+				""").param("ids", List.copyOf(listingIds)).query((rs, n) -> {
+			StayPricing pricing = new StayPricing(
+					new Money(rs.getBigDecimal("price_per_night"), rs.getString("currency")),
+					rs.getBigDecimal("weekend_uplift_percent"), ListingCatalog.nullableInt(rs, "long_stay_min_nights"),
+					rs.getBigDecimal("long_stay_discount_percent"));
+			long id = rs.getLong("id");
+			quotes.put(id, pricing.quote(id, stay, overrides.getOrDefault(id, Map.of())));
+			return id;
+		}).list();
+		return quotes;
+	}
+
 	/** Quote for a listing already loaded (and locked) by the caller. */
 	public Quote quote(BookableListing listing, Stay stay) {
 		Map<LocalDate, Money> overrides = this.nightPrices.overrides(List.of(listing.id()), stay)

@@ -3,7 +3,6 @@ package kz.zhilyego.chatbot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.payment.Payment;
-import kz.zhilyego.payment.StartPayment;
+import kz.zhilyego.payment.RenewPayment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +32,7 @@ class GuestBookingsDialog {
 
 	static final String CHANNEL = "telegram";
 
-	private static final Set<BookingStatus> ACTIVE = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN);
+	private static final Set<BookingStatus> ACTIVE = BookingStatus.ACTIVE_STAYS;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -43,7 +42,7 @@ class GuestBookingsDialog {
 
 	private final CheckInInstructions instructions;
 
-	private final StartPayment startPayment;
+	private final RenewPayment payments;
 
 	private final AccessScopes scopes;
 
@@ -52,11 +51,11 @@ class GuestBookingsDialog {
 	private final Clock clock;
 
 	GuestBookingsDialog(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
-			StartPayment startPayment, AccessScopes scopes, MediaLinks media, Clock clock) {
+			RenewPayment payments, AccessScopes scopes, MediaLinks media, Clock clock) {
 		this.queries = queries;
 		this.cancelBooking = cancelBooking;
 		this.instructions = instructions;
-		this.startPayment = startPayment;
+		this.payments = payments;
 		this.scopes = scopes;
 		this.media = media;
 		this.clock = clock;
@@ -209,8 +208,16 @@ class GuestBookingsDialog {
 		chat.send(text.build(), Keyboard.NONE);
 	}
 
+	/**
+	 * The payment link: the one still taking money, or a new one once it lapsed (a Kaspi
+	 * link lasts minutes), failed or is in doubt.
+	 */
 	private void pay(Chat chat, UUID id) {
-		Payment payment = this.startPayment.start(id, chat.user().id(), "telegram:pay:" + id).payment();
+		Payment payment = this.payments.payOrRenew(id, chat.user().id(), ListingDialog.payKey(id)).payment();
+		if (payment.status().isPaid()) {
+			chat.toast(chat.t("bot.hold.paid", Chat.number(id)));
+			return;
+		}
 		if (payment.redirectUrl() == null) {
 			chat.toast(chat.t("bot.hold.payPending"));
 			return;

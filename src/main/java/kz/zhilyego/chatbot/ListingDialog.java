@@ -22,7 +22,7 @@ import kz.zhilyego.favorite.Favorite;
 import kz.zhilyego.favorite.Favorites;
 import kz.zhilyego.identity.UserProfile;
 import kz.zhilyego.payment.Payment;
-import kz.zhilyego.payment.StartPayment;
+import kz.zhilyego.payment.RenewPayment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class ListingDialog {
 
 	private final PlaceHold placeHold;
 
-	private final StartPayment startPayment;
+	private final RenewPayment payments;
 
 	private final BookingProperties bookingProperties;
 
@@ -57,12 +57,12 @@ class ListingDialog {
 	private final Clock clock;
 
 	ListingDialog(ListingCatalog catalog, Favorites favorites, StayQuotes quotes, PlaceHold placeHold,
-			StartPayment startPayment, BookingProperties bookingProperties, MediaLinks media, Clock clock) {
+			RenewPayment payments, BookingProperties bookingProperties, MediaLinks media, Clock clock) {
 		this.catalog = catalog;
 		this.favorites = favorites;
 		this.quotes = quotes;
 		this.placeHold = placeHold;
-		this.startPayment = startPayment;
+		this.payments = payments;
 		this.bookingProperties = bookingProperties;
 		this.media = media;
 		this.clock = clock;
@@ -334,14 +334,15 @@ class ListingDialog {
 
 	/**
 	 * The hold message: the deadline and the payment button (the link to the payment
-	 * page).
+	 * page); with a link that lapses (Kaspi), a "new payment link" button too.
 	 */
 	private Reply holdMessage(Chat chat, BookingDetails booking) {
 		String payUrl = null;
+		boolean lapses = false;
 		try {
-			Payment payment = this.startPayment.start(booking.id(), chat.user().id(), "telegram:pay:" + booking.id())
-				.payment();
+			Payment payment = this.payments.payOrRenew(booking.id(), chat.user().id(), payKey(booking.id())).payment();
 			payUrl = payment.redirectUrl() == null ? null : this.media.absolute(payment.redirectUrl());
+			lapses = payment.qrExpiresAt() != null;
 		}
 		catch (ProblemException ex) {
 			chat.toast(chat.t(ex.messageKey(), ex.args()));
@@ -364,6 +365,10 @@ class ListingDialog {
 		Keyboard.Builder keyboard = Keyboard.builder();
 		if (payUrl != null) {
 			keyboard.row(Button.link("💳 " + chat.t("bot.hold.pay"), payUrl));
+			if (lapses) {
+				// a Kaspi link takes payments for minutes only: a fresh one on request
+				keyboard.row(chat.button("🔄 " + chat.t("bot.hold.newLink"), "mb:pay:" + booking.id()));
+			}
 		}
 		else {
 			keyboard.row(chat.button("💳 " + chat.t("bot.hold.pay"), "mb:pay:" + booking.id()));
@@ -373,6 +378,11 @@ class ListingDialog {
 			return new Reply.Edit(chat.tapped, null, text, keyboard.build());
 		}
 		return new Reply.Send(text, keyboard.build(), null, holdSlot(booking.id()));
+	}
+
+	/** The idempotency key of the chat's payments of a booking. */
+	static String payKey(UUID bookingId) {
+		return "telegram:pay:" + bookingId;
 	}
 
 	static String holdSlot(UUID bookingId) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
@@ -81,8 +80,8 @@ class RealtorDialog {
 	void bookings(Chat chat) {
 		LocalDate today = today();
 		LocalDate until = today.plusDays(DAYS_AHEAD);
-		PageResult<BookingDetails> page = this.bookings.list(chat.currentUser(),
-				Set.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN), null, today.minusDays(1), until, 0, 100);
+		PageResult<BookingDetails> page = this.bookings.list(chat.currentUser(), BookingStatus.ACTIVE_STAYS, null,
+				today.minusDays(1), until, 0, 100);
 		List<BookingDetails> arrivals = page.items()
 			.stream()
 			.filter(b -> b.status() == BookingStatus.CONFIRMED && !b.checkIn().isAfter(until))

@@ -7,6 +7,15 @@ import java.util.Objects;
 /**
  * An amount of money in one currency. The only money type of ЖильеГО: never
  * {@code double}. Amounts are kept with two decimal places (tiyn), rounded half-up.
+ * <p>
+ * <b>Whole-tenge rule.</b> Every amount ЖильеGO charges, books or pays back is whole
+ * tenge: Kaspi takes whole tenge, and an amount it rounds itself would no longer match
+ * the payment. So every amount <em>derived</em> from another — a percentage
+ * ({@link #percent}: weekend uplift, long-stay discount, platform commission, gateway
+ * fee, a 50 % refund), a proportional share ({@link #share}: a commission's part of a
+ * refund), or a price entered with tiyn ({@link #wholeTenge}) — is rounded to whole
+ * tenge, half up (0.50 goes up). Sums and differences of whole amounts stay whole.
+ * docs/payments.md ("Whole tenge") has the table.
  */
 public record Money(BigDecimal amount, String currency) implements Comparable<Money> {
 
@@ -44,10 +53,37 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 		return new Money(this.amount.multiply(BigDecimal.valueOf(factor)), this.currency);
 	}
 
-	/** This amount × {@code percent} / 100, e.g. a 10 % commission. */
+	/**
+	 * This amount × {@code percent} / 100 in whole tenge, half up (the whole-tenge rule),
+	 * e.g. a 10 % commission of 33 333 is 3 333.
+	 */
 	public Money percent(BigDecimal percent) {
-		return new Money(this.amount.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP),
+		return new Money(this.amount.multiply(percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP),
 				this.currency);
+	}
+
+	/**
+	 * This amount × {@code part} / {@code whole} in whole tenge, half up: e.g. the share
+	 * of a commission that a partial refund takes back. Zero when {@code whole} is zero.
+	 */
+	public Money share(Money part, Money whole) {
+		requireSameCurrency(part);
+		requireSameCurrency(whole);
+		if (whole.isZero()) {
+			return zero(this.currency);
+		}
+		return new Money(this.amount.multiply(part.amount).divide(whole.amount, 0, RoundingMode.HALF_UP),
+				this.currency);
+	}
+
+	/** This amount rounded to whole tenge, half up (the whole-tenge rule). */
+	public Money wholeTenge() {
+		return new Money(this.amount.setScale(0, RoundingMode.HALF_UP), this.currency);
+	}
+
+	/** Whether the amount has no tiyn. */
+	public boolean isWholeTenge() {
+		return this.amount.stripTrailingZeros().scale() <= 0;
 	}
 
 	public boolean isZero() {

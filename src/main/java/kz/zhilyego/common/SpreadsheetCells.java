@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The rule: a cell that starts with one of those characters gets a single quote in front
  * ({@code '=HYPERLINK(…)}), which spreadsheets show as text — unless the whole cell is a
- * plain decimal number ({@code -1500.00}, {@code +77011234567}): a number cannot hold a
- * formula, and prefixing it would turn a negative amount or an E.164 phone into text.
- * "Plain" is strict: an optional sign, digits, an optional fraction; nothing else
- * ({@code -2+3}, {@code -1e5} and {@code +7 701 …} are prefixed).
+ * plain decimal number ({@code -1500.00}, {@code -1500,00}, {@code +77011234567}): a
+ * number cannot hold a formula, and prefixing it would turn a negative amount or an E.164
+ * phone into text. "Plain" is strict: an optional sign, digits, an optional fraction;
+ * nothing else ({@code -2+3}, {@code -1e5} and {@code +7 701 …} are prefixed).
  * <p>
  * In XLSX, text cells are never formulas; a cell that {@link #formulaLike looks like one}
  * is written with Excel's hidden quote prefix (the cell style's {@code quotePrefixed}),
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SpreadsheetCells {
 
-	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
 	private SpreadsheetCells() {
 	}

@@ -61,7 +61,7 @@ class SecurityConfig {
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
 			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price",
-			"/listings/*/reviews" };
+			"/listings/*/reviews", "/password/forgot", "/password/reset" };
 
 	@Bean
 	@Order(1)
@@ -115,7 +115,7 @@ class SecurityConfig {
 						"forbidden", "problem.forbidden")))
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems, twoFactor), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new MetricsTokenFilter(management), BearerTokenAuthenticationFilter.class)
-			.addFilterAfter(new RateLimitFilter(limits, problems), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new RateLimitFilter(limits, problems, false), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new MfaEnrolmentFilter(problems, true), AuthorizationFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
@@ -183,7 +183,7 @@ class SecurityConfig {
 					e -> e.authenticationEntryPoint(notFoundOr(known, new LoginUrlAuthenticationEntryPoint("/login"))))
 			.rememberMe(r -> r.rememberMeServices(rememberMe).key(rememberMeKey))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").deleteCookies("remember-me"))
-			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new RateLimitFilter(limits, problems, true), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new MfaEnrolmentFilter(problems, false), RememberMeAuthenticationFilter.class);
 		return http.build();
 	}

@@ -1,5 +1,6 @@
 package kz.zhilyego.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 import kz.zhilyego.common.Language;
@@ -22,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
+	/** The longest name an account may have. */
+	public static final int MAX_NAME = Accounts.MAX_NAME;
+
 	private final Users users;
 
 	private final AuditLog audit;
@@ -36,14 +40,11 @@ public class UserDirectory {
 
 	/**
 	 * Changes the user's own name, e-mail and language (the web cabinet's profile form).
-	 * @throws kz.zhilyego.common.ProblemException 400 naming the field when the name is
-	 * blank or too long or the e-mail is taken
+	 * @throws kz.zhilyego.common.ProblemException 400 naming every wrong field at once:
+	 * the name blank or too long, the e-mail not an address, too long or taken
 	 */
 	@Transactional
 	public UserProfile updateProfile(long userId, String name, @Nullable String email, Language language) {
-		if (name.isBlank() || name.strip().length() > 200) {
-			throw kz.zhilyego.common.ProblemException.invalidField("name", "user.name.invalid");
-		}
 		return this.accounts.updateProfile(userId, name, email, language).toProfile();
 	}
 
@@ -103,6 +104,20 @@ public class UserDirectory {
 					java.util.Map.of("via", "phone-contact"));
 		});
 		return user.flatMap(u -> find(u.id()));
+	}
+
+	/**
+	 * Active users holding the role (the first 100 by id), e.g. the superusers to alert
+	 * about a payment that needs a person.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserProfile> activeWithRole(Role role) {
+		return this.users.search(null, role, 0, 100)
+			.items()
+			.stream()
+			.filter(UserRecord::active)
+			.map(UserRecord::toProfile)
+			.toList();
 	}
 
 	/** A Telegram account linked by its phone; {@code created}: a new account. */

@@ -12,6 +12,19 @@ public enum NotificationKind {
 	REMINDER_BEFORE_CHECK_OUT, REVIEW_REQUEST, REVIEW_RECEIVED_REALTOR, REVIEW_REPLY_GUEST,
 
 	/** An agency head invites someone to join the agency (e-mail, with the link). */
-	AGENCY_INVITATION
+	AGENCY_INVITATION,
+
+	/** A refund made by hand in the Kaspi cabinet: the money is on its way back. */
+	REFUND_MADE_GUEST,
+	/** Superusers: a payment or refund needs a person (the admin payment queue). */
+	PAYMENT_ATTENTION_ADMIN,
+	/** Superusers: the daily reconciliation with Kaspi found differences. */
+	RECONCILIATION_REPORT_ADMIN,
+
+	/**
+	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
+	 * recipient's settings.
+	 */
+	PASSWORD_RESET
 
 }

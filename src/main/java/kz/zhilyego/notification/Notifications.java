@@ -25,16 +25,4 @@ public interface Notifications {
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean enqueue(OutgoingMessage message);
 
-	/** {@link #enqueue} for each message; returns how many will be sent. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	default int enqueueAll(List<OutgoingMessage> messages) {
-		int queued = 0;
-		for (OutgoingMessage message : messages) {
-			if (enqueue(message)) {
-				queued++;
-			}
-		}
-		return queued;
-	}
-
 }

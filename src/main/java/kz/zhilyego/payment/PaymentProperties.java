@@ -1,9 +1,11 @@
 package kz.zhilyego.payment;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,18 +30,29 @@ import org.springframework.util.unit.DataSize;
  * empty: relative URLs
  * @param rejectedCallbacks how much of a callback with a bad signature is kept, and how
  * long
+ * @param unknownCheckFor how long a payment in doubt (UNKNOWN) is still asked about,
+ * every {@code kaspi.slow-poll-interval}, before only a person can settle it
+ * @param reconciliation the daily comparison of yesterday's payments with the provider
  */
 @ConfigurationProperties("zhilyego.payment")
 public record PaymentProperties(String provider, String webhookSecret, Duration webhookTolerance, Duration webhookGrace,
 		Duration pollInterval, Duration maxPending, int batchSize, String publicBaseUrl, Refund refund, Sandbox sandbox,
-		Kaspi kaspi, RejectedCallbacks rejectedCallbacks) {
+		Kaspi kaspi, RejectedCallbacks rejectedCallbacks, Duration unknownCheckFor, Reconciliation reconciliation) {
 
+	public PaymentProperties(String provider, String webhookSecret, Duration webhookTolerance, Duration webhookGrace,
+			Duration pollInterval, Duration maxPending, int batchSize, String publicBaseUrl, Refund refund,
+			Sandbox sandbox, Kaspi kaspi, RejectedCallbacks rejectedCallbacks) {
+		this(provider, webhookSecret, webhookTolerance, webhookGrace, pollInterval, maxPending, batchSize,
+				publicBaseUrl, refund, sandbox, kaspi, rejectedCallbacks, null, null);
+	}
+
+	@ConstructorBinding
 	public PaymentProperties {
 		provider = provider == null ? "" : provider.trim();
 		webhookSecret = webhookSecret == null ? "" : webhookSecret;
 		webhookTolerance = webhookTolerance != null ? webhookTolerance : Duration.ofMinutes(5);
 		webhookGrace = webhookGrace != null ? webhookGrace : Duration.ofMinutes(5);
-		pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(30);
+		pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(5);
 		maxPending = maxPending != null ? maxPending : Duration.ofHours(24);
 		batchSize = batchSize > 0 ? batchSize : 100;
 		publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
@@ -48,6 +61,24 @@ public record PaymentProperties(String provider, String webhookSecret, Duration 
 		kaspi = kaspi != null ? kaspi
 				: new Kaspi(null, null, null, null, null, null, false, null, null, null, null, false);
 		rejectedCallbacks = rejectedCallbacks != null ? rejectedCallbacks : new RejectedCallbacks(null, null, null);
+		unknownCheckFor = unknownCheckFor != null ? unknownCheckFor : Duration.ofDays(3);
+		reconciliation = reconciliation != null ? reconciliation : new Reconciliation(true, null);
+	}
+
+	/**
+	 * The daily reconciliation job ({@code reconcile-payments}, one node at a time):
+	 * every payment of the previous day (Kazakhstan time) is compared with the provider.
+	 *
+	 * @param enabled whether the job is scheduled (the admin API can run a day by hand
+	 * either way)
+	 * @param at the local time (Asia/Almaty) it runs at
+	 */
+	public record Reconciliation(boolean enabled, LocalTime at) {
+
+		public Reconciliation {
+			at = at != null ? at : LocalTime.of(4, 0);
+		}
+
 	}
 
 	/**
@@ -113,16 +144,19 @@ public record PaymentProperties(String provider, String webhookSecret, Duration 
 	}
 
 	/**
-	 * Kaspi QR partner API (see docs/payments.md for the assumed contract).
+	 * Kaspi QR partner API (see docs/payments.md for the assumed contract and the go-live
+	 * checklist).
 	 *
 	 * @param baseUrl API host, e.g. {@code https://qrapi-cert-ip.kaspi.kz}
-	 * @param pathPrefix scheme prefix: {@code /r1/v01} (basic, API key), {@code /r2/v01}
-	 * (standard, client certificate), {@code /r3/v01} (enhanced, certificate + BIN)
+	 * @param pathPrefix scheme prefix: {@code /r3/v01} (enhanced: certificate + BIN, the
+	 * only one with refunds without the customer; default), {@code /r2/v01} (standard,
+	 * client certificate), {@code /r1/v01} (basic, API key; no refunds)
 	 * @param apiKey sent as the {@code Api-Key} header when not blank
 	 * @param deviceToken the registered cash-desk token
 	 * @param organizationBin sent as {@code OrganizationBin} when not blank (enhanced)
 	 * @param form {@code link} (payment link, default) or {@code qr} (QR token)
-	 * @param remoteInvoice also send an invoice to the guest's Kaspi phone
+	 * @param remoteInvoice also send an invoice to the guest's Kaspi phone (tracked as a
+	 * payment of the booking of its own)
 	 * @param connectTimeout TCP connect timeout
 	 * @param readTimeout time to wait for an answer
 	 * @param defaultPollInterval poll gap when Kaspi does not return one
@@ -132,21 +166,81 @@ public record PaymentProperties(String provider, String webhookSecret, Duration 
 	 * hints only: each one makes us ask Kaspi for the status, and only Kaspi's answer
 	 * settles the payment. Off by default (Kaspi itself sends no callbacks; the endpoint
 	 * answers 404); on, the webhook secret is required.
+	 * @param refunds {@code automatic} (default: {@code payment/return}, needs r3 with a
+	 * client certificate and BIN, checked at start-up) or {@code by-hand} (refunds wait
+	 * in the admin queue until a person makes them in the Kaspi cabinet and marks them)
+	 * @param trustStore the trust store for Kaspi's certificate chain; absent: the JDK's
+	 * @param slowPollInterval gap between the late checks of a lapsed QR or a payment in
+	 * doubt
+	 * @param lapsedCheckFor how long a QR closed as lapsed is still checked (in case it
+	 * was paid at the last second)
+	 * @param notFoundGrace how long Kaspi's "purchase not found" (-1601) is taken as not
+	 * there yet; after it the payment is closed and no longer asked about
+	 * @param maxParallelPolls status queries in flight at once per node
+	 * @param slowCall a call slower than this counts against Kaspi's health
+	 * @param circuitOpenFor when most recent calls failed or were slow, calls stop for
+	 * this long (each one fails at once as retryable)
 	 */
 	public record Kaspi(String baseUrl, String pathPrefix, String apiKey, String deviceToken, String organizationBin,
 			String form, boolean remoteInvoice, Duration connectTimeout, Duration readTimeout,
-			Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate, boolean statusHints) {
+			Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate, boolean statusHints,
+			String refunds, @Nullable TrustStore trustStore, Duration slowPollInterval, Duration lapsedCheckFor,
+			Duration notFoundGrace, int maxParallelPolls, Duration slowCall, Duration circuitOpenFor) {
 
+		public static final String REFUNDS_AUTOMATIC = "automatic";
+
+		public static final String REFUNDS_BY_HAND = "by-hand";
+
+		@ConstructorBinding
 		public Kaspi {
 			baseUrl = blankTo(baseUrl, "https://qrapi-cert-ip.kaspi.kz");
-			pathPrefix = blankTo(pathPrefix, "/r1/v01");
+			pathPrefix = blankTo(pathPrefix, "/r3/v01");
 			apiKey = apiKey == null ? "" : apiKey;
 			deviceToken = deviceToken == null ? "" : deviceToken;
 			organizationBin = organizationBin == null ? "" : organizationBin;
 			form = blankTo(form, "link");
 			connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
-			readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(15);
+			readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(10);
 			defaultPollInterval = defaultPollInterval != null ? defaultPollInterval : Duration.ofSeconds(5);
+			refunds = blankTo(refunds, REFUNDS_AUTOMATIC);
+			slowPollInterval = slowPollInterval != null ? slowPollInterval : Duration.ofMinutes(5);
+			lapsedCheckFor = lapsedCheckFor != null ? lapsedCheckFor : Duration.ofHours(2);
+			notFoundGrace = notFoundGrace != null ? notFoundGrace : Duration.ofMinutes(2);
+			maxParallelPolls = maxParallelPolls > 0 ? maxParallelPolls : 8;
+			slowCall = slowCall != null ? slowCall : Duration.ofSeconds(3);
+			circuitOpenFor = circuitOpenFor != null ? circuitOpenFor : Duration.ofSeconds(30);
+		}
+
+		public Kaspi(String baseUrl, String pathPrefix, String apiKey, String deviceToken, String organizationBin,
+				String form, boolean remoteInvoice, Duration connectTimeout, Duration readTimeout,
+				Duration defaultPollInterval, @Nullable ClientCertificate clientCertificate, boolean statusHints) {
+			this(baseUrl, pathPrefix, apiKey, deviceToken, organizationBin, form, remoteInvoice, connectTimeout,
+					readTimeout, defaultPollInterval, clientCertificate, statusHints, null, null, null, null, null, 0,
+					null, null);
+		}
+
+		/** Whether refunds are made by a person in the Kaspi cabinet. */
+		public boolean refundsByHand() {
+			return REFUNDS_BY_HAND.equalsIgnoreCase(this.refunds.trim());
+		}
+
+		/** The enhanced scheme (r3): the only one with refunds without the customer. */
+		public boolean enhanced() {
+			return this.pathPrefix.startsWith("/r3/");
+		}
+
+	}
+
+	/**
+	 * @param path a PKCS12 (or JKS) trust store with Kaspi's certificate chain; blank:
+	 * the JDK's default trust
+	 */
+	public record TrustStore(String path, String password, String type) {
+
+		public TrustStore {
+			path = path == null ? "" : path;
+			password = password == null ? "" : password;
+			type = blankTo(type, "PKCS12");
 		}
 
 	}

@@ -41,7 +41,7 @@ public class PaymentQueries {
 	Payment view(PaymentRow row) {
 		return new Payment(row.id(), row.bookingId(), row.provider(), row.status(), row.amount(), row.currency(),
 				row.redirectUrl(), row.qrPayload(), row.createdAt(), row.paidAt(),
-				this.refunds.ofPayment(row.id()).stream().map(PaymentQueries::view).toList());
+				this.refunds.ofPayment(row.id()).stream().map(PaymentQueries::view).toList(), row.qrExpiresAt());
 	}
 
 	private static Payment.Refund view(RefundRow refund) {

@@ -16,6 +16,7 @@ import kz.zhilyego.payment.internal.WebhookSignatures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +57,12 @@ public class ReceiveWebhook {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	ReceiveWebhook(PaymentGateway gateway, PaymentEvents events, Payments payments, SettlePayment settle,
-			PollPayments poll, PaymentProperties properties, TransactionTemplate transactions, Clock clock) {
+			PollPayments poll, PaymentProperties properties, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.gateway = gateway;
 		this.events = events;
 		this.payments = payments;
@@ -117,7 +122,10 @@ public class ReceiveWebhook {
 			}
 			String disagreement = disagreement(payment, callback);
 			if (disagreement != null) {
-				this.payments.flagForReview(payment.id(), disagreement, now);
+				if (this.payments.flagForReview(payment.id(), disagreement, now)) {
+					this.publisher
+						.publishEvent(new PaymentNeedsAttention(payment.id(), payment.bookingId(), disagreement));
+				}
 				log.error("Payment {} of booking {} flagged for review: {} callback {} says {} paid, payment is {} {}",
 						payment.id(), payment.bookingId(), provider, callback.eventId(), callback.amount(),
 						payment.amount(), payment.currency());

@@ -117,9 +117,9 @@ public class StartPayment {
 	private Payment open(PaymentRow row, BookingDetails booking, Instant now, Idempotency.Request keyed) {
 		PaymentGateway.Created created;
 		try {
-			created = this.gateway
-				.create(new PaymentGateway.CreateRequest(row.id(), booking.id(), row.money(), description(booking),
-						this.properties.publicBaseUrl() + "/payments/" + row.id() + "/return", booking.guestPhone()));
+			created = this.gateway.create(new PaymentGateway.CreateRequest(row.id(), booking.id(), row.money(),
+					description(booking), this.properties.publicBaseUrl() + "/payments/" + row.id() + "/return",
+					this.payments.hasPendingRemoteInvoice(booking.id()) ? null : booking.guestPhone()));
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Provider {} could not open payment {} of booking {}: {}", this.gateway.name(), row.id(),
@@ -132,8 +132,7 @@ public class StartPayment {
 		}
 		Duration firstPoll = this.gateway.callbacks() == PaymentGateway.Callbacks.PROOF ? this.properties.webhookGrace()
 				: created.pollAfter() != null ? created.pollAfter() : this.properties.pollInterval();
-		this.payments.attachProvider(row.id(), created.providerPaymentId(), created.redirectUrl(), created.qrPayload(),
-				now.plus(firstPoll), now);
+		this.payments.attachProvider(row, created, now.plus(firstPoll), now);
 		log.info("Payment {} of booking {} opened at {} as {}", row.id(), booking.id(), this.gateway.name(),
 				created.providerPaymentId());
 		return this.queries.view(this.payments.find(row.id()).orElseThrow());

@@ -35,7 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * numbers as {@link RealtorAnalytics#summary}. The {@code revenue} column is each
  * booking's contribution to the period's revenue, so the column sums to it. Every cell is
  * safe against formula injection ({@link SpreadsheetCells}): guests and realtors choose
- * names and titles.
+ * names and titles. Everything a person reads is in the caller's language: column
+ * headers, statuses and cancellation reasons are words, never codes. A Russian or Kazakh
+ * CSV is what Excel in those locales opens by double click: {@code ;} between fields and
+ * a decimal comma; English uses {@code ,} and a decimal point.
  */
 @Service
 public class BookingReports {
@@ -96,7 +99,7 @@ public class BookingReports {
 	}
 
 	@Transactional
-	public byte[] csv(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
+	public byte[] csv(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to, Locale locale) {
 		List<ReportRow> rows = rows(user, from, to);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		// the BOM first: Excel reads UTF-8 (Cyrillic names) only with it
@@ -104,12 +107,12 @@ public class BookingReports {
 		bytes.write(0xBB);
 		bytes.write(0xBF);
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(COLUMNS).get().print(out)) {
+				CSVPrinter csv = csvFormat(COLUMNS, locale).print(out)) {
 			for (ReportRow r : rows) {
 				csv.printRecord(SpreadsheetCells.csvRecord(r.id(), r.listingId(), r.listing(), r.guest(),
-						r.guestPhone(), r.guestEmail(), r.checkIn(), r.checkOut(), r.nights(), r.status(),
-						r.total().toPlainString(), r.refund().toPlainString(), r.revenue().toPlainString(),
-						r.currency(), r.cancelReason()));
+						r.guestPhone(), r.guestEmail(), r.checkIn(), r.checkOut(), r.nights(),
+						status(r.status(), locale), amount(r.total(), locale), amount(r.refund(), locale),
+						amount(r.revenue(), locale), r.currency(), reason(r.cancelReason(), locale)));
 			}
 		}
 		catch (IOException ex) {
@@ -145,7 +148,7 @@ public class BookingReports {
 			Sheet bookings = workbook.createSheet("Bookings");
 			Row header = bookings.createRow(0);
 			for (int i = 0; i < COLUMNS.length; i++) {
-				header.createCell(i).setCellValue(COLUMNS[i]);
+				header.createCell(i).setCellValue(column(COLUMNS[i], locale));
 			}
 			int i = 1;
 			for (ReportRow row : rows) {
@@ -159,12 +162,12 @@ public class BookingReports {
 				x.createCell(6).setCellValue(row.checkIn().toString());
 				x.createCell(7).setCellValue(row.checkOut().toString());
 				x.createCell(8).setCellValue(row.nights());
-				x.createCell(9).setCellValue(row.status());
+				x.createCell(9).setCellValue(status(row.status(), locale));
 				moneyCell(x, 10, row.total(), money);
 				moneyCell(x, 11, row.refund(), money);
 				moneyCell(x, 12, row.revenue(), money);
 				x.createCell(13).setCellValue(row.currency());
-				textCell(x, 14, row.cancelReason(), quoted);
+				textCell(x, 14, reason(row.cancelReason(), locale), quoted);
 			}
 			workbook.write(out);
 			this.audit.record(user.id(), "report.exported", "bookings", null,
@@ -181,20 +184,20 @@ public class BookingReports {
 	 * {@link TeamAnalytics#summary}) as CSV (UTF-8 with a BOM); the same access rules.
 	 */
 	@Transactional
-	public byte[] teamCsv(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to) {
+	public byte[] teamCsv(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to,
+			Locale locale) {
 		TeamAnalytics.Team team = this.team.team(user, agencyId, from, to);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.write(0xEF);
 		bytes.write(0xBB);
 		bytes.write(0xBF);
 		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(TEAM_COLUMNS).get().print(out)) {
+				CSVPrinter csv = csvFormat(TEAM_COLUMNS, locale).print(out)) {
 			for (TeamSummary.RealtorStat r : team.realtors()) {
 				csv.printRecord(SpreadsheetCells.csvRecord(r.realtorId(), r.name(), r.email(), r.phone(),
-						r.active() ? "ACTIVE" : "INACTIVE", r.listings(), r.activeListings(), r.bookings(),
-						r.cancellations(), r.grossRevenue().toPlainString(), r.refunds().toPlainString(),
-						r.revenue().toPlainString(), r.bookedNights(), r.availableNights(),
-						r.occupancyPercent().toPlainString(), "KZT"));
+						active(r.active(), locale), r.listings(), r.activeListings(), r.bookings(), r.cancellations(),
+						amount(r.grossRevenue(), locale), amount(r.refunds(), locale), amount(r.revenue(), locale),
+						r.bookedNights(), r.availableNights(), amount(r.occupancyPercent(), locale), "KZT"));
 			}
 		}
 		catch (IOException ex) {
@@ -231,7 +234,7 @@ public class BookingReports {
 			Sheet realtors = workbook.createSheet("Realtors");
 			Row header = realtors.createRow(0);
 			for (int i = 0; i < TEAM_COLUMNS.length; i++) {
-				header.createCell(i).setCellValue(TEAM_COLUMNS[i]);
+				header.createCell(i).setCellValue(column(TEAM_COLUMNS[i], locale));
 			}
 			int i = 1;
 			for (TeamSummary.RealtorStat s : team.realtors()) {
@@ -240,7 +243,7 @@ public class BookingReports {
 				textCell(x, 1, s.name(), quoted);
 				textCell(x, 2, s.email(), quoted);
 				textCell(x, 3, s.phone(), quoted);
-				x.createCell(4).setCellValue(s.active() ? "ACTIVE" : "INACTIVE");
+				x.createCell(4).setCellValue(active(s.active(), locale));
 				x.createCell(5).setCellValue(s.listings());
 				x.createCell(6).setCellValue(s.activeListings());
 				x.createCell(7).setCellValue(s.bookings());
@@ -265,6 +268,44 @@ public class BookingReports {
 
 	private String label(String key, Locale locale) {
 		return this.messages.getMessage("realtor.report." + key, null, key, locale);
+	}
+
+	/** A column's header in words: its own label, else the summary's. */
+	private String column(String key, Locale locale) {
+		return this.messages.getMessage("realtor.report.column." + key, null, label(key, locale), locale);
+	}
+
+	private String status(String status, Locale locale) {
+		return this.messages.getMessage("realtor.status." + status, null, status, locale);
+	}
+
+	private String reason(@Nullable String reason, Locale locale) {
+		return reason == null ? "" : this.messages.getMessage("booking.reason." + reason, null, reason, locale);
+	}
+
+	private String active(boolean active, Locale locale) {
+		return column(active ? "active" : "inactive", locale);
+	}
+
+	/**
+	 * Excel's list separator in Russian and Kazakh is {@code ;} (the comma is decimal).
+	 */
+	private static boolean semicolons(Locale locale) {
+		return !"en".equals(locale.getLanguage());
+	}
+
+	private CSVFormat csvFormat(String[] columns, Locale locale) {
+		String[] headers = new String[columns.length];
+		for (int i = 0; i < columns.length; i++) {
+			headers[i] = column(columns[i], locale);
+		}
+		return CSVFormat.EXCEL.builder().setDelimiter(semicolons(locale) ? ';' : ',').setHeader(headers).get();
+	}
+
+	/** A plain decimal with the separator Excel expects in the locale. */
+	private static String amount(BigDecimal value, Locale locale) {
+		String plain = value.toPlainString();
+		return semicolons(locale) ? plain.replace('.', ',') : plain;
 	}
 
 	private static int text(Sheet sheet, int r, String label, String value, CellStyle quoted) {

@@ -2,19 +2,22 @@ package kz.zhilyego.realtor;
 
 import java.util.List;
 
+import kz.zhilyego.catalog.CatalogDictionaries;
+import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.common.Language;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The choices of the listing form in the request language: reference data. */
+/**
+ * The choices of the listing form in the request language: the catalog's reference data,
+ * so the form offers exactly what saving accepts (districts valid today, active cities).
+ */
 @Service
 public class ListingOptions {
 
-	private final JdbcClient jdbc;
+	private final CatalogDictionaries dictionaries;
 
-	ListingOptions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ListingOptions(CatalogDictionaries dictionaries) {
+		this.dictionaries = dictionaries;
 	}
 
 	public record Option(String code, String name) {
@@ -28,29 +31,15 @@ public class ListingOptions {
 			List<Option> amenities) {
 	}
 
-	@Transactional(readOnly = true)
 	public Options all(Language language) {
-		String lang = language.code();
-		return new Options(
-				options("select slug as code, %s as name from cities c where active order by position, id", "c", lang),
-				this.jdbc.sql("""
-						select c.slug as city, d.slug as code, %s as name
-						from districts d join cities c on c.id = d.city_id
-						where d.valid_to is null order by c.position, d.position, d.id
-						""".formatted(RealtorListings.localName("d")))
-					.param("lang", lang)
-					.query((rs, n) -> new District(rs.getString("city"), rs.getString("code"), rs.getString("name")))
-					.list(),
-				options("select code, %s as name from housing_classes k order by position, code", "k", lang),
-				options("select code, %s as name from housing_types t order by position, code", "t", lang),
-				options("select code, %s as name from amenities a order by position, code", "a", lang));
+		CatalogDictionaries.Dictionaries d = this.dictionaries.all(language);
+		return new Options(options(d.cities()),
+				d.districts().stream().map(x -> new District(x.city(), x.code(), x.name())).toList(),
+				options(d.classes()), options(d.types()), options(d.amenities()));
 	}
 
-	private List<Option> options(String sql, String alias, String lang) {
-		return this.jdbc.sql(sql.formatted(RealtorListings.localName(alias)))
-			.param("lang", lang)
-			.query((rs, n) -> new Option(rs.getString("code"), rs.getString("name")))
-			.list();
+	private static List<Option> options(List<ListingCard.Named> named) {
+		return named.stream().map(n -> new Option(n.code(), n.name())).toList();
 	}
 
 }

@@ -62,6 +62,16 @@ public class ListingPhotos {
 	}
 
 	@Transactional(readOnly = true)
+	/**
+	 * What the upload form states: photos per listing, the largest photo in megabytes.
+	 */
+	public record Limits(int maxPhotos, long maxPhotoMegabytes) {
+	}
+
+	public Limits limits() {
+		return new Limits(this.properties.maxPhotos(), this.properties.maxPhotoSize().toMegabytes());
+	}
+
 	public List<ListingPhoto> list(long listingId, CurrentUser user) {
 		this.scopes.ownerInScope(listingId, this.scopes.of(user));
 		return photos(listingId);

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -30,10 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Turns an upload into the stored variants. The type is decided by the content (magic
  * bytes, then a real decode), never by the file name: JPEG, PNG and WebP only. The image
- * is decoded to pixels and re-encoded, so EXIF and every other metadata block (GPS
- * position, camera serial) is gone from every variant; the EXIF orientation is applied to
- * the pixels first, so a phone photo shot upright stays upright. Variants are never
- * upscaled.
+ * is decoded to pixels (a big one at a fraction of its resolution) and re-encoded, so
+ * EXIF and every other metadata block (GPS position, camera serial) is gone from every
+ * variant; the EXIF orientation is applied to the pixels first, so a phone photo shot
+ * upright stays upright. Variants are never upscaled.
  */
 @Component
 class PhotoProcessor {
@@ -92,9 +93,25 @@ class PhotoProcessor {
 				&& bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
 			return Kind.WEBP;
 		}
+		if (isHeif(bytes)) {
+			// no maintained pure-Java HEIC/HEIF decoder exists: say how to get a JPEG
+			throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-heic", "realtor.photo.heic");
+		}
 		throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-unsupported-type",
 				"realtor.photo.unsupportedType");
 	}
+
+	/** HEIC/HEIF (and AVIF) photos: an ISO-BMFF {@code ftyp} box with a HEIF brand. */
+	static boolean isHeif(byte[] bytes) {
+		if (bytes.length < 12 || bytes[4] != 'f' || bytes[5] != 't' || bytes[6] != 'y' || bytes[7] != 'p') {
+			return false;
+		}
+		String brand = new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
+		return HEIF_BRANDS.contains(brand);
+	}
+
+	private static final java.util.Set<String> HEIF_BRANDS = java.util.Set.of("heic", "heix", "heim", "heis", "hevc",
+			"hevx", "hevm", "hevs", "mif1", "msf1", "avif", "avis");
 
 	/** Checks and decodes an upload, then encodes the variants. */
 	Variants process(byte[] bytes) {
@@ -124,12 +141,13 @@ class PhotoProcessor {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				int width = reader.getWidth(0);
+				long pixels = (long) width * reader.getHeight(0);
 				if (pixels <= 0 || pixels > this.properties.maxPhotoPixels()) {
 					throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large",
 							"realtor.photo.tooManyPixels");
 				}
-				BufferedImage image = reader.read(0);
+				BufferedImage image = reader.read(0, subsampled(reader, width));
 				if (image == null) {
 					throw corrupt();
 				}
@@ -145,6 +163,20 @@ class PhotoProcessor {
 			}
 			throw corrupt();
 		}
+	}
+
+	/**
+	 * A big photo (a phone's 50 or 108 megapixels) is decoded at a fraction of its size,
+	 * never below twice the widest variant (the smooth resize does the rest): the decoded
+	 * pixels, not the file, are what fill the memory.
+	 */
+	private ImageReadParam subsampled(ImageReader reader, int width) {
+		ImageReadParam param = reader.getDefaultReadParam();
+		int step = width / (2 * this.properties.fullWidth());
+		if (step > 1) {
+			param.setSourceSubsampling(step, step, 0, 0);
+		}
+		return param;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.identity.AccessScope;
@@ -28,12 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class RealtorAnalytics {
 
 	/**
+	 * {@link BookingStatus#PAID_STAYS} as an SQL list: stays counted as bookings and
+	 * revenue.
+	 */
+	private static final String PAID = "(" + BookingStatus.sqlList(BookingStatus.PAID_STAYS) + ")";
+
+	/**
 	 * Bookings of the period in scope, with the revenue each brings (alias {@code pb}).
 	 */
 	static final String PERIOD_BOOKINGS = """
 			with pb as (
 			    select b.*, l.title, l.owner_id as listing_owner_id,
-			           case when b.confirmed_at is not null and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			           case when b.confirmed_at is not null and b.status in {paid}
 			                then b.total
 			                when b.confirmed_at is not null and b.status = 'CANCELLED'
 			                then b.total - coalesce(b.refund_due, 0)
@@ -44,7 +51,7 @@ public class RealtorAnalytics {
 			    from bookings b join listings l on l.id = b.listing_id
 			    where %s and b.check_in between :from and :to
 			)
-			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
 
 	/**
 	 * The totals of {@code pb} rows (columns gross, refunds, revenue, bookings,
@@ -53,19 +60,19 @@ public class RealtorAnalytics {
 	static final String PERIOD_TOTALS = """
 			coalesce(sum(gross), 0) as gross, coalesce(sum(refund), 0) as refunds,
 			coalesce(sum(net), 0) as revenue,
-			count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')) as bookings,
+			count(*) filter (where status in {paid}) as bookings,
 			count(*) filter (where status = 'CANCELLED') as cancellations
-			""";
+			""".replace("{paid}", PAID);
 
 	/** Per listing owner: nights of the period taken by stays of ACTIVE listings. */
 	static final String BOOKED_NIGHTS = """
 			select l.owner_id, sum(upper(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))
 			                       - lower(daterange(b.check_in, b.check_out) * daterange(:from, :toExclusive))) as n
 			from bookings b join listings l on l.id = b.listing_id
-			where %s and l.status = 'ACTIVE' and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+			where %s and l.status = 'ACTIVE' and b.status in {paid}
 			  and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
 			group by l.owner_id
-			""".formatted(StaffScopes.LISTING_IN_SCOPE);
+			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
 
 	/**
 	 * Per listing owner: nights of the period blocked by active blocks of ACTIVE
@@ -237,7 +244,7 @@ public class RealtorAnalytics {
 	}
 
 	/** Bookings among {@code pb} rows (an aggregate). */
-	private static final String BOOKED = "count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED'))";
+	private static final String BOOKED = "count(*) filter (where status in " + PAID + ")";
 
 	/** Stays among {@code pb} rows (an aggregate). */
 	private static final String STAYED = "count(*) filter (where status in ('CHECKED_IN', 'COMPLETED'))";
@@ -318,13 +325,14 @@ public class RealtorAnalytics {
 						select b.listing_id, 1 as kind, greatest(b.check_in, :heatStart) as f,
 						       least(b.check_out, :heatEnd) as t
 						from bookings b
-						where b.listing_id in (:ids) and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+						where b.listing_id in (:ids) and b.status in {paid}
 						  and b.check_in < :heatEnd and b.check_out > :heatStart
 						union all
 						select k.listing_id, 2, greatest(lower(k.period), :heatStart), least(upper(k.period), :heatEnd)
 						from listing_blocks k
 						where k.listing_id in (:ids) and k.removed_at is null and k.period && daterange(:heatStart, :heatEnd)
-						""")
+						"""
+					.replace("{paid}", PAID))
 				.params(params)
 				.query((rs, n) -> {
 					int[] row = cells.get(rs.getLong("listing_id"));

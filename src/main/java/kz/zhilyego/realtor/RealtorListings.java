@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RealtorListings {
 
+	/** The longest description or house rules (the listing form says the same). */
+	public static final int MAX_TEXT = ListingValidation.MAX_TEXT;
+
 	private final JdbcClient jdbc;
 
 	private final StaffScopes scopes;

@@ -7,9 +7,10 @@ import org.springframework.util.unit.DataSize;
  * Realtor workspace settings.
  *
  * @param maxPhotos photos per listing
- * @param maxPhotoSize largest accepted upload per photo
+ * @param maxPhotoSize largest accepted upload per photo (big photos are downscaled to the
+ * variants anyway)
  * @param maxPhotoPixels largest accepted image (width × height), against decompression
- * bombs
+ * bombs; images wider than twice {@code fullWidth} are decoded subsampled
  * @param photoFormat {@code auto} (WebP when an ImageIO WebP writer is present, else
  * JPEG), {@code webp} or {@code jpeg}
  * @param photoQuality lossy quality of the variants, 0–1
@@ -29,8 +30,8 @@ public record RealtorProperties(int maxPhotos, DataSize maxPhotoSize, long maxPh
 
 	public RealtorProperties {
 		maxPhotos = maxPhotos > 0 ? maxPhotos : 6;
-		maxPhotoSize = maxPhotoSize != null ? maxPhotoSize : DataSize.ofMegabytes(7);
-		maxPhotoPixels = maxPhotoPixels > 0 ? maxPhotoPixels : 40_000_000L;
+		maxPhotoSize = maxPhotoSize != null ? maxPhotoSize : DataSize.ofMegabytes(25);
+		maxPhotoPixels = maxPhotoPixels > 0 ? maxPhotoPixels : 200_000_000L;
 		photoFormat = photoFormat == null || photoFormat.isBlank() ? "auto" : photoFormat;
 		photoQuality = photoQuality > 0 && photoQuality <= 1 ? photoQuality : 0.85f;
 		thumbnailWidth = thumbnailWidth > 0 ? thumbnailWidth : 320;

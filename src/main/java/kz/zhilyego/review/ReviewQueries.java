@@ -48,6 +48,33 @@ public class ReviewQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** How many of a realtor's latest answers {@link #replyTime} looks at. */
+	static final int REPLY_TIME_SAMPLE = 50;
+
+	/**
+	 * How fast a realtor answers reviews of their listings: the median time from a review
+	 * to its answer over the latest {@value #REPLY_TIME_SAMPLE} answers; empty when they
+	 * never answered one. The only measure of a host's responsiveness until guests and
+	 * hosts can write to each other on the platform.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<java.time.Duration> replyTime(long ownerId) {
+		long seconds = this.jdbc.sql("""
+				select cast(extract(epoch from percentile_cont(0.5) within group (order by waited)) as bigint)
+				from (
+				  select r.replied_at - r.created_at as waited
+				  from reviews r join listings l on l.id = r.listing_id
+				  where l.owner_id = :owner and r.replied_at is not null
+				  order by r.replied_at desc, r.id desc
+				  limit :sample
+				) latest
+				""").param("owner", ownerId).param("sample", REPLY_TIME_SAMPLE).query((rs, n) -> {
+			long value = rs.getLong(1);
+			return rs.wasNull() ? -1L : value;
+		}).single();
+		return seconds < 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofSeconds(seconds));
+	}
+
 	/**
 	 * A listing's PUBLISHED reviews.
 	 * @throws ProblemException 404 when the listing is not published, 400 for a bad page

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.ListingSummary;
+import kz.zhilyego.common.Emails;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.favorite.Favorite;
@@ -41,8 +41,6 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Controller
 class AccountPages {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final Favorites favorites;
 
@@ -149,6 +147,7 @@ class AccountPages {
 		model.addAttribute("language", profile.language().code());
 		model.addAttribute("errors", Map.of());
 		model.addAttribute("section", "profile");
+		limits(model);
 		return "site/account-profile";
 	}
 
@@ -160,9 +159,6 @@ class AccountPages {
 		if (!LayoutModel.LANGUAGES.contains(language)) {
 			errors.put("language", this.texts.get("web.form.invalidValue"));
 		}
-		if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
-			errors.put("email", this.texts.get("web.book.email.invalid"));
-		}
 		if (errors.isEmpty()) {
 			try {
 				this.users.updateProfile(user.id(), name, email, Language.ofCode(language));
@@ -170,6 +166,7 @@ class AccountPages {
 				return "redirect:/account/profile?saved";
 			}
 			catch (ProblemException ex) {
+				// every wrong field at once; the text stays as typed, never cut
 				errors.putAll(this.texts.fieldErrors(ex, "name"));
 			}
 		}
@@ -179,7 +176,13 @@ class AccountPages {
 		model.addAttribute("language", language);
 		model.addAttribute("errors", errors);
 		model.addAttribute("section", "profile");
+		limits(model);
 		return "site/account-profile";
+	}
+
+	private static void limits(Model model) {
+		model.addAttribute("maxName", UserDirectory.MAX_NAME);
+		model.addAttribute("maxEmail", Emails.MAX_LENGTH);
 	}
 
 	@GetMapping("/account/settings/notifications")

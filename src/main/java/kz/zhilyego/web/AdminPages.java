@@ -40,8 +40,7 @@ class AdminPages {
 	private static final int PAGE_SIZE = 20;
 
 	/** Bookings that were paid for: counted on the overview. */
-	private static final Set<BookingStatus> PAID = Set.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
-			BookingStatus.COMPLETED);
+	private static final Set<BookingStatus> PAID = BookingStatus.PAID_STAYS;
 
 	private final UserDirectory users;
 

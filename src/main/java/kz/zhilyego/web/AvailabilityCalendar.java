@@ -22,18 +22,54 @@ record AvailabilityCalendar(List<Month> months, List<String> weekdays) {
 
 	/**
 	 * One cell; {@code date} is null for padding before the 1st and after the last day.
+	 * {@code chosen} marks the nights of the chosen stay, {@code start} its check-in day,
+	 * {@code end} its check-out day. {@code pick} is what a tap on the day chooses:
+	 * {@code check-in}, {@code check-out} or null (nothing: past or taken); {@code href}
+	 * the listing page with that choice made (it works without JavaScript); {@code label}
+	 * the date as the page's language writes it.
 	 */
-	record Day(@org.jspecify.annotations.Nullable LocalDate date, boolean occupied, boolean past) {
+	record Day(@org.jspecify.annotations.Nullable LocalDate date, boolean occupied, boolean past, boolean chosen,
+			boolean start, boolean end, @org.jspecify.annotations.Nullable String pick,
+			@org.jspecify.annotations.Nullable String href, @org.jspecify.annotations.Nullable String label) {
 
 		public int number() {
 			return this.date == null ? 0 : this.date.getDayOfMonth();
+		}
+
+		static Day padding() {
+			return new Day(null, false, false, false, false, false, null, null, null);
 		}
 
 	}
 
 	static AvailabilityCalendar of(LocalDate today, int monthCount, Collection<LocalDate> occupiedDates,
 			Locale locale) {
+		return of(today, monthCount, occupiedDates, locale, null, null, "", null);
+	}
+
+	/**
+	 * The calendar with the chosen stay marked and each day's choice: with a check-in and
+	 * no check-out, a later day is a check-out when every night up to it is free (a taken
+	 * day can still be the check-out day); otherwise a free day starts a new stay.
+	 */
+	static AvailabilityCalendar of(LocalDate today, int monthCount, Collection<LocalDate> occupiedDates, Locale locale,
+			@org.jspecify.annotations.Nullable LocalDate checkIn, @org.jspecify.annotations.Nullable LocalDate checkOut,
+			String path, @org.jspecify.annotations.Nullable Integer guests) {
 		Set<LocalDate> occupied = new HashSet<>(occupiedDates);
+		java.time.format.DateTimeFormatter labels = java.time.format.DateTimeFormatter
+			.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+			.withLocale(locale);
+		boolean choosingCheckOut = checkIn != null && checkOut == null;
+		// the first taken night after check-in: the last possible check-out day
+		LocalDate limit = null;
+		if (choosingCheckOut) {
+			limit = checkIn.plusDays(400);
+			for (LocalDate night : occupied) {
+				if (!night.isBefore(checkIn) && night.isBefore(limit)) {
+					limit = night;
+				}
+			}
+		}
 		List<Month> months = new ArrayList<>();
 		YearMonth first = YearMonth.from(today);
 		for (int i = 0; i < monthCount; i++) {
@@ -42,11 +78,26 @@ record AvailabilityCalendar(List<Month> months, List<String> weekdays) {
 			List<Day> week = new ArrayList<>();
 			int padding = ym.atDay(1).getDayOfWeek().getValue() - 1;
 			for (int p = 0; p < padding; p++) {
-				week.add(new Day(null, false, false));
+				week.add(Day.padding());
 			}
 			for (int d = 1; d <= ym.lengthOfMonth(); d++) {
 				LocalDate date = ym.atDay(d);
-				week.add(new Day(date, occupied.contains(date), date.isBefore(today)));
+				boolean taken = occupied.contains(date);
+				boolean past = date.isBefore(today);
+				boolean chosen = checkIn != null && checkOut != null && !date.isBefore(checkIn)
+						&& date.isBefore(checkOut);
+				String pick = null;
+				String href = null;
+				if (choosingCheckOut && !past && date.isAfter(checkIn) && !date.isAfter(limit)) {
+					pick = "check-out";
+					href = path + SearchQuery.stay(checkIn, date, guests) + "#book";
+				}
+				else if (!taken && !past) {
+					pick = "check-in";
+					href = path + SearchQuery.stay(date, null, guests) + "#availability";
+				}
+				week.add(new Day(date, taken, past, chosen, date.equals(checkIn), date.equals(checkOut), pick, href,
+						labels.format(date)));
 				if (week.size() == 7) {
 					weeks.add(week);
 					week = new ArrayList<>();
@@ -54,7 +105,7 @@ record AvailabilityCalendar(List<Month> months, List<String> weekdays) {
 			}
 			if (!week.isEmpty()) {
 				while (week.size() < 7) {
-					week.add(new Day(null, false, false));
+					week.add(Day.padding());
 				}
 				weeks.add(week);
 			}

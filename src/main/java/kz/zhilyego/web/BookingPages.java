@@ -23,9 +23,11 @@ import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.payment.CheckPayment;
 import kz.zhilyego.payment.Payment;
 import kz.zhilyego.payment.PaymentQueries;
 import kz.zhilyego.payment.PaymentStatus;
+import kz.zhilyego.payment.RenewPayment;
 import kz.zhilyego.payment.StartPayment;
 import kz.zhilyego.review.ReviewQueries;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +53,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BookingPages {
 
-	static final Set<BookingStatus> ACTIVE = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN);
+	static final Set<BookingStatus> ACTIVE = BookingStatus.ACTIVE_STAYS;
 
 	static final Set<BookingStatus> HISTORY = EnumSet.of(BookingStatus.COMPLETED, BookingStatus.CANCELLED,
 			BookingStatus.EXPIRED);
@@ -83,12 +85,18 @@ class BookingPages {
 
 	private final ReviewQueries reviews;
 
+	private final CheckPayment checkPayment;
+
+	private final RenewPayment renewPayment;
+
 	private final TelegramProperties telegram;
 
 	BookingPages(BookingQueries queries, CancelBooking cancelBooking, CheckInInstructions instructions,
 			StartPayment startPayment, PaymentQueries payments, AccessScopes scopes,
 			BookingProperties bookingProperties, SiteUrls urls, Texts texts, Clock clock, ReviewQueries reviews,
-			TelegramProperties telegram) {
+			CheckPayment checkPayment, RenewPayment renewPayment, TelegramProperties telegram) {
+		this.checkPayment = checkPayment;
+		this.renewPayment = renewPayment;
 		this.telegram = telegram;
 		this.reviews = reviews;
 		this.queries = queries;
@@ -120,6 +128,9 @@ class BookingPages {
 					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
 			.toList();
 		model.addAttribute("history", history);
+		// every total shown explains itself (one line under the amount)
+		model.addAttribute("breakdowns", all.stream()
+			.collect(java.util.stream.Collectors.toMap(BookingDetails::id, PriceBreakdown::of, (a, b) -> a)));
 		model.addAttribute("reviewed", this.reviews.reviewedAmong(
 				history.stream().filter(b -> b.status() == BookingStatus.COMPLETED).map(BookingDetails::id).toList()));
 		model.addAttribute("section", "bookings");
@@ -135,6 +146,7 @@ class BookingPages {
 		Instant now = this.clock.instant();
 		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
 		model.addAttribute("booking", booking);
+		model.addAttribute("breakdown", PriceBreakdown.of(booking));
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("telegramLink", this.telegram.deepLink("booking-" + booking.id()));
 		model.addAttribute("payment", payment);
@@ -171,6 +183,58 @@ class BookingPages {
 			return "redirect:/account/bookings/" + id + "?payment="
 					+ (ex.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "notPayable");
 		}
+		return afterStart(id, started);
+	}
+
+	/**
+	 * "New QR" on the hold page once the Kaspi QR lapsed: the old payment is closed (or
+	 * found paid at the last second) and a new one shown.
+	 */
+	@PostMapping("/account/bookings/{id}/pay/renew")
+	String renew(@PathVariable UUID id, @RequestParam String token, @AuthenticationPrincipal CurrentUser user) {
+		StartPayment.Started started;
+		try {
+			started = this.renewPayment.renew(id, user.id(), token);
+		}
+		catch (ProblemException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			return "redirect:/account/bookings/" + id + "?payment="
+					+ (ex.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "confirming");
+		}
+		if (started.payment().status().isPaid()) {
+			return "redirect:/account/bookings/" + id + "?payment=paid";
+		}
+		return afterStart(id, started);
+	}
+
+	/**
+	 * The hold page asks this every few seconds (htmx) while it shows a Kaspi QR: the
+	 * payment is checked with Kaspi when due, and once it is no longer waiting (paid,
+	 * failed, in doubt, or the QR lapsed) the page reloads to show it. 204 while waiting.
+	 */
+	@GetMapping("/account/bookings/{id}/payments/{paymentId}/status")
+	ResponseEntity<Void> paymentStatus(@PathVariable UUID id, @PathVariable UUID paymentId,
+			@AuthenticationPrincipal CurrentUser user) {
+		Payment payment = this.checkPayment.check(paymentId, user.id());
+		if (!payment.bookingId().equals(id)) {
+			throw ProblemException.notFound("payment.notFound");
+		}
+		String next = switch (payment.status()) {
+			case PENDING -> payment.qrLapsed(this.clock.instant()) ? "?pay=" + paymentId : null;
+			case PAID, PARTIALLY_REFUNDED -> "?payment=paid";
+			case REFUNDED -> "?payment=refunded";
+			case UNKNOWN -> "?payment=unknown";
+			case FAILED, CANCELLED, EXPIRED -> "?payment=failed";
+		};
+		if (next == null) {
+			return ResponseEntity.noContent().build();
+		}
+		return ResponseEntity.ok().header("HX-Redirect", "/account/bookings/" + id + next).build();
+	}
+
+	private String afterStart(UUID id, StartPayment.Started started) {
 		Payment started0 = started.payment();
 		if (showsQr(started0)) {
 			// Kaspi: the QR to scan with the app and the link button, on the hold page
@@ -201,8 +265,14 @@ class BookingPages {
 			return;
 		}
 		if (payment.bookingId().equals(bookingId) && showsQr(payment)) {
+			if (payment.qrLapsed(this.clock.instant())) {
+				// the QR no longer takes payments: offer a new one instead
+				model.addAttribute("qrLapsed", true);
+				return;
+			}
 			model.addAttribute("qrImage", QrCodes.pngDataUri(payment.qr()));
 			model.addAttribute("qrLink", payment.redirectUrl());
+			model.addAttribute("qrPayment", payment.paymentId());
 		}
 	}
 

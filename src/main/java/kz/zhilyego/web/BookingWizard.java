@@ -13,6 +13,7 @@ import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Emails;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.ProblemException;
@@ -38,8 +39,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 class BookingWizard {
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{8,64}");
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final ListingCatalog catalog;
 
@@ -80,7 +79,8 @@ class BookingWizard {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Quote quote = null;
 		try {
-			quote = this.quotes.quote(listingId, form.checkIn(), form.checkOut(), form.guestCount());
+			// the preview never prices nights that are already taken
+			quote = this.quotes.quoteFree(listingId, form.checkIn(), form.checkOut(), form.guestCount());
 		}
 		catch (ProblemException ex) {
 			if (ex.status() == HttpStatus.NOT_FOUND) {
@@ -97,8 +97,11 @@ class BookingWizard {
 		if (form.guestPhone() == null || Phones.normalize(form.guestPhone()).isEmpty()) {
 			errors.put("guestPhone", this.texts.get("booking.guestPhone.invalid"));
 		}
-		if (form.guestEmail() != null && !form.guestEmail().isBlank() && !EMAIL.matcher(form.guestEmail()).matches()) {
+		if (form.guestEmail() != null && !form.guestEmail().isBlank() && !Emails.valid(form.guestEmail())) {
 			errors.put("guestEmail", this.texts.get("web.book.email.invalid"));
+		}
+		if (form.comment() != null && form.comment().strip().length() > PlaceHold.MAX_COMMENT) {
+			errors.put("comment", this.texts.get("booking.comment.tooLong", PlaceHold.MAX_COMMENT));
 		}
 		if (!form.accepted()) {
 			errors.put("rulesAccepted", this.texts.get("booking.rulesAccepted.required"));
@@ -110,6 +113,7 @@ class BookingWizard {
 		model.addAttribute("listing", listing);
 		model.addAttribute("form", checked);
 		model.addAttribute("quote", quote);
+		model.addAttribute("breakdown", PriceBreakdown.of(quote));
 		model.addAttribute("policy", this.bookingProperties);
 		model.addAttribute("holdMinutes", this.bookingProperties.holdDuration().toMinutes());
 		model.addAttribute("canonical", null);
@@ -142,7 +146,9 @@ class BookingWizard {
 		model.addAttribute("listing", listing(listingId, locale));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("policy", this.bookingProperties);
 		model.addAttribute("canonical", null);
+		model.addAttribute("maxComment", PlaceHold.MAX_COMMENT);
 		return "site/book";
 	}
 

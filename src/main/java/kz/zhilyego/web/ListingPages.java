@@ -12,12 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import kz.zhilyego.booking.BookingProperties;
 import kz.zhilyego.catalog.ListingCard;
 import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.Quote;
 import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Language;
-import kz.zhilyego.common.ReplicaReads;
+import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.common.Zones;
@@ -68,11 +69,20 @@ class ListingPages {
 
 	private final ReviewQueries reviews;
 
+	private final HostCards hosts;
+
+	private final MapProperties map;
+
+	private final BookingProperties policy;
+
 	private final TelegramProperties telegram;
 
 	ListingPages(ListingCatalog catalog, StayQuotes quotes, Favorites favorites, SiteUrls urls, Texts texts,
-			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews,
-			TelegramProperties telegram) {
+			WebProperties properties, Clock clock, Formats formats, ReviewQueries reviews, HostCards hosts,
+			MapProperties map, BookingProperties policy, TelegramProperties telegram) {
+		this.hosts = hosts;
+		this.map = map;
+		this.policy = policy;
 		this.telegram = telegram;
 		this.formats = formats;
 		this.reviews = reviews;
@@ -109,8 +119,8 @@ class ListingPages {
 		// a username
 		model.addAttribute("telegramLink", this.telegram.deepLink("listing-" + card.id()));
 		model.addAttribute("photos", card.photos().stream().limit(MAX_PHOTOS).toList());
-		model.addAttribute("calendar",
-				AvailabilityCalendar.of(today, this.properties.calendarMonths(), card.occupiedDates(), locale));
+		model.addAttribute("calendar", AvailabilityCalendar.of(today, this.properties.calendarMonths(),
+				card.occupiedDates(), locale, checkIn, checkOut, card.path(), guests));
 		model.addAttribute("checkIn", checkIn);
 		model.addAttribute("checkOut", checkOut);
 		model.addAttribute("guests", guests);
@@ -126,9 +136,25 @@ class ListingPages {
 		CurrentUser user = LayoutModel.currentUser();
 		model.addAttribute("favorite", user != null && this.favorites.isFavorite(user.id(), card.id()));
 		model.addAttribute("reviews", this.reviews.firstPublished(card.id(), ReviewSort.NEWEST, ReviewPages.PAGE_SIZE));
-		if (checkIn != null && checkOut != null) {
-			price(card.id(), checkIn, checkOut, guests, model);
+		model.addAttribute("host",
+				this.hosts.of(card.id(), card.title(), this.urls.absolute(card.path()), user).orElse(null));
+		model.addAttribute("tiles", this.map.tiles());
+		if (card.coordinates() != null) {
+			String lat = this.formats.decimal(card.coordinates().latitude());
+			String lon = this.formats.decimal(card.coordinates().longitude());
+			model.addAttribute("geoUri", "geo:" + lat + "," + lon);
+			model.addAttribute("osmUrl",
+					"https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=17/" + lat + "/" + lon);
+			model.addAttribute("mapMarkers", JSON.writeValueAsString(List.of(Map.of("lat",
+					card.coordinates().latitude(), "lng", card.coordinates().longitude(), "title", card.title()))));
 		}
+		model.addAttribute("policy", this.policy);
+		if (card.weekendUpliftPercent().signum() > 0) {
+			Money nightly = new Money(card.pricePerNight(), card.currency());
+			model.addAttribute("weekendPrice", nightly.plus(nightly.percent(card.weekendUpliftPercent())).amount());
+		}
+		model.addAttribute("listingId", card.id());
+		price(card.id(), checkIn, checkOut, guests, model);
 		return "site/listing";
 	}
 
@@ -136,10 +162,13 @@ class ListingPages {
 	String priceFragment(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkIn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkOut,
-			@RequestParam(required = false) @Nullable Integer guests, Model model) {
+			@RequestParam(required = false) @Nullable Integer guests, Model model, Locale locale) {
 		model.addAttribute("listingId", id);
+		model.addAttribute("listing",
+				find(id, locale).orElseThrow(() -> ProblemException.notFound("listing.notFound", id)));
 		price(id, checkIn, checkOut, guests, model);
-		return "site/listing :: price";
+		// the price box, and the phone's sticky bar swapped out of band (htmx)
+		return "site/listing-price";
 	}
 
 	@GetMapping("/listings/{id}")
@@ -149,16 +178,27 @@ class ListingPages {
 		return permanent(card.path() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
 	}
 
+	/**
+	 * The price box: the quote with its night-by-night breakdown when the dates are free,
+	 * else the rule that failed ("dates taken" included, so the box never prices nights
+	 * that cannot be booked). Also what the phone's sticky bar and its button need.
+	 */
 	private void price(long id, @Nullable LocalDate checkIn, @Nullable LocalDate checkOut, @Nullable Integer guests,
 			Model model) {
+		model.addAttribute("bookHref", "/book/" + id + SearchQuery.stay(checkIn, checkOut, guests));
 		if (checkIn == null || checkOut == null) {
 			return;
 		}
 		try {
-			Quote quote = this.quotes.quote(id, checkIn, checkOut, guests);
+			Quote quote = this.quotes.quoteFree(id, checkIn, checkOut, guests);
 			model.addAttribute("quote", quote);
+			model.addAttribute("breakdown", PriceBreakdown.of(quote));
 		}
 		catch (ProblemException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			model.addAttribute("quoteTaken", "dates-unavailable".equals(ex.type()));
 			model.addAttribute("quoteError",
 					this.texts.of(ex.fieldErrors().isEmpty() ? ex : new ProblemException(ex.status(), ex.type(),
 							ex.fieldErrors().values().iterator().next(), ex.args())));

@@ -1,5 +1,8 @@
 package kz.zhilyego.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,12 +10,15 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import kz.zhilyego.catalog.CatalogDictionaries;
+import kz.zhilyego.catalog.ListingCard;
+import kz.zhilyego.catalog.ListingCatalog;
+import kz.zhilyego.catalog.PopularListings;
+import kz.zhilyego.catalog.Stay;
+import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.catalog.ListingSearch;
-import kz.zhilyego.catalog.ListingSearchCriteria;
 import kz.zhilyego.catalog.ListingSearchParams;
 import kz.zhilyego.catalog.ListingSummary;
 import kz.zhilyego.catalog.SearchCriteriaFactory;
-import kz.zhilyego.catalog.SearchSort;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
@@ -27,10 +33,16 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The home page (search form and popular listings) and the search results page. */
+/**
+ * The home page (search form and popular listings by {@link PopularListings}) and the
+ * search results page (cards with the price breakdown for the dates, and a map).
+ */
 @Controller
 class SearchPages {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ListingSearch search;
 
@@ -46,8 +58,24 @@ class SearchPages {
 
 	private final WebProperties properties;
 
+	private final PopularListings popular;
+
+	private final StayQuotes quotes;
+
+	private final ListingCatalog catalog;
+
+	private final MapProperties map;
+
+	private final Formats formats;
+
 	SearchPages(ListingSearch search, SearchCriteriaFactory criteria, CatalogDictionaries dictionaries,
-			Favorites favorites, SiteUrls urls, Texts texts, WebProperties properties) {
+			Favorites favorites, SiteUrls urls, Texts texts, WebProperties properties, PopularListings popular,
+			StayQuotes quotes, ListingCatalog catalog, MapProperties map, Formats formats) {
+		this.popular = popular;
+		this.quotes = quotes;
+		this.catalog = catalog;
+		this.map = map;
+		this.formats = formats;
 		this.search = search;
 		this.criteria = criteria;
 		this.dictionaries = dictionaries;
@@ -66,9 +94,7 @@ class SearchPages {
 	@GetMapping("/")
 	String home(Model model, Locale locale) {
 		Language language = Language.of(locale);
-		ListingSearchCriteria popular = new ListingSearchCriteria(null, List.of(), null, null, null, null, null, null,
-				null, null, List.of(), null, SearchSort.RATING, 0, this.properties.popularListings());
-		List<ListingSummary> items = this.search.search(popular, language).items();
+		List<ListingSummary> items = this.popular.top(this.properties.popularListings(), language);
 		model.addAttribute("popular", items);
 		model.addAttribute("favoriteIds", favoriteIds(items));
 		model.addAttribute("dictionaries", this.dictionaries.all(language));
@@ -108,7 +134,40 @@ class SearchPages {
 		model.addAttribute("nextUrl",
 				(long) (result.page() + 1) * result.size() < result.total() ? query.page(result.page() + 1) : null);
 		model.addAttribute("stayQuery", SearchQuery.stay(p.checkIn(), p.checkOut(), p.guests()));
+		List<Long> ids = result.items().stream().map(ListingSummary::id).toList();
+		if (p.checkIn() != null && p.checkOut() != null && !ids.isEmpty()) {
+			Map<Long, PriceBreakdown> breakdowns = new HashMap<>();
+			this.quotes.quotes(ids, new Stay(p.checkIn(), p.checkOut()))
+				.forEach((id, quote) -> breakdowns.put(id, PriceBreakdown.of(quote)));
+			model.addAttribute("breakdowns", breakdowns);
+		}
+		MapProperties.Tiles tiles = this.map.tiles();
+		if (tiles != null && !ids.isEmpty()) {
+			model.addAttribute("tiles", tiles);
+			model.addAttribute("mapMarkers", markers(result.items(), this.catalog.coordinates(ids),
+					SearchQuery.stay(p.checkIn(), p.checkOut(), p.guests())));
+		}
 		return "site/search";
+	}
+
+	/** The results that have coordinates, as the map script reads them. */
+	private String markers(List<ListingSummary> items, Map<Long, ListingCard.Coordinates> coordinates,
+			String stayQuery) {
+		List<Map<String, Object>> markers = new ArrayList<>();
+		for (ListingSummary item : items) {
+			ListingCard.Coordinates at = coordinates.get(item.id());
+			if (at != null) {
+				Map<String, Object> marker = new LinkedHashMap<>();
+				marker.put("lat", at.latitude());
+				marker.put("lng", at.longitude());
+				marker.put("title", item.title());
+				marker.put("url", item.path() + stayQuery);
+				marker.put("price", this.formats
+					.money(item.totalPrice() != null ? item.totalPrice() : item.pricePerNight(), item.currency()));
+				markers.add(marker);
+			}
+		}
+		return JSON.writeValueAsString(markers);
 	}
 
 	private Set<Long> favoriteIds(List<ListingSummary> items) {

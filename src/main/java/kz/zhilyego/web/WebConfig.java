@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Registers the page interceptor that fills the shared layout's model. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({ WebProperties.class, MapProperties.class })
 class WebConfig implements WebMvcConfigurer {
 
 	private final LayoutModel layout;

@@ -226,7 +226,13 @@ class PlaceHoldIT {
 		PlaceHold.Request past = new PlaceHold.Request(this.listing, DEC_10.minusDays(30), DEC_10.minusDays(28), 2,
 				"Гость", "+77011234567", null, true, null);
 
-		for (PlaceHold.Request request : List.of(noRules, badPhone, tooMany, past)) {
+		PlaceHold.Request novel = new PlaceHold.Request(this.listing, DEC_10, DEC_13, 2, "Гость", "+77011234567", null,
+				true, "Очень длинный комментарий. ".repeat(400));
+
+		assertThatThrownBy(() -> this.placeHold.place(novel, guest, null)).isInstanceOfSatisfying(
+				ProblemException.class,
+				ex -> assertThat(ex.fieldErrors()).containsEntry("comment", "booking.comment.tooLong"));
+		for (PlaceHold.Request request : List.of(noRules, badPhone, tooMany, past, novel)) {
 			assertThatThrownBy(() -> this.placeHold.place(request, guest, null))
 				.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.status().value()).isEqualTo(400));
 		}

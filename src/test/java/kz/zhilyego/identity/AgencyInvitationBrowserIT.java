@@ -73,10 +73,7 @@ class AgencyInvitationBrowserIT {
 			driver.findElement(By.id("phone")).sendKeys("+7 701 555 77 66");
 			driver.findElement(By.id("password")).sendKeys("dana-secret-1");
 			driver.findElement(By.id("register-submit")).click();
-			wait.until(ExpectedConditions.urlContains("/login"));
-			driver.findElement(By.id("username")).sendKeys("dana@test.kz");
-			driver.findElement(By.id("password")).sendKeys("dana-secret-1");
-			driver.findElement(By.id("login-submit")).click();
+			// registering signs in and returns to the invitation
 			wait.until(ExpectedConditions.urlContains("/invitations/"));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-accept")));
 			browser.screenshot("agency-invitation");

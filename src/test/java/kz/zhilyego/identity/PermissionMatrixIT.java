@@ -1,6 +1,7 @@
 package kz.zhilyego.identity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -171,6 +172,58 @@ class PermissionMatrixIT {
 			assertThat(status("POST", "/api/v1/admin/occupancy/repair", caller, "{}")).isEqualTo(403);
 		}
 		assertThat(status("POST", "/api/v1/admin/occupancy/repair", "superuser", "{}")).isEqualTo(200);
+	}
+
+	@Test
+	void paymentQueueEndpointsAreForTheSuperuserOnly() {
+		String unknown = UUID.randomUUID().toString();
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int expected = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "superuser" -> 200;
+				default -> 403;
+			};
+			assertThat(get("/api/v1/admin/payments/queue", caller.getKey()).status()).as(caller.getKey())
+				.isEqualTo(expected);
+			int action = expected == 200 ? 404 : expected;
+			assertThat(status("POST", "/api/v1/admin/payments/refunds/" + unknown + "/refunded-by-hand",
+					caller.getKey(), Map.of("reference", "x")))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/" + unknown + "/check", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/" + unknown + "/resolve", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/differences/999999/resolve", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(action);
+			assertThat(status("POST", "/api/v1/admin/payments/reconciliations", caller.getKey(), "{}"))
+				.as(caller.getKey())
+				.isEqualTo(expected == 200 ? 400 : expected);
+		}
+	}
+
+	@Test
+	void aGuestRenewsTheQrOnlyOfOwnBooking() {
+		UUID booking = new kz.zhilyego.booking.BookingFixtures(
+				this.context.getBean(kz.zhilyego.booking.PlaceHold.class))
+			.hold(this.listingA, java.time.LocalDate.of(2026, 12, 10), java.time.LocalDate.of(2026, 12, 12), this.user)
+			.id();
+		assertThat(status("POST", "/api/v1/bookings/" + booking + "/payments/renew", "guest", "")).isEqualTo(401);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("realtorA"),
+					"Idempotency-Key", "k1")
+			.status()).isEqualTo(404);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("headA"),
+					"Idempotency-Key", "k2")
+			.status()).isEqualTo(404);
+		assertThat(this.api
+			.post("/api/v1/bookings/" + booking + "/payments/renew", "", "Authorization", this.callers.get("user"),
+					"Idempotency-Key", "k3")
+			.status()).as("the owner: a new payment (no QR in flight)").isEqualTo(201);
 	}
 
 	@Test
@@ -375,6 +428,32 @@ class PermissionMatrixIT {
 			assertThat(get("/api/v1/api-keys", caller.getKey()).status()).as(caller.getKey()).isEqualTo(keys);
 			assertThat(get("/api/v1/me", caller.getKey()).status()).as(caller.getKey())
 				.isEqualTo(caller.getValue() == null ? 401 : 200);
+		}
+	}
+
+	@Test
+	void passwordResetIsOpenToEveryoneAndNeverSaysWhoExists() {
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			String[] headers = caller.getValue() == null ? new String[0]
+					: new String[] { "Authorization", caller.getValue() };
+			assertThat(this.api.post("/api/v1/auth/password-reset", "{\"login\":\"user@test.kz\"}", headers).status())
+				.as(caller.getKey() + " asks for a link")
+				.isEqualTo(202);
+			Api.Response confirm = this.api.post("/api/v1/auth/password-reset/confirm",
+					"{\"token\":\"not-a-token\",\"password\":\"whatever-123\"}", headers);
+			assertThat(confirm.status()).as(caller.getKey() + " with a wrong token").isEqualTo(400);
+			assertThat(confirm.body()).doesNotContain("user@test.kz");
+		}
+		Visitor visitor = new Visitor(this.port, "127.0.8.1");
+		Visitor signedIn = new Visitor(this.port, "127.0.8.2");
+		signedIn.signIn("user@test.kz", IdentityFixtures.PASSWORD);
+		for (Visitor web : List.of(visitor, signedIn)) {
+			assertThat(web.get("/password/forgot").statusCode()).isEqualTo(200);
+			assertThat(web.get("/password/reset?token=not-a-token").body()).contains("id=\"reset-invalid\"");
+			assertThat(web.postRaw("/password/reset", "token=x&password=whatever-123").statusCode()).as("no CSRF token")
+				.isEqualTo(403);
+			assertThat(web.postRaw("/password/forgot", "login=user%40test.kz").statusCode()).as("no CSRF token")
+				.isEqualTo(403);
 		}
 	}
 

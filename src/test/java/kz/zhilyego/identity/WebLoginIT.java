@@ -64,7 +64,7 @@ class WebLoginIT {
 	}
 
 	@Test
-	void aVisitorRegistersAndSignsInWithTheCsrfToken() throws Exception {
+	void aVisitorRegistersIsSignedInAtOnceAndSignsInAgainWithTheCsrfToken() throws Exception {
 		Browser browser = new Browser();
 		String registerPage = browser.get("/register").body();
 		assertThat(registerPage).contains("<label for=\"phone\"");
@@ -72,11 +72,16 @@ class WebLoginIT {
 		HttpResponse<String> registered = browser.post("/register", "name=" + enc("Айгерим") + "&phone="
 				+ enc("8 701 555 01 01") + "&email=aigerim%40test.kz&password=secret123&_csrf=" + csrf(registerPage));
 		assertThat(registered.statusCode()).isEqualTo(302);
-		assertThat(registered.headers().firstValue("Location").orElseThrow()).endsWith("/login?registered");
+		assertThat(registered.headers().firstValue("Location").orElseThrow()).endsWith("/?welcome");
 		assertThat(
 				this.jdbc.sql("select phone from users where email = 'aigerim@test.kz'").query(String.class).single())
 			.isEqualTo("+77015550101");
+		// signed in by registering: the cabinet opens, and the browser is a known device
+		assertThat(browser.get("/account/password").statusCode()).isEqualTo(200);
+		assertThat(registered.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("zgo_device="));
 
+		browser.post("/logout", "_csrf=" + csrf(browser.get("/account/password").body()));
+		assertThat(browser.get("/account/password").statusCode()).isEqualTo(302);
 		HttpResponse<String> login = browser.post("/login", "username=" + enc("+7 701 555 0101")
 				+ "&password=secret123&_csrf=" + csrf(browser.get("/login").body()));
 		assertThat(login.statusCode()).isEqualTo(302);

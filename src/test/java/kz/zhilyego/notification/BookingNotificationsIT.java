@@ -3,6 +3,7 @@ package kz.zhilyego.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,8 @@ import kz.zhilyego.booking.MarkStay;
 import kz.zhilyego.booking.PlaceHold;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.Money;
+import kz.zhilyego.payment.PaymentFailed;
+import org.springframework.transaction.support.TransactionTemplate;
 import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.AccessCodes;
 import kz.zhilyego.identity.IdentityFixtures;
@@ -83,6 +86,12 @@ class BookingNotificationsIT {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	long guest;
 
 	long realtor;
@@ -111,11 +120,14 @@ class BookingNotificationsIT {
 
 		MimeMessage toGuest = mailTo("guest@example.kz");
 		MimeMessage toRealtor = mailTo("realtor@test.kz");
-		assertThat(toGuest.getSubject()).contains(booking.id().toString()).doesNotContain("8842");
-		assertThat(decoded(toGuest)).contains(booking.id().toString(), "10.12.2026", "13.12.2026", "60")
+		// people read the short booking number, as the site shows it, not the id
+		assertThat(toGuest.getSubject()).contains(booking.number())
+			.doesNotContain(booking.id().toString())
+			.doesNotContain("8842");
+		assertThat(decoded(toGuest)).contains(booking.number(), "10.12.2026", "13.12.2026", "60")
 			.contains("Брондау нөмірі")
 			.contains("4711#", "8842", "0309");
-		assertThat(decoded(toRealtor)).contains(booking.id().toString()).doesNotContain("8842").doesNotContain("4711#");
+		assertThat(decoded(toRealtor)).contains(booking.number()).doesNotContain("8842").doesNotContain("4711#");
 		assertThat(this.jdbc.sql("select count(*) from notification_outbox where params::text like '%8842%'")
 			.query(Long.class)
 			.single()).isZero();
@@ -140,6 +152,22 @@ class BookingNotificationsIT {
 				select link from in_app_notifications where user_id = :realtor
 				""").param("realtor", this.realtor).query(String.class).list()).isNotEmpty()
 			.allSatisfy(link -> assertThat(link).endsWith("/realtor/bookings/" + booking.id()));
+	}
+
+	@Test
+	void theRealtorsNewBookingMessageCarriesTheGuestsCommentAndTheGuestsDoesNot() throws Exception {
+		PlaceHold.Request request = BookingFixtures.request(this.listing, DEC_10, DEC_13);
+		BookingDetails hold = this.placeHold.place(new PlaceHold.Request(request.listingId(), request.checkIn(),
+				request.checkOut(), request.guests(), request.guestName(), request.guestPhone(), request.guestEmail(),
+				true, "Приедем поздно, около 23:00. Нужна детская кроватка."), this.guest, null);
+		this.confirmPayment.confirm(hold.id(), "pay-1", Money.kzt(60_000));
+		awaitOutbox("BOOKING_CONFIRMED_REALTOR", 1);
+		awaitOutbox("BOOKING_CONFIRMED_GUEST", 1);
+		this.dispatcher.dispatchDue();
+
+		assertThat(decoded(mailTo("realtor@test.kz"))).contains("Комментарий гостя")
+			.contains("Приедем поздно, около 23:00. Нужна детская кроватка.");
+		assertThat(decoded(mailTo("guest@example.kz"))).doesNotContain("кроватка");
 	}
 
 	@Test
@@ -224,6 +252,48 @@ class BookingNotificationsIT {
 
 		MimeMessage mail = mailTo("guest@example.kz");
 		assertThat(decoded(mail)).contains(hold.id().toString()).doesNotContain("8842");
+	}
+
+	@Test
+	void aPaymentThatSucceedsAfterAFailureClearsTheStaleFailureNotice() {
+		BookingDetails hold = this.placeHold.place(BookingFixtures.request(this.listing, DEC_10, DEC_13), this.guest,
+				null);
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult(status -> this.events.publishEvent(new PaymentFailed(UUID.randomUUID(), hold.id())));
+		awaitOutbox("PAYMENT_FAILED_GUEST", 1);
+		this.dispatcher.dispatchDue();
+		assertThat(inAppKinds()).containsExactly("PAYMENT_FAILED_GUEST");
+		// a second failure whose messages are still waiting when the payment succeeds
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult(status -> this.events.publishEvent(new PaymentFailed(UUID.randomUUID(), hold.id())));
+		awaitOutbox("PAYMENT_FAILED_GUEST", 2);
+
+		this.confirmPayment.confirm(hold.id(), "pay-2", Money.kzt(60_000));
+		awaitOutbox("BOOKING_CONFIRMED_GUEST", 1);
+		this.dispatcher.dispatchDue();
+
+		assertThat(inAppKinds()).containsExactly("BOOKING_CONFIRMED_GUEST");
+		assertThat(this.jdbc
+			.sql("select count(*) from notification_outbox where kind = 'PAYMENT_FAILED_GUEST'"
+					+ " and status in ('PENDING', 'SENDING')")
+			.query(Long.class)
+			.single()).isZero();
+		String body = this.jdbc.sql("select body from in_app_notifications where user_id = :guest")
+			.param("guest", this.guest)
+			.query(String.class)
+			.single();
+		assertThat(body).contains(hold.number()).doesNotContain(hold.id().toString());
+		assertThat(this.jdbc.sql("select link from in_app_notifications where user_id = :guest")
+			.param("guest", this.guest)
+			.query(String.class)
+			.single()).isEqualTo("/account/bookings/" + hold.id());
+	}
+
+	private java.util.List<String> inAppKinds() {
+		return this.jdbc.sql("select kind from in_app_notifications where user_id = :guest order by id")
+			.param("guest", this.guest)
+			.query(String.class)
+			.list();
 	}
 
 	private BookingDetails confirmedBooking() {

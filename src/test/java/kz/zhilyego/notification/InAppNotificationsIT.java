@@ -114,8 +114,14 @@ class InAppNotificationsIT {
 		assertThat(mine.unreadCount()).isEqualTo(3);
 		assertThat(mine.items()).extracting(InAppNotification::title)
 			.containsExactly("Booking ZH-3 is confirmed", "Booking ZH-2 is confirmed", "Booking ZH-1 is confirmed");
-		assertThat(mine.items().get(0).body()).contains("Booking number: ZH-3");
-		assertThat(mine.items().get(0).link()).isEqualTo("http://localhost:8080/bookings/ZH-3");
+		// a short text written for the app: the readable number, no detail table, no
+		// footer
+		assertThat(mine.items().get(0).body()).contains("Booking no. ZH-3", "Студия у Байтерека")
+			.doesNotContain("Booking number:")
+			.doesNotContain("sent automatically")
+			.doesNotContain("\n");
+		// a page of the site itself: kept as a path
+		assertThat(mine.items().get(0).link()).isEqualTo("/bookings/ZH-3");
 		long othersId = this.inbox.list(2L, 50).items().get(0).id();
 
 		this.inbox.markRead(1L, mine.items().get(1).id());

@@ -28,7 +28,9 @@ class PaymentPropertiesTest {
 		assertThat(properties.provider()).isEmpty();
 		assertThat(properties.webhookSecret()).isEmpty();
 		assertThat(properties.webhookTolerance()).isEqualTo(Duration.ofMinutes(5));
-		assertThat(properties.kaspi().pathPrefix()).isEqualTo("/r1/v01");
+		assertThat(properties.kaspi().pathPrefix()).as("the enhanced scheme, the only one that refunds")
+			.isEqualTo("/r3/v01");
+		assertThat(properties.kaspi().refundsByHand()).isFalse();
 		assertThat(properties.kaspi().statusHints()).isFalse();
 		assertThat(properties.rejectedCallbacks().maxStoredBody().toBytes()).isEqualTo(4096);
 		assertThat(properties.rejectedCallbacks().retention()).isEqualTo(Duration.ofDays(30));

@@ -96,20 +96,20 @@ class ExportFormulaInjectionIT {
 	void theBookingsCsvQuotesEveryFormulaAndKeepsNumbersReadable() throws IOException, InterruptedException {
 		List<CSVRecord> rows = csv("/api/v1/realtor/reports/bookings.csv?" + PERIOD, this.realtor);
 		assertThat(rows).hasSize(5);
-		assertThat(rows).extracting(r -> r.get("guest"))
+		assertThat(rows).extracting(r -> r.get("Гость"))
 			.containsExactly("'" + HYPERLINK, "'" + AT_SUM, "'" + SUM_WITH_MINUS, "'" + TAB, "-1500");
-		assertThat(rows).extracting(r -> r.get("listing")).containsOnly("'" + DDE);
-		assertThat(rows).extracting(r -> r.get("guestPhone")).containsOnly("+77017654321");
-		assertThat(rows).extracting(r -> r.get("total"))
-			.containsExactly("40000.00", "40000.00", "20000.00", "20000.00", "20000.00");
+		assertThat(rows).extracting(r -> r.get("Объект")).containsOnly("'" + DDE);
+		assertThat(rows).extracting(r -> r.get("Телефон гостя")).containsOnly("+77017654321");
+		assertThat(rows).extracting(r -> r.get("Сумма"))
+			.containsExactly("40000,00", "40000,00", "20000,00", "20000,00", "20000,00");
 		assertNoCellRunsAsAFormula(rows);
 	}
 
 	@Test
 	void theTeamCsvQuotesARealtorsFormulaName() throws IOException, InterruptedException {
 		List<CSVRecord> rows = csv("/api/v1/realtor/reports/team.csv?" + PERIOD, this.head);
-		assertThat(rows).extracting(r -> r.get("name")).contains("'" + HYPERLINK);
-		assertThat(rows).extracting(r -> r.get("phone")).allMatch(phone -> phone.startsWith("+7"));
+		assertThat(rows).extracting(r -> r.get("Имя")).contains("'" + HYPERLINK);
+		assertThat(rows).extracting(r -> r.get("Телефон")).allMatch(phone -> phone.startsWith("+7"));
 		assertNoCellRunsAsAFormula(rows);
 	}
 
@@ -151,7 +151,7 @@ class ExportFormulaInjectionIT {
 		for (CSVRecord row : rows) {
 			for (String cell : row) {
 				assertThat(cell).as("row %d", row.getRecordNumber())
-					.matches("(?s)([^=+\\-@\t\r].*)?|[+-]?\\d+(\\.\\d+)?");
+					.matches("(?s)([^=+\\-@\t\r].*)?|[+-]?\\d+([.,]\\d+)?");
 			}
 		}
 	}
@@ -169,7 +169,10 @@ class ExportFormulaInjectionIT {
 	private List<CSVRecord> csv(String path, long userId) throws IOException, InterruptedException {
 		byte[] bytes = download(path, userId);
 		String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+		// Russian by default: Excel's list separator there is ';' and the headers are
+		// words
 		return CSVFormat.EXCEL.builder()
+			.setDelimiter(';')
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.get()

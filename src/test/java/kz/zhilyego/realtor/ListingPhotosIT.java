@@ -150,11 +150,11 @@ class ListingPhotosIT {
 	@Test
 	void anOversizePhotoIsRefused() throws Exception {
 		byte[] big = TestImages.jpeg(64, 64);
-		byte[] padded = new byte[7 * 1024 * 1024 + 10];
+		byte[] padded = new byte[25 * 1024 * 1024 + 10];
 		System.arraycopy(big, 0, padded, 0, big.length);
 		HttpResponse<String> response = upload(this.listing, this.realtor, "en", new Part("big.jpg", padded));
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.body()).contains("photo-too-large").contains("7 MB");
+		assertThat(response.body()).contains("photo-too-large").contains("25 MB");
 		assertNothingStored();
 	}
 

@@ -204,12 +204,13 @@ class RealtorAnalyticsIT {
 		String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
 		List<String> lines = text.lines().toList();
 		assertThat(lines).hasSize(9);
-		assertThat(lines.get(0)).startsWith("id,listingId,listing,guest");
+		// Russian by default: what Excel in a Russian locale opens by double click
+		assertThat(lines.get(0)).startsWith("Номер брони;Номер объекта;Объект;Гость;");
 		assertThat(text).contains("Квартира один").doesNotContain("Чужая квартира");
 		BigDecimal revenue = BigDecimal.ZERO;
 		for (String line : lines.subList(1, lines.size())) {
-			String[] cells = line.split(",");
-			revenue = revenue.add(new BigDecimal(cells[12]));
+			String[] cells = line.split(";");
+			revenue = revenue.add(new BigDecimal(cells[12].replace(',', '.')));
 		}
 		assertThat(revenue).isEqualByComparingTo("265000");
 	}

@@ -331,4 +331,25 @@ class RealtorListingsIT {
 		return new Api(this.port).with("Authorization", this.identity.bearer(userId));
 	}
 
+	@Test
+	void theFormOffersOnlyDistrictsThatSavingAccepts() {
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock.withZone(kz.zhilyego.common.Zones.KAZAKHSTAN));
+		this.jdbc
+			.sql("""
+					insert into districts (city_id, slug, name_ru, name_kk, name_en, valid_from, position)
+					select id, 'future-district', 'Будущий', 'Болашақ', 'Future', :from, 99 from cities where slug = 'astana'
+					""")
+			.param("from", today.plusDays(1))
+			.update();
+		try {
+			assertThat(this.context.getBean(ListingOptions.class).all(kz.zhilyego.common.Language.RU).districts())
+				.extracting(ListingOptions.District::code)
+				.contains("esil")
+				.doesNotContain("future-district");
+		}
+		finally {
+			this.jdbc.sql("delete from districts where slug = 'future-district'").update();
+		}
+	}
+
 }

@@ -261,14 +261,14 @@ class TeamAnalyticsIT {
 
 	@Test
 	void theCsvHasOneLinePerRealtorOfTheAgency() throws IOException, InterruptedException {
-		byte[] bytes = download("/api/v1/realtor/reports/team.csv?" + PERIOD, this.head);
+		byte[] bytes = download("/api/v1/realtor/reports/team.csv?" + PERIOD + "&lang=en", this.head);
 		assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
 		String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
 		String[] lines = csv.strip().split("\r\n");
 		assertThat(lines).hasSize(4);
-		assertThat(lines[0]).startsWith("realtorId,name,email,phone,status,listings");
+		assertThat(lines[0]).startsWith("Realtor number,Name,E-mail,Phone,Status,Listings,Active listings,Bookings");
 		assertThat(lines[2]).startsWith(this.first + ",Test tm-b-first,tm-b-first@test.kz,")
-			.contains(",ACTIVE,3,2,3,1,290000.00,50000.00,240000.00,9,60,15.0,KZT");
+			.contains(",Active,3,2,3,1,290000.00,50000.00,240000.00,9,60,15.0,KZT");
 		assertThat(csv).doesNotContain("tm-stranger", "999999");
 	}
 

@@ -51,12 +51,49 @@ final class WebSession {
 		return response;
 	}
 
+	/** A file download, as bytes. */
+	HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A form post (urlencoded) with the CSRF token of the last page. */
 	HttpResponse<String> post(String path, String form) {
 		String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(this.csrf);
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * A multipart form post of files under {@code field} (with the CSRF token of the last
+	 * page), as the browser sends the photo form.
+	 */
+	HttpResponse<String> postFiles(String path, String field, java.util.Map<String, byte[]> files) {
+		String boundary = "----zhilyego" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+		text.accept(
+				"--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrf + "\r\n");
+		files.forEach((name, bytes) -> {
+			text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+					+ name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			body.writeBytes(bytes);
+			text.accept("\r\n");
+		});
+		text.accept("--" + boundary + "--\r\n");
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	static String encode(String value) {

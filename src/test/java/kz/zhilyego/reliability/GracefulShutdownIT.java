@@ -91,9 +91,10 @@ class GracefulShutdownIT {
 				node.close();
 			}
 		}
+		// idempotency keys live in idempotency_keys since V23 (common.Idempotency)
 		assertThat(this.jdbc.sql("""
 				select count(*) from bookings b join occupancies o on o.booking_id = b.id
-				join idempotency_keys k on k.resource_id = b.id::text
+				join idempotency_keys k on k.operation = 'booking.hold' and k.resource_id = b.id::text
 				where k.idempotency_key = 'in-flight' and b.status = 'HOLD'
 				""").query(Long.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from idempotency_keys where idempotency_key = 'too-late'")

@@ -400,6 +400,48 @@ class TelegramBotIT {
 	}
 
 	@Test
+	void afterAFailedPaymentPayInMyBookingsSendsANewLinkOnceInsteadOfTheDeadOne() {
+		long guest = this.identity.user("retry@test.kz");
+		BotDriver bot = driver("ru");
+		bot.type("/start listing-" + this.listing);
+		bot.shareContact(this.identity.phone(guest));
+		bot.tap("b:" + this.listing);
+		bot.tapFirst("b:day:2026-12-24");
+		bot.tapFirst("b:day:2026-12-26");
+		bot.tap("b:ok");
+		bot.tap("b:hold");
+		String failedLink = fake.last(bot.chat).links().get(0);
+		assertThat(fake.last(bot.chat).actions()).as("no expiry with the sandbox: no new-link button")
+			.noneMatch(action -> action.startsWith("mb:pay:"));
+		UUID booking = this.jdbc.sql("select id from bookings where guest_id = :g")
+			.param("g", guest)
+			.query(UUID.class)
+			.single();
+		assertThat(this.api.postForm(URI.create(failedLink).getPath() + "/complete?outcome=failure", "").status())
+			.isEqualTo(303);
+
+		bot.type("/mybookings");
+		bot.tap("mb:" + booking);
+		bot.tap("mb:pay:" + booking);
+		String newLink = fake.last(bot.chat).links().get(0);
+		bot.tap("mb:pay:" + booking);
+		String again = fake.last(bot.chat).links().get(0);
+
+		assertThat(newLink).contains("/payments/sandbox/").isNotEqualTo(failedLink);
+		assertThat(again).as("a second tap: the same new payment").isEqualTo(newLink);
+		assertThat(this.jdbc.sql("select status from payments where booking_id = :b order by created_at, id")
+			.param("b", booking)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("FAILED", "PENDING");
+		assertThat(this.api.postForm(URI.create(newLink).getPath() + "/complete?outcome=success", "").status())
+			.isEqualTo(303);
+		assertThat(this.jdbc.sql("select status from bookings where id = :id")
+			.param("id", booking)
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
 	void cancellingShowsTheRefundBeforeConfirming() {
 		long guest = this.identity.user("cancel@test.kz");
 		BotDriver bot = driver("ru");

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminPagesIT {
 
 	private static final List<String> PAGES = List.of("/admin", "/admin/users", "/admin/reviews",
-			"/admin/notifications");
+			"/admin/notifications", "/admin/payments");
 
 	@LocalServerPort
 	int port;
@@ -243,6 +243,13 @@ class AdminPagesIT {
 		assertThat(site.post(home, "/admin/reviews/" + this.complained + "/hide", Map.of("reason", "x")).status())
 			.isEqualTo(403);
 		assertThat(site.post(home, "/admin/notifications/" + this.dead + "/retry", Map.of()).status()).isEqualTo(403);
+		for (String action : new String[] {
+				"/admin/payments/refunds/" + java.util.UUID.randomUUID() + "/refunded-by-hand",
+				"/admin/payments/" + java.util.UUID.randomUUID() + "/check",
+				"/admin/payments/" + java.util.UUID.randomUUID() + "/resolve", "/admin/payments/differences/1/resolve",
+				"/admin/payments/reconcile" }) {
+			assertThat(site.post(home, action, Map.of()).status()).as(action).isEqualTo(403);
+		}
 		assertThat(active(this.guest)).isTrue();
 		assertThat(status(this.complained)).isEqualTo("PUBLISHED");
 	}

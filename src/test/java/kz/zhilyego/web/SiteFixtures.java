@@ -55,6 +55,15 @@ final class SiteFixtures {
 				""").param("description", description).param("rules", rules).param("id", listingId).update();
 	}
 
+	/** Puts the listing on the map. */
+	void place(long listingId, double latitude, double longitude) {
+		this.jdbc.sql("update listings set latitude = :lat, longitude = :lon where id = :id")
+			.param("lat", java.math.BigDecimal.valueOf(latitude))
+			.param("lon", java.math.BigDecimal.valueOf(longitude))
+			.param("id", listingId)
+			.update();
+	}
+
 	private static byte[] draw(int index) {
 		BufferedImage image = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();

@@ -24,13 +24,15 @@ import org.jsoup.nodes.Element;
  * language), never follows redirects, and posts forms with the CSRF token of the page
  * they came from.
  */
-final class SiteSession {
+public final class SiteSession {
 
 	private final String base;
 
 	private final HttpClient http;
 
-	SiteSession(int port) {
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
+	public SiteSession(int port) {
 		this.base = "http://127.0.0.1:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -39,22 +41,36 @@ final class SiteSession {
 			.build();
 	}
 
-	record Page(int status, String location, String body) {
+	public record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
 
-		Document html() {
+		Page(int status, String location, String body) {
+			this(status, location, body, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+		}
+
+		public Document html() {
 			return Jsoup.parse(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse("");
 		}
 
 	}
 
-	Page get(String path) {
+	/** Sends {@code name: value} with every later request (replacing its default). */
+	public SiteSession header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", "text/html").GET());
 	}
 
 	/**
 	 * Posts {@code fields} to {@code action} with the CSRF token found on {@code page}.
 	 */
-	Page post(Page page, String action, Map<String, String> fields) {
+	public Page post(Page page, String action, Map<String, String> fields) {
 		Element csrf = page.html().selectFirst("input[name=_csrf]");
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		if (csrf != null) {
@@ -71,7 +87,7 @@ final class SiteSession {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
-	SiteSession signIn(String login, String password) {
+	public SiteSession signIn(String login, String password) {
 		Page login0 = get("/login");
 		Page done = post(login0, "/login", Map.of("username", login, "password", password));
 		if (done.status() != 302 || done.location().contains("error")) {
@@ -82,10 +98,11 @@ final class SiteSession {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
+			this.headers.forEach(request::setHeader);
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -39,7 +39,7 @@ record BookingResponse(UUID id, BookingStatus status, long listingId, String lis
 	}
 
 	static BookingResponse of(BookingDetails b, PaymentStates.@Nullable PaymentState payment, boolean staff) {
-		boolean showContacts = staff || b.status() == BookingStatus.CONFIRMED || b.status() == BookingStatus.CHECKED_IN;
+		boolean showContacts = staff || b.status().isActiveStay();
 		Cancellation cancellation = b.cancelledBy() == null ? null : new Cancellation(b.cancelledBy(),
 				String.valueOf(b.cancelReason()), b.cancelNote(), orZero(b.refundPercent()), orZero(b.refundDue()));
 		return new BookingResponse(b.id(), b.status(), b.listingId(), b.listingTitle(), b.checkIn(), b.checkOut(),

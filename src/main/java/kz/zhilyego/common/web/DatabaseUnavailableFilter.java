@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs before the security filters: when the database cannot be reached while a filter
  * needs it (e.g. loading the signed-in user for a bearer token), the client gets the same
- * 503 problem with Retry-After as from a controller, instead of the container's 500.
- * Failures inside controllers never get here; {@link ProblemDetailsAdvice} answers them.
+ * 503 problem with Retry-After as from a controller (a page route: the styled error
+ * page), instead of the container's 500. Failures inside controllers never get here;
+ * {@link ProblemDetailsAdvice} answers them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -48,6 +49,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("Database unavailable: {}", ex.getMessage());
 			response.resetBuffer();
+			if (WebRoutes.isPage(request)) {
+				// the site's error page, styled and in the visitor's language
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				return;
+			}
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 					"problem.unavailable");

@@ -34,8 +34,4 @@ public final class Hashes {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 	}
 
-	public static boolean constantTimeEquals(String a, String b) {
-		return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-	}
-
 }

@@ -44,12 +44,16 @@ public record IdentityProperties(@DefaultValue Login login, @DefaultValue TwoFac
 	}
 
 	/**
-	 * Requests per minute: {@code perMinute} for every caller (per user, per IP when
-	 * anonymous), {@code authPerMinute} per IP for sign-in, token, registration and
-	 * password endpoints; {@code maxKeys} bounds the number of buckets kept in memory.
+	 * Requests per minute, never counting static files and media: {@code perMinute} per
+	 * signed-in user, and per visitor when the browser carries the visitor's CSRF cookie;
+	 * {@code addressPerMinute} for all anonymous requests from one client address
+	 * (visitors behind one shared address, and the ceiling for cookie holders);
+	 * {@code authPerMinute} per address for sign-in, token, registration and password
+	 * endpoints; {@code maxKeys} bounds the number of buckets kept in memory.
 	 */
-	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") int perMinute,
-			@DefaultValue("10") int authPerMinute, @DefaultValue("100000") int maxKeys) {
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("300") int perMinute,
+			@DefaultValue("1200") int addressPerMinute, @DefaultValue("10") int authPerMinute,
+			@DefaultValue("100000") int maxKeys) {
 	}
 
 	/**

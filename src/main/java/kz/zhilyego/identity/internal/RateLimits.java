@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The two limiters: general (per user or IP) and sign-in endpoints (per IP). */
+/**
+ * The three limiters: per caller (a signed-in user, or a visitor's browser), per client
+ * address (anonymous traffic), and the sign-in endpoints (per address).
+ */
 @Component
 public class RateLimits {
 
@@ -14,23 +18,35 @@ public class RateLimits {
 
 	private final RateLimiter general;
 
+	private final RateLimiter address;
+
 	private final RateLimiter auth;
 
+	@Autowired
 	RateLimits(IdentityProperties properties) {
-		IdentityProperties.RateLimit settings = properties.rateLimit();
-		// buckets refill on the wall clock, never on a test clock
-		Clock system = Clock.systemUTC();
+		this(properties.rateLimit(), Clock.systemUTC());
+	}
+
+	/** Buckets refill on {@code clock}: the wall clock in the app, never a test clock. */
+	RateLimits(IdentityProperties.RateLimit settings, Clock clock) {
 		this.enabled = settings.enabled();
-		this.general = new RateLimiter(settings.perMinute(), Duration.ofMinutes(1), settings.maxKeys(), system);
-		this.auth = new RateLimiter(settings.authPerMinute(), Duration.ofMinutes(1), settings.maxKeys(), system);
+		this.general = new RateLimiter(settings.perMinute(), Duration.ofMinutes(1), settings.maxKeys(), clock);
+		this.address = new RateLimiter(settings.addressPerMinute(), Duration.ofMinutes(1), settings.maxKeys(), clock);
+		this.auth = new RateLimiter(settings.authPerMinute(), Duration.ofMinutes(1), settings.maxKeys(), clock);
 	}
 
 	public boolean enabled() {
 		return this.enabled;
 	}
 
+	/** Per signed-in user or visitor. */
 	public RateLimiter general() {
 		return this.general;
+	}
+
+	/** Per client address, for anonymous requests. */
+	public RateLimiter address() {
+		return this.address;
 	}
 
 	public RateLimiter auth() {

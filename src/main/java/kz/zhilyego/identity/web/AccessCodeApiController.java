@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import kz.zhilyego.common.ProblemException;
@@ -40,6 +41,8 @@ class AccessCodeApiController {
 	}
 
 	@GetMapping
+	@Operation(
+			summary = "Reveal a listing's access codes (the listing's realtor or agency head; every reveal is logged)")
 	CodesJson reveal(@AuthenticationPrincipal CurrentUser user, @PathVariable long listingId) {
 		requireStaff(user);
 		AccessCodeSet set = this.codes.revealToStaff(listingId, owner(listingId), user, "api")
@@ -48,6 +51,7 @@ class AccessCodeApiController {
 	}
 
 	@PutMapping
+	@Operation(summary = "Store a listing's access codes, encrypted at rest")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void store(@AuthenticationPrincipal CurrentUser user, @PathVariable long listingId,
 			@Valid @RequestBody CodesJson body) {

@@ -14,6 +14,9 @@ import kz.zhilyego.identity.internal.Accounts;
 import kz.zhilyego.identity.internal.AgencyInvitations;
 import kz.zhilyego.identity.internal.TwoFactor;
 import kz.zhilyego.identity.internal.Users;
+import kz.zhilyego.identity.internal.WebSignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,8 +51,11 @@ class AccountWebController {
 
 	private final AgencyInvitations invitations;
 
+	private final WebSignIn signIn;
+
 	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
-			TelegramProperties telegram, AgencyInvitations invitations) {
+			TelegramProperties telegram, AgencyInvitations invitations, WebSignIn signIn) {
+		this.signIn = signIn;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
@@ -79,6 +85,7 @@ class AccountWebController {
 				.ifPresent(open -> model.addAttribute("email", open.email()));
 		}
 		telegramWidget(model, null);
+		limits(model);
 		return "identity/register";
 	}
 
@@ -98,15 +105,21 @@ class AccountWebController {
 		model.addAttribute("telegramAuthUrl", url.encode().toUriString());
 	}
 
+	/**
+	 * Creates the account and signs it in at once (the person just chose the password),
+	 * then continues to the page that asked for sign-in, if any — a booking, say — or the
+	 * home page. Every wrong field is shown at once, next to the field.
+	 */
 	@PostMapping("/register")
-	String register(@RequestParam String name, @RequestParam String phone,
-			@RequestParam(required = false) @Nullable String email, @RequestParam String password, Model model,
-			Locale locale) {
+	String register(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String phone,
+			@RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String password, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		long id;
 		try {
-			if (name.isBlank()) {
-				throw ProblemException.invalidField("name", "NotBlank");
-			}
-			this.accounts.create(name, phone, email, password, Language.of(locale), EnumSet.of(Role.USER), null, null);
+			id = this.accounts.create(name == null ? "" : name, phone == null ? "" : phone, email,
+					password == null ? "" : password, Language.of(locale), EnumSet.of(Role.USER), null, null);
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("errors", errors(ex, locale));
@@ -115,9 +128,17 @@ class AccountWebController {
 			model.addAttribute("phone", phone);
 			model.addAttribute("email", email);
 			telegramWidget(model, null);
+			limits(model);
 			return "identity/register";
 		}
-		return "redirect:/login?registered";
+		return "redirect:" + this.signIn.signIn(id, this.users, request, response, "/?welcome");
+	}
+
+	private static void limits(Model model) {
+		model.addAttribute("maxName", Accounts.MAX_NAME);
+		model.addAttribute("maxEmail", kz.zhilyego.common.Emails.MAX_LENGTH);
+		model.addAttribute("minPassword", Accounts.MIN_PASSWORD);
+		model.addAttribute("maxPassword", Accounts.MAX_PASSWORD);
 	}
 
 	@GetMapping("/account/password")

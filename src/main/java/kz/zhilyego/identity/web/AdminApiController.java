@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Set;
 
@@ -49,6 +50,7 @@ class AdminApiController {
 	}
 
 	@GetMapping("/users")
+	@Operation(summary = "Superuser: find users by name, phone or e-mail (paged)")
 	PageResult<UserJson> users(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Role role, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -58,32 +60,38 @@ class AdminApiController {
 	}
 
 	@GetMapping("/users/{id}")
+	@Operation(summary = "Superuser: one user")
 	UserJson user(@PathVariable long id) {
 		return UserJson.of(this.admin.user(id));
 	}
 
 	@PutMapping("/users/{id}/roles")
+	@Operation(summary = "Superuser: set a user's roles (audited)")
 	UserJson roles(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id,
 			@Valid @RequestBody RolesRequest request) {
 		return UserJson.of(this.admin.setRoles(actor, id, request.roles()));
 	}
 
 	@PostMapping("/users/{id}/block")
+	@Operation(summary = "Superuser: block a user; their tokens and API keys stop working")
 	UserJson block(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id) {
 		return UserJson.of(this.admin.setBlocked(actor, id, true));
 	}
 
 	@PostMapping("/users/{id}/unblock")
+	@Operation(summary = "Superuser: unblock a user")
 	UserJson unblock(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id) {
 		return UserJson.of(this.admin.setBlocked(actor, id, false));
 	}
 
 	@GetMapping("/agencies")
+	@Operation(summary = "Superuser: every agency")
 	List<UserAdmin.Agency> agencies() {
 		return this.admin.agencies();
 	}
 
 	@PostMapping("/agencies")
+	@Operation(summary = "Superuser: create an agency")
 	@ResponseStatus(HttpStatus.CREATED)
 	UserAdmin.Agency createAgency(@AuthenticationPrincipal CurrentUser actor,
 			@Valid @RequestBody AgencyRequest request) {
@@ -91,12 +99,14 @@ class AdminApiController {
 	}
 
 	@PutMapping("/agencies/{id}/head")
+	@Operation(summary = "Superuser: make a user the head of an agency")
 	UserAdmin.Agency assignHead(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id,
 			@Valid @RequestBody HeadRequest request) {
 		return this.admin.assignHead(actor, id, request.userId());
 	}
 
 	@GetMapping("/audit")
+	@Operation(summary = "Superuser: the audit log, newest first (paged)")
 	PageResult<UserAdmin.AuditEntry> audit(@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable Long actorId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
@@ -104,6 +114,7 @@ class AdminApiController {
 	}
 
 	@GetMapping("/code-reveals")
+	@Operation(summary = "Superuser: who revealed which access codes, when and through which channel (paged)")
 	PageResult<UserAdmin.Reveal> reveals(@RequestParam(required = false) @Nullable Long listingId,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {

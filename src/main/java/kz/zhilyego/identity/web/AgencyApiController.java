@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,11 +60,13 @@ class AgencyApiController {
 	}
 
 	@GetMapping("/realtors")
+	@Operation(summary = "Agency head: the agency's realtors")
 	List<UserJson> realtors(@AuthenticationPrincipal CurrentUser head) {
 		return this.admin.realtors(head).stream().map(UserJson::of).toList();
 	}
 
 	@PostMapping("/realtors")
+	@Operation(summary = "Agency head: invite a realtor by e-mail (the account joins only by accepting)")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	InvitationJson invite(@AuthenticationPrincipal CurrentUser head, @Valid @RequestBody InvitationRequest request) {
 		AgencyInvitations.Invited invited = this.invitations.invite(head, request.email(), request.name(),
@@ -72,6 +75,7 @@ class AgencyApiController {
 	}
 
 	@GetMapping("/invitations")
+	@Operation(summary = "Agency head: invitations not yet answered")
 	List<PendingJson> invitations(@AuthenticationPrincipal CurrentUser head) {
 		return this.invitations.pending(head)
 			.stream()
@@ -80,17 +84,20 @@ class AgencyApiController {
 	}
 
 	@PostMapping("/invitations/{id}/revoke")
+	@Operation(summary = "Agency head: revoke an invitation")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal CurrentUser head, @PathVariable long id) {
 		this.invitations.revoke(head, id);
 	}
 
 	@PostMapping("/realtors/{id}/deactivate")
+	@Operation(summary = "Agency head: deactivate a realtor of the agency")
 	UserJson deactivate(@AuthenticationPrincipal CurrentUser head, @PathVariable long id) {
 		return UserJson.of(this.admin.setRealtorActive(head, id, false));
 	}
 
 	@PostMapping("/realtors/{id}/activate")
+	@Operation(summary = "Agency head: activate a realtor of the agency again")
 	UserJson activate(@AuthenticationPrincipal CurrentUser head, @PathVariable long id) {
 		return UserJson.of(this.admin.setRealtorActive(head, id, true));
 	}

@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ class ApiKeyController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Create an API key for the caller (shown once; send it as X-Api-Key)")
 	@ResponseStatus(HttpStatus.CREATED)
 	Created create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CreateRequest request) {
 		ApiKeys.CreatedKey created = this.keys.create(user, request.name());
@@ -45,11 +47,13 @@ class ApiKeyController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The caller's API keys (never the secrets)")
 	List<ApiKeys.ApiKeyView> list(@AuthenticationPrincipal CurrentUser user) {
 		return this.keys.list(user);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Revoke one of the caller's API keys")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		this.keys.revoke(user, id);

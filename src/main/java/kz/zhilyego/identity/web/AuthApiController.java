@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,6 +62,7 @@ class AuthApiController {
 	}
 
 	@PostMapping("/token")
+	@Operation(summary = "Sign in with e-mail or phone and password: an access and a refresh token")
 	SignInTokens token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		UserRecord user;
 		try {
@@ -84,6 +86,7 @@ class AuthApiController {
 	}
 
 	@PostMapping("/refresh")
+	@Operation(summary = "Exchange a refresh token for a new pair (the old refresh token is spent)")
 	TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
 		return this.tokens.refresh(request.refreshToken());
 	}
@@ -97,6 +100,7 @@ class AuthApiController {
 	 * (it is not part of the signed data).
 	 */
 	@PostMapping("/telegram")
+	@Operation(summary = "Sign in with Telegram Login Widget or Mini App data")
 	TokenPair telegram(@RequestBody Map<String, Object> payload) {
 		Map<String, Object> signed = new HashMap<>(payload);
 		Object totp = signed.remove("totp");

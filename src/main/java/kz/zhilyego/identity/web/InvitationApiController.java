@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -35,12 +36,14 @@ class InvitationApiController {
 	}
 
 	@PostMapping("/accept")
+	@Operation(summary = "Accept an agency invitation as the invited account")
 	JoinedJson accept(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody TokenRequest request) {
 		AgencyInvitations.Invitation joined = this.invitations.accept(user, request.token());
 		return new JoinedJson(joined.agencyId(), joined.agencyName());
 	}
 
 	@PostMapping("/decline")
+	@Operation(summary = "Decline an agency invitation")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void decline(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody TokenRequest request) {
 		this.invitations.decline(user, request.token());

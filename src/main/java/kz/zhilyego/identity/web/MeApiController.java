@@ -1,5 +1,6 @@
 package kz.zhilyego.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 
@@ -60,51 +61,60 @@ class MeApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The caller's profile")
 	UserJson me(@AuthenticationPrincipal CurrentUser user) {
 		return UserJson.of(this.users.find(user.id()).orElseThrow());
 	}
 
 	@PutMapping
+	@Operation(summary = "Change the caller's name, e-mail and language")
 	UserJson update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileRequest request) {
 		return UserJson.of(this.accounts.updateProfile(user.id(), request.name(), request.email(),
 				Language.ofCode(request.language())));
 	}
 
 	@PutMapping("/password")
+	@Operation(summary = "Change the caller's password (every refresh token is revoked)")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void password(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordRequest request) {
 		this.accounts.changePassword(user.id(), request.currentPassword(), request.newPassword());
 	}
 
 	@PostMapping("/2fa/enrol")
+	@Operation(summary = "Start two-factor enrolment: a TOTP secret and its QR code")
 	TwoFactor.Enrolment enrol(@AuthenticationPrincipal CurrentUser user) {
 		return this.twoFactor.enrol(user);
 	}
 
 	@PostMapping("/2fa/confirm")
+	@Operation(summary = "Confirm two-factor enrolment with a code: recovery codes")
 	RecoveryCodes confirm(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeRequest request) {
 		return new RecoveryCodes(this.twoFactor.confirm(user, request.code()));
 	}
 
 	@PostMapping("/2fa/disable")
+	@Operation(summary = "Turn two-factor authentication off (needs a code)")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void disable(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeRequest request) {
 		this.twoFactor.disable(user, request.code());
 	}
 
 	@PostMapping("/2fa/recovery-codes")
+	@Operation(summary = "New recovery codes (needs a code); the old ones stop working")
 	RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeRequest request) {
 		return new RecoveryCodes(this.twoFactor.regenerateRecoveryCodes(user, request.code()));
 	}
 
 	/** Links Telegram: Login Widget fields or {@code {"initData": "…"}}. */
 	@PostMapping("/telegram")
+	@Operation(summary = "Link a Telegram account to the caller")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void linkTelegram(@AuthenticationPrincipal CurrentUser user, @RequestBody Map<String, Object> payload) {
 		this.telegram.link(user, payload);
 	}
 
 	@DeleteMapping("/telegram")
+	@Operation(summary = "Unlink the caller's Telegram account")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlinkTelegram(@AuthenticationPrincipal CurrentUser user) {
 		this.telegram.unlink(user);

@@ -76,6 +76,7 @@ class BookingMessages {
 			.builder(kind, event + ":" + booking.id() + ":" + party.name().toLowerCase())
 			.recipient(userId, language)
 			.param("bookingId", booking.id())
+			.param("bookingNumber", booking.number())
 			.param("listingTitle", booking.listingTitle())
 			.param("address", booking.address())
 			.param("checkIn", date(booking.checkIn()))
@@ -93,6 +94,11 @@ class BookingMessages {
 		}
 		else {
 			message.param("guestName", booking.guestName()).param("guestPhone", booking.guestPhone());
+			if (kind == NotificationKind.BOOKING_CONFIRMED_REALTOR) {
+				// what the guest asked for (arrival time, a cot): the realtor reads it
+				// first
+				message.param("comment", booking.comment());
+			}
 		}
 		String email = party == Party.GUEST && booking.guestEmail() != null ? booking.guestEmail() : user.email();
 		if (email != null) {

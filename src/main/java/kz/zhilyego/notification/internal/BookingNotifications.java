@@ -28,11 +28,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The booking triggers: confirmations, cancellations, expired holds and failed payments
- * become outbox messages; a confirmation schedules the reminders (24 h before check-in,
- * check-in day morning, 24 h before check-out), a cancellation cancels them, a completed
- * stay schedules the review request. Each listener runs after the booking's commit in its
- * own transaction and is retried from the event publication registry if the app stops
- * midway; dedup keys make a replay harmless.
+ * become outbox messages (a confirmation clears the booking's earlier "payment failed"
+ * notices); a confirmation schedules the reminders (24 h before check-in, check-in day
+ * morning, 24 h before check-out), a cancellation cancels them, a completed stay
+ * schedules the review request. Each listener runs after the booking's commit in its own
+ * transaction and is retried from the event publication registry if the app stops midway;
+ * dedup keys make a replay harmless.
  */
 @Component
 class BookingNotifications implements ReminderHandler {
@@ -50,7 +51,11 @@ class BookingNotifications implements ReminderHandler {
 
 	private final Clock clock;
 
-	BookingNotifications(BookingQueries bookings, BookingMessages messages, Reminders reminders, Clock clock) {
+	private final JdbcInAppNotifications inbox;
+
+	BookingNotifications(BookingQueries bookings, BookingMessages messages, Reminders reminders, Clock clock,
+			JdbcInAppNotifications inbox) {
+		this.inbox = inbox;
 		this.bookings = bookings;
 		this.messages = messages;
 		this.reminders = reminders;
@@ -59,6 +64,8 @@ class BookingNotifications implements ReminderHandler {
 
 	@ApplicationModuleListener
 	void on(BookingConfirmed event) {
+		// a "payment failed" notice from an earlier attempt is stale now
+		this.inbox.clearPaymentFailures(event.bookingId());
 		this.bookings.find(event.bookingId()).ifPresent(booking -> {
 			this.messages.send("booking-confirmed", NotificationKind.BOOKING_CONFIRMED_GUEST, Party.GUEST, booking,
 					true, null, null);
@@ -129,7 +136,7 @@ class BookingNotifications implements ReminderHandler {
 		if (booking == null) {
 			return;
 		}
-		boolean active = booking.status() == BookingStatus.CONFIRMED || booking.status() == BookingStatus.CHECKED_IN;
+		boolean active = booking.status().isActiveStay();
 		switch (kind) {
 			case BEFORE_CHECK_IN -> {
 				if (booking.status() == BookingStatus.CONFIRMED) {

@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.notification.Channel;
+import kz.zhilyego.notification.NotificationKind;
 import kz.zhilyego.notification.NotificationProperties;
 import kz.zhilyego.notification.SecretParams;
 import kz.zhilyego.notification.TelegramBlockedHandler;
@@ -108,6 +109,9 @@ public class Dispatcher {
 		catch (RuntimeException ex) {
 			return new SendResult.Failed("secret parameters not resolved: " + ex.getClass().getSimpleName());
 		}
+		if (message.kind() == NotificationKind.PASSWORD_RESET && !secrets.containsKey("resetUrl")) {
+			return new SendResult.Skipped("the reset link was used, replaced or expired before it was sent");
+		}
 		try {
 			RenderedMessage rendered = this.renderer.render(message.kind(), message.language(), message.params(),
 					secrets);
@@ -164,6 +168,7 @@ public class Dispatcher {
 				this.metrics.dead(channel);
 				yield this.outbox.park(message, "DEAD", rejected.reason());
 			}
+			case SendResult.Skipped skipped -> this.outbox.park(message, "SKIPPED", skipped.reason());
 			case SendResult.Blocked blocked -> {
 				log.info("{} refused by the recipient: {}", message.describe(), blocked.reason());
 				this.metrics.failed(channel);

@@ -66,6 +66,25 @@ class JdbcInAppNotifications implements InAppNotifications {
 		}
 	}
 
+	/**
+	 * A booking was paid: its earlier "payment failed" notices are gone from the inbox,
+	 * and those not sent yet (any channel) are skipped. Returns the inbox entries
+	 * removed.
+	 */
+	@Transactional
+	public int clearPaymentFailures(java.util.UUID bookingId) {
+		this.jdbc.sql("""
+				update notification_outbox
+				set status = 'SKIPPED', last_error = 'the booking was paid since'
+				where kind = 'PAYMENT_FAILED_GUEST' and status = 'PENDING' and params ->> 'bookingId' = :bookingId
+				""").param("bookingId", bookingId.toString()).update();
+		return this.jdbc.sql("""
+				delete from in_app_notifications n
+				using notification_outbox o
+				where n.outbox_id = o.id and o.kind = 'PAYMENT_FAILED_GUEST' and o.params ->> 'bookingId' = :bookingId
+				""").param("bookingId", bookingId.toString()).update();
+	}
+
 	@Override
 	@Transactional
 	public int markAllRead(long userId) {

@@ -38,6 +38,10 @@ class JdbcNotificationSettings implements NotificationSettings {
 	public Map<NotificationKind, Map<Channel, Boolean>> matrix(long userId) {
 		Map<NotificationKind, Map<Channel, Boolean>> matrix = new EnumMap<>(NotificationKind.class);
 		for (NotificationKind kind : NotificationKind.values()) {
+			if (OutboxNotifications.ALWAYS_SENT.contains(kind)) {
+				// not a switch: always sent
+				continue;
+			}
 			Map<Channel, Boolean> channels = new EnumMap<>(Channel.class);
 			for (Channel channel : Channel.values()) {
 				channels.put(channel, true);

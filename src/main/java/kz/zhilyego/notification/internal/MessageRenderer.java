@@ -28,15 +28,21 @@ public class MessageRenderer {
 	 * Detail lines in display order; each has a label {@code notification.param.<name>}.
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
-			"nights", "total", "guestName", "guestPhone", "realtorName", "realtorPhone", "reason", "refund", "rating",
-			"agencyName", "inviterName", "expiresAt");
+			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
+			"rating", "agencyName", "inviterName", "expiresAt");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");
 
+	/**
+	 * Action links that come from {@link kz.zhilyego.notification.SecretParams} (never
+	 * stored); they win over the others.
+	 */
+	static final List<String> SECRET_ACTION_PARAMS = List.of("resetUrl");
+
 	/** Action links, first present wins; label {@code notification.action.<name>}. */
 	static final List<String> ACTION_PARAMS = List.of("retryUrl", "reviewUrl", "reviewsUrl", "listingUrl", "bookingUrl",
-			"invitationUrl");
+			"invitationUrl", "queueUrl");
 
 	private final MessageSource messages;
 
@@ -66,11 +72,13 @@ public class MessageRenderer {
 	 * @param params stored parameters (no secrets)
 	 * @param secrets codes resolved for this delivery, possibly empty
 	 */
-	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> params,
+	public RenderedMessage render(NotificationKind kind, Language language, Map<String, String> stored,
 			Map<String, String> secrets) {
 		Locale locale = language.locale();
+		Map<String, String> params = readable(words(stored, locale));
 		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
-				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName") };
+				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
+				value(params, "checked"), value(params, "differences"), value(params, "unchecked") };
 		String prefix = "notification.kind." + kind.name();
 		String subject = this.messages.getMessage(prefix + ".subject", args, locale);
 		String title = this.messages.getMessage(prefix + ".title", args, locale);
@@ -93,7 +101,17 @@ public class MessageRenderer {
 			}
 		}
 		Line action = null;
-		for (String name : ACTION_PARAMS) {
+		// a link that is a secret itself (a password reset): in the bodies only, masked
+		// wherever a rendered message is stored
+		for (String name : SECRET_ACTION_PARAMS) {
+			String url = secrets.get(name);
+			if (url != null && !url.isBlank()) {
+				action = new Line(label("notification.action." + name, locale), url);
+				secretValues.add(url);
+				break;
+			}
+		}
+		for (String name : action != null ? List.<String>of() : ACTION_PARAMS) {
 			String url = params.get(name);
 			if (url != null && !url.isBlank()) {
 				action = new Line(label("notification.action." + name, locale), url);
@@ -114,7 +132,48 @@ public class MessageRenderer {
 		String telegram = this.engine.process("telegram", context).strip();
 		List<String> whatsApp = WhatsAppTemplates.parameters(kind, params);
 		return new RenderedMessage(subject, text, html, telegram, action == null ? null : action.value(), whatsApp,
-				secretValues);
+				secretValues, inAppText(kind, params, locale, intro));
+	}
+
+	/**
+	 * The short in-app text {@code notification.kind.<KIND>.app}: {0} listing, {1}
+	 * check-in, {2} check-out, {3} booking number, {4} reason, {5} agency, {6} refund and
+	 * {7} total with the currency. A kind without one shows its intro.
+	 */
+	private String inAppText(NotificationKind kind, Map<String, String> params, Locale locale, String intro) {
+		Object[] args = { value(params, "listingTitle"), value(params, "checkIn"), value(params, "checkOut"),
+				value(params, "bookingId"), value(params, "reason"), value(params, "agencyName"),
+				params.containsKey("refund") ? withCurrency("refund", params.get("refund"), params) : "",
+				params.containsKey("total") ? withCurrency("total", params.get("total"), params) : "" };
+		return this.messages.getMessage("notification.kind." + kind.name() + ".app", args, intro, locale);
+	}
+
+	/**
+	 * People read the short booking number ({@code bookingNumber}), not the id: where a
+	 * message has one it stands for {@code bookingId} in every text.
+	 */
+	private static Map<String, String> readable(Map<String, String> params) {
+		String number = params.get("bookingNumber");
+		if (number == null || number.isBlank()) {
+			return params;
+		}
+		Map<String, String> readable = new java.util.LinkedHashMap<>(params);
+		readable.put("bookingId", number);
+		return readable;
+	}
+
+	/**
+	 * The stored parameters as a person reads them: a cancellation reason is stored as
+	 * its code ({@code CHANGE_OF_PLANS}) and shown in the recipient's words.
+	 */
+	private Map<String, String> words(Map<String, String> params, Locale locale) {
+		String reason = params.get("reason");
+		if (reason == null || reason.isBlank()) {
+			return params;
+		}
+		Map<String, String> shown = new java.util.LinkedHashMap<>(params);
+		shown.put("reason", this.messages.getMessage("booking.reason." + reason, null, reason, locale));
+		return shown;
 	}
 
 	private String label(String key, Locale locale) {

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param link the main action's URL, if any
  * @param whatsAppParams ordered body parameters of the kind's WhatsApp template
  * @param secretValues codes present in the bodies
+ * @param inAppText the short text of the in-app inbox (one or two sentences written for
+ * the app, with the readable booking number; no footer, no detail table)
  */
 public record RenderedMessage(String subject, String text, String html, String telegramHtml, @Nullable String link,
-		List<String> whatsAppParams, Set<String> secretValues) {
+		List<String> whatsAppParams, Set<String> secretValues, String inAppText) {
 
 	public RenderedMessage {
 		whatsAppParams = List.copyOf(whatsAppParams);

@@ -34,6 +34,13 @@ public sealed interface SendResult {
 	record Blocked(String reason) implements SendResult {
 	}
 
+	/**
+	 * Not worth sending any more (a password reset whose link was used, replaced or
+	 * expired meanwhile): SKIPPED, nothing else changes.
+	 */
+	record Skipped(String reason) implements SendResult {
+	}
+
 	static String shorten(@Nullable String text) {
 		if (text == null) {
 			return "";

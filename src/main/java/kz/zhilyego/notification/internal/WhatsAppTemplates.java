@@ -32,6 +32,7 @@ final class WhatsAppTemplates {
 		PARAMETERS.put(NotificationKind.REMINDER_BEFORE_CHECK_OUT, List.of("listingTitle", "checkOut"));
 		PARAMETERS.put(NotificationKind.REVIEW_REQUEST, List.of("listingTitle", "reviewUrl"));
 		PARAMETERS.put(NotificationKind.REVIEW_REPLY_GUEST, List.of("listingTitle", "listingUrl"));
+		PARAMETERS.put(NotificationKind.REFUND_MADE_GUEST, List.of("bookingId", "listingTitle", "refund"));
 	}
 
 	private WhatsAppTemplates() {

@@ -135,6 +135,19 @@ public class SandboxPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
+	public Details details(String providerPaymentId) {
+		return this.jdbc.sql("""
+				select amount, refunded from sandbox_provider_payments
+				where provider_payment_id = :pid and status = 'PAID'
+				""")
+			.param("pid", providerPaymentId)
+			.query((rs, row) -> new Details(rs.getBigDecimal("amount"),
+					rs.getBigDecimal("amount").subtract(rs.getBigDecimal("refunded"))))
+			.optional()
+			.orElseThrow(() -> PaymentGatewayException.notFound("Sandbox: no paid payment " + providerPaymentId));
+	}
+
+	@Override
 	public Callback parseCallback(String body) {
 		return CallbackFormat.parse(body);
 	}

@@ -49,6 +49,7 @@ public final class CallbackFormat {
 			case CANCELLED -> "payment.cancelled";
 			case EXPIRED -> "payment.expired";
 			case PENDING -> "payment.pending";
+			case UNKNOWN -> "payment.unknown";
 		};
 	}
 
@@ -81,6 +82,7 @@ public final class CallbackFormat {
 			case "payment.failed" -> PaymentGateway.Outcome.FAILED;
 			case "payment.cancelled" -> PaymentGateway.Outcome.CANCELLED;
 			case "payment.expired" -> PaymentGateway.Outcome.EXPIRED;
+			case "payment.unknown" -> PaymentGateway.Outcome.UNKNOWN;
 			default -> PaymentGateway.Outcome.PENDING;
 		};
 		return new Callback(id, type, paymentId, outcome, amount);

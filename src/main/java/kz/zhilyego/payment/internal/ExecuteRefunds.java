@@ -1,10 +1,12 @@
 package kz.zhilyego.payment.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +15,13 @@ import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway;
 import kz.zhilyego.payment.PaymentGatewayException;
+import kz.zhilyego.payment.PaymentNeedsAttention;
 import kz.zhilyego.payment.PaymentProperties;
 import kz.zhilyego.payment.PaymentStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,7 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the answer: SUCCEEDED with the provider's refund id (the payment becomes REFUNDED or
  * PARTIALLY_REFUNDED and a cancellation refund books its reversing ledger entries), or a
  * retry after an exponential backoff; a refusal or too many attempts park it as FAILED
- * for a human. Every step runs in its own transaction, whatever the caller's.
+ * for a human (the admin queue). Every step runs in its own transaction, whatever the
+ * caller's.
+ * <p>
+ * A retry never sends blindly: an earlier attempt may have reached the provider and lost
+ * only its answer (a timeout, a node that died). So before any attempt after the first,
+ * the provider's details of the payment are read: if what it has returned already covers
+ * our earlier refunds plus this one, this one was made (SUCCEEDED, nothing sent); if it
+ * matches our earlier refunds only, it was not, and is sent; anything else is parked for
+ * a human, as is a provider that cannot tell. With a provider that cannot refund by API
+ * ({@code kaspi.refunds: by-hand}) refunds are created MANUAL and wait for a person.
  */
 @Service
 public class ExecuteRefunds {
@@ -59,11 +73,14 @@ public class ExecuteRefunds {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final PaymentMetrics metrics;
 
 	ExecuteRefunds(Refunds refunds, Payments payments, Ledger ledger, BookingQueries bookings, PaymentGateway gateway,
 			PaymentProperties properties, PlatformTransactionManager transactionManager, Clock clock,
-			PaymentMetrics metrics) {
+			ApplicationEventPublisher events, PaymentMetrics metrics) {
+		this.events = events;
 		this.metrics = metrics;
 		this.refunds = refunds;
 		this.payments = payments;
@@ -95,14 +112,35 @@ public class ExecuteRefunds {
 			return Optional.empty();
 		}
 		BigDecimal left = payment.paid().amount().subtract(this.refunds.succeededTotal(payment.id()));
-		Money amount = new Money(refundDue.min(left), payment.currency());
+		// whole tenge (Money's rule): what is left of a payment from before the rule may
+		// have tiyn, and never more than that goes back
+		Money amount = new Money(refundDue.min(left).setScale(0, RoundingMode.FLOOR), payment.currency());
 		if (amount.isZero() || amount.isNegative()) {
 			return Optional.empty();
 		}
-		UUID refundId = this.transactions.execute(status -> this.refunds.create(payment.id(), bookingId,
-				RefundRow.Kind.CANCELLATION, "booking_cancelled:" + reason, amount, this.clock.instant()));
+		UUID refundId = this.transactions.execute(status -> {
+			UUID id = this.refunds.create(payment.id(), bookingId, RefundRow.Kind.CANCELLATION,
+					"booking_cancelled:" + reason, amount, this.clock.instant(), byHand());
+			waitsForAPerson(payment.id(), bookingId);
+			return id;
+		});
 		attempt(refundId);
 		return Optional.of(refundId);
+	}
+
+	/**
+	 * With refunds made by hand, a new refund is a person's task: superusers are told (in
+	 * the caller's transaction).
+	 */
+	void waitsForAPerson(UUID paymentId, UUID bookingId) {
+		if (byHand()) {
+			this.events.publishEvent(new PaymentNeedsAttention(paymentId, bookingId, "refund_by_hand"));
+		}
+	}
+
+	/** Whether refunds wait for a person (the provider cannot refund by API). */
+	public boolean byHand() {
+		return !this.gateway.refundsAutomatically();
 	}
 
 	/** Attempts every refund whose retry is due; returns how many succeeded. */
@@ -138,6 +176,15 @@ public class ExecuteRefunds {
 			if (!payment.provider().equals(this.gateway.name()) || payment.providerPaymentId() == null) {
 				throw new PaymentGatewayException("Provider " + payment.provider() + " is not active", true);
 			}
+			if (refund.attempts() > 1) {
+				String made = alreadyMade(refund, payment);
+				if (made != null) {
+					log.warn("Refund {} of payment {} was already made at {} ({}); not sent again", refund.id(),
+							payment.id(), payment.provider(), made);
+					this.transactions.executeWithoutResult(status -> succeeded(refund, payment, made));
+					return true;
+				}
+			}
 			providerRefundId = this.gateway
 				.refund(new PaymentGateway.RefundRequest(refundId, payment.providerPaymentId(), refund.money()));
 		}
@@ -149,14 +196,48 @@ public class ExecuteRefunds {
 		return true;
 	}
 
+	/**
+	 * Before a retry: did an earlier attempt of this refund reach the provider? Returns a
+	 * reference when it was made, null when it was not (send it); throws when the
+	 * provider's figures fit neither (park it for a human) or it cannot answer.
+	 */
+	private @Nullable String alreadyMade(RefundRow refund, PaymentRow payment) {
+		PaymentGateway.Details details = this.gateway.details(Objects.requireNonNull(payment.providerPaymentId()));
+		BigDecimal before = this.refunds.succeededTotalExcept(payment.id(), refund.id());
+		BigDecimal returned = details.returned();
+		if (returned.compareTo(before.add(refund.amount())) >= 0) {
+			return "returned-per-details:" + returned.toPlainString();
+		}
+		if (returned.compareTo(before) == 0) {
+			if (details.availableForReturn().compareTo(refund.amount()) < 0) {
+				throw new PaymentGatewayException("Only " + details.availableForReturn().toPlainString()
+						+ " can still be returned at the provider, this refund is " + refund.amount().toPlainString(),
+						false);
+			}
+			return null;
+		}
+		throw new PaymentGatewayException("The provider shows " + returned.toPlainString()
+				+ " returned; our other refunds are " + before.toPlainString() + " and this one "
+				+ refund.amount().toPlainString() + ": check the payment in the provider's cabinet", false);
+	}
+
 	private void failed(RefundRow refund, PaymentGatewayException ex) {
 		Instant now = this.clock.instant();
 		String error = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 		if (!ex.retryable() || refund.attempts() >= this.settings.maxAttempts()) {
 			log.error("Refund {} of payment {} FAILED after {} attempts, needs a human: {}", refund.id(),
 					refund.paymentId(), refund.attempts(), error);
-			this.transactions.executeWithoutResult(status -> this.refunds.fail(refund.id(), error, now));
-			this.metrics.refundFailed();
+			Boolean parked = this.transactions.execute(status -> {
+				if (!this.refunds.fail(refund.id(), error, now)) {
+					return false;
+				}
+				this.events
+					.publishEvent(new PaymentNeedsAttention(refund.paymentId(), refund.bookingId(), "refund_failed"));
+				return true;
+			});
+			if (Boolean.TRUE.equals(parked)) {
+				this.metrics.refundFailed();
+			}
 			return;
 		}
 		Instant next = now.plus(this.settings.backoffAfter(refund.attempts()));
@@ -170,6 +251,18 @@ public class ExecuteRefunds {
 		if (!this.refunds.succeed(refund.id(), providerRefundId, now)) {
 			return;
 		}
+		PaymentStatus status = afterSuccess(refund, payment, now);
+		log.info("Refund {} of payment {} SUCCEEDED ({} {}), payment {}", refund.id(), payment.id(), refund.amount(),
+				refund.currency(), status);
+	}
+
+	/**
+	 * What a refund that just became SUCCEEDED changes, in the caller's transaction: the
+	 * payment's status (REFUNDED / PARTIALLY_REFUNDED) and, for a cancellation refund of
+	 * a confirmed booking, the reversing ledger entries (once: the ledger's unique
+	 * index).
+	 */
+	public PaymentStatus afterSuccess(RefundRow refund, PaymentRow payment, Instant now) {
 		this.payments.lock(payment.id());
 		BigDecimal refunded = this.refunds.succeededTotal(payment.id());
 		PaymentStatus status = refunded.compareTo(payment.paid().amount()) >= 0 ? PaymentStatus.REFUNDED
@@ -183,8 +276,7 @@ public class ExecuteRefunds {
 							new Money(booking.gatewayFee(), booking.currency()), refund.money()),
 					now);
 		}
-		log.info("Refund {} of payment {} SUCCEEDED ({} {}), payment {}", refund.id(), payment.id(), refund.amount(),
-				refund.currency(), status);
+		return status;
 	}
 
 	private Optional<PaymentRow> paymentOf(String paymentRef) {

@@ -1,7 +1,5 @@
 package kz.zhilyego.payment.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import kz.zhilyego.common.Money;
@@ -53,12 +51,9 @@ public final class LedgerPolicy {
 				new Entry(EntryType.REALTOR_PAYOUT_REVERSAL, negate(payoutBack)));
 	}
 
+	/** The whole-tenge rule (see {@code Money}): shares are whole tenge, half up. */
 	private static Money share(Money part, Money refund, Money gross) {
-		if (gross.isZero()) {
-			return Money.zero(part.currency());
-		}
-		BigDecimal amount = part.amount().multiply(refund.amount()).divide(gross.amount(), 2, RoundingMode.HALF_UP);
-		return new Money(amount, part.currency());
+		return part.share(refund, gross);
 	}
 
 	private static Money negate(Money money) {

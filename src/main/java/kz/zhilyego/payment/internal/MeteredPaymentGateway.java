@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Every call to the active payment provider passes through here (a proxy around the
  * gateway bean, of the gateway's own class where it can be subclassed): an opened payment
- * counts as started, a {@link PaymentGatewayException} as a provider error, and each
- * answer or failure feeds the provider's health.
+ * counts as started, a {@link PaymentGatewayException} as a provider error (but "the
+ * provider does not know the payment" is an answer), and each answer or failure feeds the
+ * provider's health.
  */
 final class MeteredPaymentGateway implements MethodInterceptor {
 
-	private static final Set<String> PROVIDER_CALLS = Set.of("create", "status", "refund");
+	private static final Set<String> PROVIDER_CALLS = Set.of("create", "status", "details", "refund");
 
 	private final ObjectProvider<PaymentMetrics> metrics;
 
@@ -46,7 +47,13 @@ final class MeteredPaymentGateway implements MethodInterceptor {
 			return result;
 		}
 		catch (PaymentGatewayException ex) {
-			this.metrics.getObject().providerFailed(operation, ex);
+			if (ex.notFound()) {
+				// the provider answered: it does not know the payment (Kaspi -1601)
+				this.metrics.getObject().providerAnswered();
+			}
+			else {
+				this.metrics.getObject().providerFailed(operation, ex);
+			}
 			throw ex;
 		}
 	}

@@ -3,7 +3,10 @@ package kz.zhilyego.payment.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import kz.zhilyego.common.Zones;
 import kz.zhilyego.payment.PaymentProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +35,19 @@ class PaymentJobs {
 		return Tasks
 			.recurring("purge-rejected-callbacks", FixedDelay.of(properties.rejectedCallbacks().purgeInterval()))
 			.execute((instance, context) -> purge.purge());
+	}
+
+	/**
+	 * Yesterday's payments compared with the provider, daily at {@code reconciliation.at}
+	 * Kazakhstan time, on one node.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "zhilyego.payment.reconciliation.enabled", havingValue = "true",
+			matchIfMissing = true)
+	RecurringTask<Void> reconcilePaymentsTask(ReconcilePayments reconcile, PaymentProperties properties) {
+		return Tasks
+			.recurring("reconcile-payments", Schedules.daily(Zones.KAZAKHSTAN, properties.reconciliation().at()))
+			.execute((instance, context) -> reconcile.yesterday());
 	}
 
 }

@@ -27,6 +27,11 @@ import org.springframework.core.env.Profiles;
  * ({@code ZHILYEGO_PAYMENT_WEBHOOK_SECRET}) when the provider takes callbacks (Kaspi only
  * with {@code kaspi.status-hints}).</li>
  * </ul>
+ * In every profile, {@code kaspi} starts only when its contract can send refunds without
+ * the customer — the enhanced scheme ({@code /r3/v01}) with a client certificate and BIN
+ * — or when {@code kaspi.refunds: by-hand} says a person makes refunds in the Kaspi
+ * cabinet (they then wait in the admin queue). On r1 no refund exists, on r2 the customer
+ * must scan a return QR: without this check every cancellation refund would end FAILED.
  * The dev and test profiles default to the sandbox (application.yml) and, without a
  * secret, get a random one per start: the sandbox signs and verifies its own callbacks.
  */
@@ -39,6 +44,8 @@ public class PaymentSettingsCheck implements EnvironmentPostProcessor, Ordered {
 	static final String STATUS_HINTS = "zhilyego.payment.kaspi.status-hints";
 
 	static final int MIN_SECRET_BYTES = 32;
+
+	static final String KASPI = "zhilyego.payment.kaspi.";
 
 	private static final Set<String> PROVIDERS = Set.of("sandbox", "kaspi");
 
@@ -69,6 +76,9 @@ public class PaymentSettingsCheck implements EnvironmentPostProcessor, Ordered {
 			throw refuse("ZHILYEGO_PAYMENT_PROVIDER (" + PROVIDER + ") is sandbox, whose payment page lets anyone"
 					+ " confirm a booking without paying; it exists only in the dev and test profiles. Choose kaspi");
 		}
+		if (provider.equals("kaspi")) {
+			checkKaspiRefunds(environment);
+		}
 		boolean takesCallbacks = provider.equals("sandbox")
 				|| environment.getProperty(STATUS_HINTS, Boolean.class, false);
 		if (!takesCallbacks) {
@@ -89,6 +99,30 @@ public class PaymentSettingsCheck implements EnvironmentPostProcessor, Ordered {
 					+ WEBHOOK_SECRET + ") must be set to at least " + MIN_SECRET_BYTES
 					+ " bytes of random text shared with the provider"
 					+ (secret.isBlank() ? "; it is not set" : "; it is too short"));
+		}
+	}
+
+	private static void checkKaspiRefunds(ConfigurableEnvironment environment) {
+		String refunds = environment.getProperty(KASPI + "refunds", "automatic").trim().toLowerCase(Locale.ROOT);
+		if (refunds.equals("by-hand")) {
+			return;
+		}
+		if (!refunds.equals("automatic")) {
+			throw refuse("unknown " + KASPI + "refunds '" + refunds + "' (ZHILYEGO_KASPI_REFUNDS); choose automatic"
+					+ " (the r3 contract refunds by API) or by-hand (a person refunds in the Kaspi cabinet)");
+		}
+		String prefix = environment.getProperty(KASPI + "path-prefix", "/r3/v01").trim();
+		boolean enhanced = prefix.isEmpty() || prefix.startsWith("/r3/");
+		boolean certificate = !environment.getProperty(KASPI + "client-certificate.path", "").isBlank();
+		boolean bin = !environment.getProperty(KASPI + "organization-bin", "").isBlank();
+		if (!enhanced || !certificate || !bin) {
+			throw refuse("Kaspi refunds without the customer exist only on the enhanced contract (path-prefix /r3/v01)"
+					+ " with a client certificate and the organisation's BIN; here "
+					+ (!enhanced ? "the path prefix is " + prefix
+							: !certificate ? KASPI + "client-certificate.path is not set"
+									: KASPI + "organization-bin (ZHILYEGO_KASPI_BIN) is not set")
+					+ ". Complete the r3 settings, or set ZHILYEGO_KASPI_REFUNDS (" + KASPI
+					+ "refunds) to by-hand if refunds are made by hand in the Kaspi cabinet");
 		}
 	}
 

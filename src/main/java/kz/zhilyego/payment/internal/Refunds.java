@@ -29,14 +29,21 @@ public class Refunds {
 		this.jdbc = jdbc;
 	}
 
-	/** Creates the refund unless one of this kind exists; returns the id either way. */
-	public UUID create(UUID paymentId, UUID bookingId, RefundRow.Kind kind, String reason, Money amount, Instant now) {
+	/**
+	 * Creates the refund unless one of this kind exists; returns the id either way.
+	 * {@code byHand}: the provider cannot refund by API, the refund waits (MANUAL) for a
+	 * person.
+	 */
+	public UUID create(UUID paymentId, UUID bookingId, RefundRow.Kind kind, String reason, Money amount, Instant now,
+			boolean byHand) {
 		this.jdbc.sql("""
 				insert into refunds (id, payment_id, booking_id, kind, reason, amount, currency, status,
 				    next_attempt_at, created_at)
-				values (:id, :payment, :booking, :kind, :reason, :amount, :currency, 'PENDING', :now, :now)
+				values (:id, :payment, :booking, :kind, :reason, :amount, :currency, :status,
+				    case when :status = 'PENDING' then cast(:now as timestamptz) end, :now)
 				on conflict do nothing
 				""")
+			.param("status", byHand ? "MANUAL" : "PENDING")
 			.param("id", UUID.randomUUID())
 			.param("payment", paymentId)
 			.param("booking", bookingId)
@@ -90,11 +97,45 @@ public class Refunds {
 			.update();
 	}
 
-	public void fail(UUID id, String error, Instant now) {
-		this.jdbc.sql("""
+	public boolean fail(UUID id, String error, Instant now) {
+		return this.jdbc.sql("""
 				update refunds set status = 'FAILED', last_error = :error, completed_at = :now, next_attempt_at = null
 				where id = :id and status = 'PENDING'
-				""").param("error", truncate(error)).param("now", utc(now)).param("id", id).update();
+				""").param("error", truncate(error)).param("now", utc(now)).param("id", id).update() == 1;
+	}
+
+	/**
+	 * A person made the refund by hand in the provider's cabinet: FAILED / MANUAL →
+	 * SUCCEEDED, with who and their note.
+	 */
+	public boolean settleByHand(UUID id, String reference, long by, String note, Instant now) {
+		return this.jdbc.sql("""
+				update refunds set status = 'SUCCEEDED', provider_refund_id = :reference, completed_at = :now,
+				    next_attempt_at = null, settled_by = :by, settled_note = :note
+				where id = :id and status in ('FAILED', 'MANUAL')
+				""")
+			.param("reference", reference)
+			.param("now", utc(now))
+			.param("by", by)
+			.param("note", note)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Refunds waiting for a person (FAILED and MANUAL), oldest first. */
+	public List<RefundRow> toDo(int limit) {
+		return this.jdbc.sql("""
+				select * from refunds where status in ('FAILED', 'MANUAL')
+				order by created_at, id limit :limit
+				""").param("limit", limit).query(Refunds::map).list();
+	}
+
+	/** What was refunded (SUCCEEDED) for the payment, apart from one refund. */
+	public BigDecimal succeededTotalExcept(UUID paymentId, UUID refundId) {
+		return this.jdbc.sql("""
+				select coalesce(sum(amount), 0) from refunds
+				where payment_id = :payment and status = 'SUCCEEDED' and id <> :refund
+				""").param("payment", paymentId).param("refund", refundId).query(BigDecimal.class).single();
 	}
 
 	public List<UUID> due(Instant now, int limit) {

@@ -10,6 +10,8 @@ import kz.zhilyego.booking.ConfirmPayment;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.payment.PaymentGateway.Outcome;
 import kz.zhilyego.payment.PaymentFailed;
+import kz.zhilyego.payment.PaymentNeedsAttention;
+import kz.zhilyego.payment.PaymentProperties;
 import kz.zhilyego.payment.PaymentStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,8 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger set is booked once; RefundRequired → an automatic full refund is created and
  * attempted after commit;</li>
  * <li>PAID for a paid payment → nothing;</li>
- * <li>FAILED / CANCELLED / EXPIRED → only a PENDING payment closes; the booking stays as
- * it is (a HOLD can get a new payment while it lasts);</li>
+ * <li>FAILED / CANCELLED / EXPIRED → only a PENDING or UNKNOWN payment closes (an UNKNOWN
+ * one's case is then resolved by the provider's answer); the booking stays as it is (a
+ * HOLD can get a new payment while it lasts);</li>
+ * <li>UNKNOWN (a status word nobody knows) → a PENDING payment becomes UNKNOWN: no longer
+ * in flight, so the guest may pay again; flagged for a person, superusers alerted, and
+ * still asked about for {@code unknown-check-for};</li>
  * <li>PENDING → nothing.</li>
  * </ul>
  */
@@ -57,12 +63,15 @@ public class SettlePayment {
 
 	private final ApplicationEventPublisher events;
 
+	private final PaymentProperties properties;
+
 	private final PaymentMetrics metrics;
 
 	SettlePayment(Payments payments, Refunds refunds, Ledger ledger, ConfirmPayment confirmPayment,
 			BookingQueries bookings, ExecuteRefunds executeRefunds, TransactionTemplate transactions, Clock clock,
-			ApplicationEventPublisher events, PaymentMetrics metrics) {
+			ApplicationEventPublisher events, PaymentProperties properties, PaymentMetrics metrics) {
 		this.events = events;
+		this.properties = properties;
 		this.metrics = metrics;
 		this.payments = payments;
 		this.refunds = refunds;
@@ -83,6 +92,11 @@ public class SettlePayment {
 		REFUND_REQUIRED,
 		/** The payment failed, was cancelled or expired now. */
 		CLOSED,
+		/**
+		 * The provider's answer is not understood (or never came): the payment is UNKNOWN
+		 * now, in the admin queue.
+		 */
+		IN_DOUBT,
 		/**
 		 * A callback disagreed with the payment (amount, currency): it was stored, the
 		 * payment flagged for a person and nothing else changed.
@@ -122,18 +136,43 @@ public class SettlePayment {
 			case PENDING -> new Result(Effect.UNCHANGED, null);
 			case FAILED, CANCELLED, EXPIRED -> {
 				PaymentStatus to = PaymentStatus.valueOf(outcome.name());
-				boolean closed = payment.status() == PaymentStatus.PENDING
+				boolean wasUnknown = payment.status() == PaymentStatus.UNKNOWN;
+				boolean closed = (payment.status() == PaymentStatus.PENDING || wasUnknown)
 						&& this.payments.close(paymentId, to, source, now);
 				if (closed) {
 					log.info("Payment {} of booking {} {} ({})", paymentId, payment.bookingId(), to, source);
-					if (to == PaymentStatus.FAILED) {
+					if (wasUnknown) {
+						this.payments.resolveReview(paymentId, null, "provider answered " + source, now);
+					}
+					else if (to == PaymentStatus.FAILED && !payment.remoteInvoice()) {
 						this.events.publishEvent(new PaymentFailed(paymentId, payment.bookingId()));
 					}
 				}
 				yield new Result(closed ? Effect.CLOSED : Effect.UNCHANGED, null);
 			}
+			case UNKNOWN -> inDoubt(payment, source, now);
 			case PAID -> paid(payment, reported, source, now);
 		};
+	}
+
+	/**
+	 * PENDING → UNKNOWN: out of the guest's way (another payment may start), flagged for
+	 * a person, alerted, still asked about slowly.
+	 */
+	private Result inDoubt(PaymentRow payment, String reason, Instant now) {
+		if (payment.status() != PaymentStatus.PENDING) {
+			return new Result(Effect.UNCHANGED, null);
+		}
+		String why = reason.length() > 200 ? reason.substring(0, 200) : reason;
+		if (!this.payments.markUnknown(payment.id(), why, now, now.plus(this.properties.kaspi().slowPollInterval()),
+				now.plus(this.properties.unknownCheckFor()))) {
+			return new Result(Effect.UNCHANGED, null);
+		}
+		log.error("Payment {} of booking {} is UNKNOWN ({}): it needs a person, see /admin/payments", payment.id(),
+				payment.bookingId(), why);
+		this.metrics.inDoubt();
+		this.events.publishEvent(new PaymentNeedsAttention(payment.id(), payment.bookingId(), why));
+		return new Result(Effect.IN_DOUBT, null);
 	}
 
 	private Result paid(PaymentRow payment, @Nullable Money reported, String source, Instant now) {
@@ -143,6 +182,9 @@ public class SettlePayment {
 		Money paid = reported != null ? reported : payment.money();
 		if (!this.payments.markPaid(payment.id(), payment.status(), paid.amount(), now)) {
 			throw new IllegalStateException("Payment changed under its row lock: " + payment.id());
+		}
+		if (payment.status() == PaymentStatus.UNKNOWN) {
+			this.payments.resolveReview(payment.id(), null, "provider answered " + source, now);
 		}
 		log.info("Payment {} of booking {} PAID {} ({})", payment.id(), payment.bookingId(), paid, source);
 		this.metrics.paid(payment.bookingId(), now);
@@ -166,7 +208,8 @@ public class SettlePayment {
 
 	private Result refund(PaymentRow payment, Money paid, String reason, Instant now) {
 		UUID refundId = this.refunds.create(payment.id(), payment.bookingId(), RefundRow.Kind.AUTOMATIC, reason, paid,
-				now);
+				now, this.executeRefunds.byHand());
+		this.executeRefunds.waitsForAPerson(payment.id(), payment.bookingId());
 		log.warn("Payment {} of booking {} cannot confirm it ({}): automatic refund {}", payment.id(),
 				payment.bookingId(), reason, refundId);
 		return new Result(Effect.REFUND_REQUIRED, refundId);

@@ -98,6 +98,7 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/bookings/{id}")
+	@Operation(summary = "A booking of a listing in scope, with guest contacts")
 	StaffBooking get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.get(id, user));
 	}
@@ -110,11 +111,13 @@ class RealtorBookingApiController {
 	}
 
 	@PostMapping("/api/v1/realtor/bookings/{id}/check-in")
+	@Operation(summary = "The guest checked in")
 	StaffBooking checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.checkIn(id, user));
 	}
 
 	@PostMapping("/api/v1/realtor/bookings/{id}/check-out")
+	@Operation(summary = "The guest checked out; the stay is complete")
 	StaffBooking checkOut(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
 		return StaffBooking.of(this.bookings.checkOut(id, user));
 	}
@@ -129,15 +132,19 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/bookings.csv")
+	@Operation(
+			summary = "Bookings with check-in in [from, to] as CSV (UTF-8 with BOM; headers and words in the caller's language)")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
-		return file(this.reports.csv(user, from, to),
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Locale locale) {
+		return file(this.reports.csv(user, from, to, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"bookings-" + from + "-" + to + ".csv");
 	}
 
 	@GetMapping("/api/v1/realtor/reports/bookings.xlsx")
+	@Operation(summary = "Bookings with check-in in [from, to] as XLSX, with a summary sheet")
 	ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
@@ -158,16 +165,18 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/reports/team.csv")
+	@Operation(summary = "Agency head: the team table for [from, to] as CSV")
 	ResponseEntity<byte[]> teamCsv(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable Long agencyId) {
-		return file(this.reports.teamCsv(user, agencyId, from, to),
+			@RequestParam(required = false) @Nullable Long agencyId, Locale locale) {
+		return file(this.reports.teamCsv(user, agencyId, from, to, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"team-" + from + "-" + to + ".csv");
 	}
 
 	@GetMapping("/api/v1/realtor/reports/team.xlsx")
+	@Operation(summary = "Agency head: the team table for [from, to] as XLSX")
 	ResponseEntity<byte[]> teamXlsx(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,

@@ -113,6 +113,7 @@ class RealtorListingApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A listing in scope with every field and its version")
 	RealtorListing get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.get(id, user);
 	}
@@ -131,11 +132,13 @@ class RealtorListingApiController {
 	}
 
 	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate a listing: it leaves the search")
 	RealtorListing deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.setActive(id, false, user);
 	}
 
 	@PostMapping("/{id}/activate")
+	@Operation(summary = "Activate a listing again")
 	RealtorListing activate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.setActive(id, true, user);
 	}
@@ -155,6 +158,7 @@ class RealtorListingApiController {
 	}
 
 	@GetMapping("/{id}/photos")
+	@Operation(summary = "The listing's photos in order")
 	List<ListingPhoto> photos(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.photos.list(id, user);
 	}
@@ -168,18 +172,21 @@ class RealtorListingApiController {
 	}
 
 	@PutMapping("/{id}/photos/order")
+	@Operation(summary = "Reorder the photos (every photo id exactly once)")
 	List<ListingPhoto> reorder(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestBody OrderRequest body) {
 		return this.photos.reorder(id, body.photoIds() == null ? List.of() : body.photoIds(), user);
 	}
 
 	@PostMapping("/{id}/photos/{photoId}/main")
+	@Operation(summary = "Make a photo the main one")
 	List<ListingPhoto> main(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long photoId) {
 		return this.photos.makeMain(id, photoId, user);
 	}
 
 	@DeleteMapping("/{id}/photos/{photoId}")
+	@Operation(summary = "Delete a photo and its stored variants")
 	List<ListingPhoto> deletePhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long photoId) {
 		return this.photos.delete(id, photoId, user);

@@ -256,6 +256,8 @@ class RealtorListingPages {
 		if (!model.containsAttribute("photoError")) {
 			model.addAttribute("photoError", null);
 		}
+		model.addAttribute("photoLimits", this.photos.limits());
+		model.addAttribute("maxText", RealtorListings.MAX_TEXT);
 		return "realtor/listing-form";
 	}
 

@@ -115,10 +115,10 @@ class RealtorTeamPages {
 
 	@GetMapping("/realtor/reports/team.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-			@RequestParam String to, @RequestParam(required = false) @Nullable Long agencyId) {
+			@RequestParam String to, @RequestParam(required = false) @Nullable Long agencyId, Locale locale) {
 		return RealtorBookingApiController.file(
 				this.reports.teamCsv(user, agencyId, RealtorListingPages.date("from", from),
-						RealtorListingPages.date("to", to)),
+						RealtorListingPages.date("to", to), locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"team-" + from + "-" + to + ".csv");
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -183,7 +184,7 @@ class RealtorWorkPages {
 			@RequestParam(required = false) @Nullable Long realtorId,
 			@RequestParam(required = false) @Nullable String heatQ,
 			@RequestParam(required = false) @Nullable Integer heatPage,
-			@RequestParam(required = false) @Nullable String heatStart, Model model) {
+			@RequestParam(required = false) @Nullable String heatStart, Model model, Locale locale) {
 		LocalDate today = today();
 		AnalyticsPeriod period = AnalyticsPeriod.of(preset, from, to, today);
 		AnalyticsSummary summary = this.analytics.summary(user, realtorId, period.start(), period.end(),
@@ -206,15 +207,22 @@ class RealtorWorkPages {
 		model.addAttribute("heatStart", days.isEmpty() ? null : days.getFirst());
 		model.addAttribute("periodFrom", "custom".equals(period.preset()) ? period.start() : null);
 		model.addAttribute("periodTo", "custom".equals(period.preset()) ? period.end() : null);
+		// the chart's legend and the list under it: reasons in words, never codes
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (CancellationReason reason : CancellationReason.values()) {
+			reasons.put(reason.name(), this.messages.text("booking.reason." + reason.name(), new Object[0], locale));
+		}
+		model.addAttribute("reasonLabels", reasons);
+		model.addAttribute("reasonLabelsJson", this.json.writeValueAsString(reasons));
 		return "realtor/analytics";
 	}
 
 	@GetMapping("/realtor/reports/bookings.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-			@RequestParam String to) {
+			@RequestParam String to, Locale locale) {
 		LocalDate f = RealtorListingPages.date("from", from);
 		LocalDate t = RealtorListingPages.date("to", to);
-		return RealtorBookingApiController.file(this.reports.csv(user, f, t),
+		return RealtorBookingApiController.file(this.reports.csv(user, f, t, locale),
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				"bookings-" + from + "-" + to + ".csv");
 	}

@@ -1,0 +1,7 @@
+/**
+ * Payment providers behind PaymentGateway: Kaspi QR and the sandbox.
+ */
+@NullMarked
+package kz.zhilyego.payment.adapter;
+
+import org.jspecify.annotations.NullMarked;

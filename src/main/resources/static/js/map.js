@@ -1,0 +1,91 @@
+// ЖильеGO maps: Leaflet (from its WebJar) on any element with data-tiles and data-markers
+// ([{lat, lng, title, url, price}]). The address and coordinates are always on the page as
+// text; the map shows only once a tile has loaded, and stays hidden (with a note) when
+// Leaflet or the tile server cannot be reached — offline, blocked, or down.
+(function () {
+  'use strict';
+  var WAIT_MS = 10000;
+
+  function degrade(el) {
+    if (el.getAttribute('data-state') === 'ready') { return; }
+    el.hidden = true;
+    el.setAttribute('data-state', 'unavailable');
+    var note = document.createElement('p');
+    note.className = 'small text-muted zg-map-note';
+    note.id = el.id + '-unavailable';
+    note.textContent = el.getAttribute('data-unavailable') || '';
+    el.parentNode.insertBefore(note, el.nextSibling);
+  }
+
+  function link(marker) {
+    var box = document.createElement('div');
+    var title = document.createElement(marker.url ? 'a' : 'strong');
+    title.textContent = marker.title || '';
+    if (marker.url) { title.href = marker.url; }
+    box.appendChild(title);
+    if (marker.price) {
+      var price = document.createElement('div');
+      price.textContent = marker.price;
+      box.appendChild(price);
+    }
+    return box;
+  }
+
+  function show(el) {
+    var markers = [];
+    try { markers = JSON.parse(el.getAttribute('data-markers') || '[]'); } catch (ignored) { markers = []; }
+    if (!markers.length) { return; }
+    if (!window.L) { degrade(el); return; }
+    el.hidden = false;
+    el.setAttribute('data-state', 'loading');
+    var map = L.map(el, {
+      crs: el.getAttribute('data-crs') === 'EPSG3395' ? L.CRS.EPSG3395 : L.CRS.EPSG3857,
+      scrollWheelZoom: false
+    });
+    var started = 0, failed = 0, loaded = false;
+    var tiles = L.tileLayer(el.getAttribute('data-tiles'), {
+      subdomains: el.getAttribute('data-subdomains') || 'abc',
+      maxZoom: parseInt(el.getAttribute('data-max-zoom'), 10) || 19,
+      attribution: el.getAttribute('data-attribution') || ''
+    });
+    tiles.on('tileloadstart', function () { started++; });
+    tiles.on('tileload', function () {
+      loaded = true;
+      el.setAttribute('data-state', 'ready');
+    });
+    tiles.on('tileerror', function () {
+      failed++;
+      if (!loaded && failed >= started) { degrade(el); }
+    });
+    tiles.addTo(map);
+    var points = markers.map(function (m) {
+      var marker = L.marker([m.lat, m.lng], { title: m.title || '', alt: m.title || '' }).addTo(map);
+      marker.bindPopup(link(m));
+      return [m.lat, m.lng];
+    });
+    if (points.length === 1) {
+      map.setView(points[0], 16);
+    } else {
+      map.fitBounds(points, { padding: [24, 24], maxZoom: 16 });
+    }
+    window.setTimeout(function () { if (!loaded) { degrade(el); } }, WAIT_MS);
+  }
+
+  function start() {
+    document.querySelectorAll('[data-tiles][data-markers]').forEach(function (el) {
+      var details = el.closest('details');
+      if (details && !details.open) {
+        // a map in a closed <details> is drawn when it opens (Leaflet needs its size)
+        details.addEventListener('toggle', function once() {
+          if (details.open) { details.removeEventListener('toggle', once); show(el); }
+        });
+      } else {
+        show(el);
+      }
+    });
+  }
+
+  // for scripts and tests that add a map later
+  window.ZhilyeGoMap = { show: show };
+  document.addEventListener('DOMContentLoaded', start);
+})();

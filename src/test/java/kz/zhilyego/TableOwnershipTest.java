@@ -1,0 +1,171 @@
+package kz.zhilyego;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL counterpart of {@link ModularityTests}: every table has one owning module (ADR
+ * 0003), and only its owner names it in SQL. Other modules use the owner's Java API. The
+ * crossings that exist today are listed in {@link #KNOWN_CROSSINGS} as debt: a new
+ * crossing fails the test, and so does a listed one that is gone (take it off the list).
+ */
+class TableOwnershipTest {
+
+	/** Table → owning module. Every table a migration creates must be here. */
+	static final Map<String, String> OWNERS = Map.ofEntries(
+			// catalog: what is for rent and its reference data
+			Map.entry("listings", "catalog"), Map.entry("listing_photos", "catalog"),
+			Map.entry("listing_amenities", "catalog"), Map.entry("listing_night_prices", "catalog"),
+			Map.entry("cities", "catalog"), Map.entry("districts", "catalog"), Map.entry("amenities", "catalog"),
+			Map.entry("housing_types", "catalog"), Map.entry("housing_classes", "catalog"),
+			// realtor: the staff's edit history of listings
+			Map.entry("listing_changes", "realtor"), Map.entry("listing_price_history", "realtor"),
+			// booking: stays, their nights and blocks
+			Map.entry("bookings", "booking"), Map.entry("booking_transitions", "booking"),
+			Map.entry("occupancies", "booking"), Map.entry("listing_blocks", "booking"),
+			// identity: people, roles, agencies, sign-in, secrets, audit
+			Map.entry("users", "identity"), Map.entry("user_roles", "identity"), Map.entry("agencies", "identity"),
+			Map.entry("agency_invitations", "identity"), Map.entry("api_keys", "identity"),
+			Map.entry("refresh_tokens", "identity"), Map.entry("totp_secrets", "identity"),
+			Map.entry("recovery_codes", "identity"), Map.entry("login_attempts", "identity"),
+			Map.entry("login_lockouts", "identity"), Map.entry("login_device_lockouts", "identity"),
+			Map.entry("password_resets", "identity"), Map.entry("audit_log", "identity"),
+			Map.entry("listing_access_codes", "identity"), Map.entry("access_code_reveals", "identity"),
+			Map.entry("spring_session", "identity"), Map.entry("spring_session_attributes", "identity"),
+			// payment: money in and out
+			Map.entry("payments", "payment"), Map.entry("payment_events", "payment"), Map.entry("refunds", "payment"),
+			Map.entry("ledger_entries", "payment"), Map.entry("payment_differences", "payment"),
+			Map.entry("payment_reconciliations", "payment"), Map.entry("sandbox_provider_payments", "payment"),
+			// notification: the outbox and what people receive
+			Map.entry("notification_outbox", "notification"), Map.entry("notification_reminders", "notification"),
+			Map.entry("notification_settings", "notification"), Map.entry("in_app_notifications", "notification"),
+			Map.entry("captured_messages", "notification"),
+			// the rest
+			Map.entry("reviews", "review"), Map.entry("review_complaints", "review"),
+			Map.entry("favorites", "favorite"), Map.entry("chat_dialogs", "chatbot"),
+			Map.entry("telegram_chats", "telegram"), Map.entry("telegram_updates", "telegram"),
+			Map.entry("idempotency_keys", "common"),
+			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
+			// registry)
+			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));
+
+	/**
+	 * Module → tables of other modules its SQL names today. Debt to pay off (issue 14):
+	 * it may only shrink.
+	 */
+	static final Map<String, Set<String>> KNOWN_CROSSINGS = Map.of(
+			// the listing editor and its reports write catalog tables and read bookings
+			// directly
+			"realtor",
+			Set.of("listings", "listing_photos", "listing_amenities", "listing_night_prices", "cities", "districts",
+					"amenities", "housing_types", "housing_classes", "bookings", "occupancies", "listing_blocks",
+					"users", "listing_access_codes"),
+			// a listing's owner and lock are read by SQL (a catalog ListingLocks API is
+			// the plan)
+			"booking", Set.of("listings"), "review", Set.of("listings", "users"), "identity", Set.of("listings"),
+			"favorite", Set.of("listings"),
+			// search filters free nights (ADR 0001: the occupancy relation is shared with
+			// search)
+			"catalog", Set.of("occupancies"),
+			// dev-only demo data inserted around the services
+			"demo", Set.of("listings", "bookings", "reviews", "users", "user_roles"));
+
+	private static final Path MAIN = Path.of("src/main/java/kz/zhilyego");
+
+	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	private static final Pattern CREATE_TABLE = Pattern
+		.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+
+	private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
+
+	@Test
+	void everyTableHasAnOwningModule() {
+		assertThat(OWNERS.keySet()).as("tables without an owner: add them to OWNERS and to ADR 0003")
+			.containsAll(tables());
+	}
+
+	@Test
+	void onlyTheOwnerNamesItsTablesInSql() {
+		Map<String, Set<String>> crossings = crossings();
+		int pairs = crossings.values().stream().mapToInt(Set::size).sum();
+		System.out.printf("Cross-module table accesses: %d (module, table) pairs in %d modules%n", pairs,
+				crossings.size());
+		crossings.forEach((module, tables) -> System.out.printf("  %s -> %s%n", module, tables));
+		crossings.forEach((module, tables) -> assertThat(tables)
+			.as("module %s names tables of other modules in SQL; use the owner's API (ADR 0003)", module)
+			.isSubsetOf(KNOWN_CROSSINGS.getOrDefault(module, Set.of())));
+		KNOWN_CROSSINGS.forEach((module, tables) -> assertThat(crossings.getOrDefault(module, Set.of()))
+			.as("crossings of %s that are gone: take them off KNOWN_CROSSINGS", module)
+			.containsAll(tables));
+	}
+
+	/** Module → tables owned by other modules that its SQL names. */
+	private static Map<String, Set<String>> crossings() {
+		Map<String, Pattern> uses = new TreeMap<>();
+		for (String table : OWNERS.keySet()) {
+			uses.put(table, Pattern.compile(
+					"(?i)\\b(?:from|join|into|update|truncate|table)\\s+(?:only\\s+)?" + Pattern.quote(table) + "\\b"));
+		}
+		Map<String, Set<String>> crossings = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			files.filter(f -> f.toString().endsWith(".java")).forEach(file -> {
+				Path relative = MAIN.relativize(file);
+				if (relative.getNameCount() < 2) {
+					return;
+				}
+				String module = relative.getName(0).toString();
+				String code = COMMENTS.matcher(read(file)).replaceAll("");
+				uses.forEach((table, use) -> {
+					if (!OWNERS.get(table).equals(module) && use.matcher(code).find()) {
+						crossings.computeIfAbsent(module, m -> new TreeSet<>()).add(table);
+					}
+				});
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return crossings;
+	}
+
+	private static Set<String> tables() {
+		Set<String> tables = new TreeSet<>();
+		try (Stream<Path> files = Files.list(MIGRATIONS)) {
+			files.filter(f -> f.toString().endsWith(".sql")).forEach(file -> {
+				Matcher m = CREATE_TABLE.matcher(read(file));
+				while (m.find()) {
+					tables.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(tables).as("tables found in the migrations").isNotEmpty();
+		return tables;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
