@@ -35,7 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * and the reference data's, one primary-key read per request; V70 triggers bump it when
  * the listing, its prices, photos, amenities, published reviews or occupied nights
  * change), the language and the day, so a change on any node is seen by the next request
- * on every node. Only a plain GET of the canonical path without a query string is cached,
+ * on every node. The page's host card (the owner's name, agency, other listings and reply
+ * time; other modules' tables) is only as fresh as a five-minute period, which is part of
+ * the key too. Only a plain GET of the canonical path without a query string is cached,
  * and only a 200 that sets no cookie; signed-in visitors (favourites, forms with CSRF
  * tokens) always get a fresh page. Runs inside the security filter chain's order (after
  * it), so security headers are written as for every page.
@@ -54,6 +56,9 @@ class ListingPageCache extends OncePerRequestFilter {
 		.ofNullable(ListingPageCache.class.getPackage().getImplementationVersion())
 		.orElse("dev") + "." + Long.toString(System.currentTimeMillis(), 36);
 
+	/** How long the host card of a cached page may lag (see the class comment). */
+	static final Duration HOST_CARD_LAG = Duration.ofMinutes(5);
+
 	private final ListingCatalog catalog;
 
 	private final LocaleResolver locales;
@@ -69,7 +74,7 @@ class ListingPageCache extends OncePerRequestFilter {
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(64L * 1024 * 1024)
 			.<String, Page>weigher((key, page) -> page.body().length + key.length())
-			.expireAfterWrite(Duration.ofMinutes(10))
+			.expireAfterWrite(HOST_CARD_LAG)
 			.recordStats()
 			.build();
 		CaffeineCacheMetrics.monitor(meters, this.pages, "listing-pages");
@@ -100,8 +105,11 @@ class ListingPageCache extends OncePerRequestFilter {
 		}
 		Locale locale = this.locales.resolveLocale(request);
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		// the host card (the owner's name, other listings, rating, reply time) comes from
+		// other modules' tables: it may lag by at most one period
+		long hostPeriod = this.clock.instant().getEpochSecond() / HOST_CARD_LAG.toSeconds();
 		String etag = "\"l" + id + "." + version.content() + "." + version.dictionaries() + "."
-				+ Language.of(locale).code() + "." + today + "." + BUILD + "\"";
+				+ Language.of(locale).code() + "." + today + "." + hostPeriod + "." + BUILD + "\"";
 		response.setHeader(HttpHeaders.ETAG, etag);
 		// any cache may keep it, but must ask again (a 304 costs one primary-key read)
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "public, no-cache");

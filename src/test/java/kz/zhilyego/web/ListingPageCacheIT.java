@@ -109,6 +109,12 @@ class ListingPageCacheIT {
 			.update();
 		assertThat(get(this.path, repricedTag).statusCode()).isEqualTo(200);
 
+		// the next five minutes: the host card may have changed
+		String periodTag = get(this.path, null).headers().firstValue("ETag").orElseThrow();
+		assertThat(get(this.path, periodTag).statusCode()).isEqualTo(304);
+		this.clock.advance(java.time.Duration.ofMinutes(5));
+		assertThat(get(this.path, periodTag).statusCode()).isEqualTo(200);
+
 		// another day: the calendar starts elsewhere
 		String dayTag = get(this.path, null).headers().firstValue("ETag").orElseThrow();
 		this.clock.advance(java.time.Duration.ofDays(1));
