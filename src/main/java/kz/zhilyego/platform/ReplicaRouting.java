@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import kz.zhilyego.common.ReplicaReads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,13 +28,17 @@ import org.springframework.util.ClassUtils;
  * other one from the primary. Wrapped in a {@code LazyConnectionDataSourceProxy}, so the
  * choice is made at the transaction's first statement, when its name (the method) and
  * read-only flag are known. A replica that cannot give a connection is skipped for
- * {@link #PAUSE} and the primary answers instead (a warning in the log).
+ * {@link #PAUSE} and the primary answers instead (a warning in the log). Every replica
+ * connection is validated as it is handed out (one round trip), so a replica that has
+ * just stopped costs no request an error.
  */
 final class ReplicaRouting extends AbstractDataSource {
 
 	private static final Logger log = LoggerFactory.getLogger(ReplicaRouting.class);
 
 	static final Duration PAUSE = Duration.ofSeconds(10);
+
+	private static final int VALIDATION_SECONDS = 1;
 
 	private final DataSource primary;
 
@@ -57,12 +62,28 @@ final class ReplicaRouting extends AbstractDataSource {
 			return this.primary.getConnection();
 		}
 		try {
-			return this.replica.getConnection();
+			Connection connection = this.replica.getConnection();
+			// one round trip: a pooled connection to a replica that has just stopped
+			// would otherwise fail the request's first statement
+			if (connection.isValid(VALIDATION_SECONDS)) {
+				return connection;
+			}
+			discard(connection);
+			throw new SQLException("Replica connection is no longer valid");
 		}
 		catch (SQLException ex) {
 			this.skipReplicaUntil.set(this.clock.instant().plus(PAUSE));
 			log.warn("Replica unavailable, reading from the primary for {}: {}", PAUSE, ex.getMessage());
 			return this.primary.getConnection();
+		}
+	}
+
+	private void discard(Connection connection) throws SQLException {
+		if (this.replica instanceof HikariDataSource pool) {
+			pool.evictConnection(connection);
+		}
+		else {
+			connection.close();
 		}
 	}
 

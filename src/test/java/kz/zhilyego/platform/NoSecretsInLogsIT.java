@@ -80,7 +80,9 @@ class NoSecretsInLogsIT {
 					"123456789:TEST-bot-token-for-signatures", "test-webhook-secret", "test-whatsapp-token");
 
 		List<String> leaks = new ArrayList<>();
-		for (String line : lines) {
+		for (String logged : lines) {
+			// the logger's own timestamp (nanoseconds) can contain a 5-digit access code
+			String line = logged.replaceFirst("\"@timestamp\":\"[^\"]*\"", "");
 			for (String secret : secrets) {
 				if (line.contains(secret)) {
 					leaks.add("'" + secret + "' in " + line);
