@@ -40,12 +40,16 @@ create function occupied_nights(p_listing bigint, p_from date) returns varbit
 $$;
 
 -- Recomputes one listing's bitmap; p_start (the start of a new occupancy) may move the
--- anchor back, never forward.
+-- anchor back, never forward. Volatile: every statement reads a fresh snapshot.
 create function refresh_occupied_nights(p_listing bigint, p_start date) returns void
     language plpgsql as $$
 declare
     anchor date;
 begin
+    -- the listing's row lock first: a writer that did not take it (e.g. removing a block)
+    -- waits here for one that did, and the statements below then read with a snapshot
+    -- taken after that one committed (read committed), so no committed occupancy is missed
+    perform 1 from listings l where l.id = p_listing for update;
     select least(l.nights_from, p_start) into anchor from listings l where l.id = p_listing;
     if anchor is null then
         select min(lower(o.period)) into anchor from occupancies o where o.listing_id = p_listing;
