@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestDatabase {
 
 	private static final Set<String> KEEP = Set.of("flyway_schema_history", "cities", "districts", "housing_classes",
-			"housing_types", "amenities", "scheduled_tasks");
+			"housing_types", "amenities", "scheduled_tasks", "cache_versions");
 
 	private static final int ATTEMPTS = 5;
 

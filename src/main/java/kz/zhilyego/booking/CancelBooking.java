@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingEvents.BookingCancelled;
+import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
@@ -31,7 +32,10 @@ public class CancelBooking {
 
 	private final ApplicationEventPublisher events;
 
-	CancelBooking(Bookings bookings, Clock clock, ApplicationEventPublisher events) {
+	private final StayQuotes quotes;
+
+	CancelBooking(Bookings bookings, Clock clock, ApplicationEventPublisher events, StayQuotes quotes) {
+		this.quotes = quotes;
 		this.bookings = bookings;
 		this.clock = clock;
 		this.events = events;
@@ -67,6 +71,12 @@ public class CancelBooking {
 		if (note != null && note.length() > MAX_NOTE) {
 			throw ProblemException.invalidField("note", "booking.cancel.noteTooLong", MAX_NOTE);
 		}
+		// listing first, then booking: the order every occupancy change takes (the
+		// listing row carries the occupied-nights bitmap), so cancelling never deadlocks
+		// with a hold or an expiry on the same listing
+		long listingId = this.bookings.listingOf(bookingId)
+			.orElseThrow(() -> ProblemException.notFound("booking.notFound"));
+		this.quotes.lock(listingId);
 		Bookings.Locked booking = this.bookings.lock(bookingId)
 			.orElseThrow(() -> ProblemException.notFound("booking.notFound"));
 		BookingAccess access = BookingAccess.of(booking.guestId(), booking.ownerId(), scope);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import kz.zhilyego.booking.BookingEvents.HoldExpired;
+import kz.zhilyego.catalog.StayQuotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,8 +39,11 @@ public class ExpireHolds {
 
 	private final int batchSize;
 
+	private final StayQuotes quotes;
+
 	ExpireHolds(Bookings bookings, Clock clock, ApplicationEventPublisher events, List<HoldExpiryGuard> guards,
-			TransactionTemplate transactions, BookingProperties properties) {
+			TransactionTemplate transactions, BookingProperties properties, StayQuotes quotes) {
+		this.quotes = quotes;
 		this.bookings = bookings;
 		this.clock = clock;
 		this.events = events;
@@ -88,6 +92,15 @@ public class ExpireHolds {
 	 */
 	private boolean expireIfOverdue(UUID id, boolean skipLocked) {
 		Instant now = this.clock.instant();
+		if (skipLocked) {
+			// the job: listing first, then booking (the order of every occupancy change);
+			// a listing another transaction holds is left to it (a hold or block there
+			// expires the listing's overdue holds itself) or to the next run
+			Long listingId = this.bookings.listingOf(id).orElse(null);
+			if (listingId == null || !this.quotes.tryLock(listingId)) {
+				return false;
+			}
+		}
 		Bookings.Locked booking = (skipLocked ? this.bookings.lockUnlessLocked(id) : this.bookings.lock(id))
 			.orElse(null);
 		if (booking == null || booking.status() != BookingStatus.HOLD || booking.holdExpiresAt().isAfter(now)) {

@@ -108,9 +108,11 @@ public class PlaceHold {
 		String phone = Phones.normalize(request.guestPhone())
 			.orElseThrow(() -> ProblemException.invalidField("guestPhone", "booking.guestPhone.invalid"));
 		Stay stay = this.quotes.validStay(request.checkIn(), request.checkOut());
-		BookableListing listing = this.quotes.lockForBooking(request.listingId())
-			.filter(BookableListing::active)
+		// the listing's lock and the stay's nightly prices: one round trip
+		StayQuotes.LockedStay locked = this.quotes.lockForStay(request.listingId(), stay)
+			.filter(l -> l.listing().active())
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", request.listingId()));
+		BookableListing listing = locked.listing();
 		this.quotes.checkGuests(listing, request.guests());
 		// One round trip answers both "are the dates taken" and "does the listing have
 		// overdue holds"; only then (rare) are they expired and the dates checked again.
@@ -123,7 +125,7 @@ public class PlaceHold {
 		if (taken) {
 			throw ProblemException.conflict("dates-unavailable", "booking.datesUnavailable");
 		}
-		Quote quote = this.quotes.quote(listing, stay);
+		Quote quote = locked.quote(stay);
 		// the rules in force now, kept by the booking for good: a later settings change
 		// does not touch it
 		PlatformSettings rules = this.settings.fresh();

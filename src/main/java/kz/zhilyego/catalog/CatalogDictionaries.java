@@ -24,9 +24,12 @@ public class CatalogDictionaries {
 
 	private final Clock clock;
 
-	CatalogDictionaries(JdbcClient jdbc, Clock clock) {
+	private final CatalogCache cache;
+
+	CatalogDictionaries(JdbcClient jdbc, Clock clock, CatalogCache cache) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	/** Everything a search form needs. */
@@ -47,10 +50,23 @@ public class CatalogDictionaries {
 	public record District(String city, String code, String name) {
 	}
 
+	/**
+	 * Cached per language and day; any change of the reference data on any node is seen
+	 * by the next call ({@link CatalogCache}).
+	 */
 	@Transactional(readOnly = true)
 	public Dictionaries all(Language language) {
-		String lang = language.code();
 		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		CatalogCache.Versions versions = this.cache.versions();
+		return this.cache.get(new Key(language, today), new CatalogCache.Versions(versions.dictionaries(), 0),
+				() -> read(language, today));
+	}
+
+	private record Key(Language language, LocalDate today) {
+	}
+
+	private Dictionaries read(Language language, LocalDate today) {
+		String lang = language.code();
 		List<Named> cities = this.jdbc
 			.sql("select slug as code, %s as name from cities c where active order by position, id"
 				.formatted(Sql.localName("c")))

@@ -6,11 +6,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import kz.zhilyego.catalog.ListingCard.Named;
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import org.jspecify.annotations.Nullable;
@@ -39,30 +42,83 @@ public class ListingCatalog {
 	 * @throws ProblemException 404 when there is no such active listing
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public ListingCard card(long id, Language language) {
 		return find(id, language, true).orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 	}
 
-	/** The card whatever its status (for staff pages). */
+	/**
+	 * What an active listing's public page shows, as two numbers that change whenever it
+	 * does: the listing's {@code content_version} (the row, its prices, photos,
+	 * amenities, published reviews and occupied nights; V70 triggers) and the version of
+	 * the reference data (names). Empty when there is no such active listing. One
+	 * primary-key read: the key of the page's ETag and shared cache.
+	 */
+	@Transactional(readOnly = true)
+	@ReplicaReads
+	public Optional<PageVersion> pageVersion(long id) {
+		return this.jdbc.sql("""
+				select l.content_version,
+				       (select v.version from cache_versions v where v.name = 'dictionaries') as dictionaries
+				from listings l where l.id = :id and l.status = 'ACTIVE'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new PageVersion(rs.getLong("content_version"), rs.getLong("dictionaries")))
+			.optional();
+	}
+
+	/** See {@link #pageVersion(long)}. */
+	public record PageVersion(long content, long dictionaries) {
+	}
+
+	/**
+	 * The public page's card of an active listing (may be read on the replica: ADR 0007).
+	 */
+	@Transactional(readOnly = true)
+	@ReplicaReads
+	public Optional<ListingCard> publicCard(long id, Language language) {
+		return find(id, language, true);
+	}
+
+	/**
+	 * The card whatever its status (for staff pages). One statement: the listing row with
+	 * its names, amenities and photos as arrays, and the occupied dates from the row's
+	 * occupied-nights bitmap (ADR 0006) instead of the occupancies.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<ListingCard> find(long id, Language language, boolean activeOnly) {
 		String lang = language.code();
-		Optional<ListingCard> base = this.jdbc.sql("""
-				select l.*, c.slug as city_slug, %s as city_name, d.slug as district_slug, %s as district_name,
-				       t.slug as type_slug, %s as type_name, k.code as class, %s as class_name
-				from listings l
-				join cities c on c.id = l.city_id
-				join districts d on d.id = l.district_id
-				join housing_types t on t.code = l.type_code
-				join housing_classes k on k.code = l.class_code
-				where l.id = :id and (not :activeOnly or l.status = 'ACTIVE')
-				""".formatted(Sql.localName("c"), Sql.localName("d"), Sql.localName("t"), Sql.localName("k")))
+		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		LocalDate until = today.plusDays(this.properties.occupiedDaysAhead());
+		return this.jdbc
+			.sql("""
+					select l.*, c.slug as city_slug, %s as city_name, d.slug as district_slug, %s as district_name,
+					       t.slug as type_slug, %s as type_name, k.code as class, %s as class_name,
+					       array(select a.code from listing_amenities la join amenities a on a.code = la.amenity_code
+					             where la.listing_id = l.id order by a.position, a.code) as amenity_codes,
+					       array(select %s from listing_amenities la join amenities a on a.code = la.amenity_code
+					             where la.listing_id = l.id order by a.position, a.code) as amenity_names,
+					       array(select p.id from listing_photos p where p.listing_id = l.id
+					             order by p.main desc, p.position, p.id) as photo_ids,
+					       array(select p.storage_key from listing_photos p where p.listing_id = l.id
+					             order by p.main desc, p.position, p.id) as photo_keys,
+					       array(select p.position from listing_photos p where p.listing_id = l.id
+					             order by p.main desc, p.position, p.id) as photo_positions,
+					       array(select p.main from listing_photos p where p.listing_id = l.id
+					             order by p.main desc, p.position, p.id) as photo_mains
+					from listings l
+					join cities c on c.id = l.city_id
+					join districts d on d.id = l.district_id
+					join housing_types t on t.code = l.type_code
+					join housing_classes k on k.code = l.class_code
+					where l.id = :id and (not :activeOnly or l.status = 'ACTIVE')
+					""".formatted(Sql.localName("c"), Sql.localName("d"), Sql.localName("t"), Sql.localName("k"),
+					Sql.localName("a")))
 			.param("id", id)
 			.param("lang", lang)
 			.param("activeOnly", activeOnly)
-			.query(ListingCatalog::card)
+			.query((rs, n) -> withDetails(card(rs, n), rs, today, until))
 			.optional();
-		return base.map(card -> withDetails(card, lang));
 	}
 
 	/**
@@ -106,39 +162,50 @@ public class ListingCatalog {
 		return result;
 	}
 
-	private ListingCard withDetails(ListingCard card, String lang) {
-		List<Named> amenities = this.jdbc.sql("""
-				select a.code, %s as name from listing_amenities la join amenities a on a.code = la.amenity_code
-				where la.listing_id = :id order by a.position, a.code
-				""".formatted(Sql.localName("a")))
-			.param("id", card.id())
-			.param("lang", lang)
-			.query((rs, n) -> new Named(rs.getString("code"), rs.getString("name")))
-			.list();
-		List<ListingCard.Photo> photos = this.jdbc.sql("""
-				select id, storage_key, position, main from listing_photos where listing_id = :id
-				order by main desc, position, id
-				""")
-			.param("id", card.id())
-			.query((rs, n) -> new ListingCard.Photo(rs.getLong("id"), MediaUrls.of(rs.getString("storage_key")),
-					rs.getInt("position"), rs.getBoolean("main")))
-			.list();
-		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
-		LocalDate until = today.plusDays(this.properties.occupiedDaysAhead());
-		List<LocalDate> occupied = this.jdbc.sql("""
-				select distinct day::date as day
-				from occupancies o,
-				     generate_series(greatest(lower(o.period), :today), least(upper(o.period), :until) - 1,
-				                     interval '1 day') as day
-				where o.listing_id = :id and o.period && daterange(:today, :until)
-				order by day
-				""").param("id", card.id()).param("today", today).param("until", until).query(LocalDate.class).list();
+	private static ListingCard withDetails(ListingCard card, ResultSet rs, LocalDate today, LocalDate until)
+			throws SQLException {
+		String[] codes = (String[]) rs.getArray("amenity_codes").getArray();
+		String[] names = (String[]) rs.getArray("amenity_names").getArray();
+		List<Named> amenities = new ArrayList<>(codes.length);
+		for (int i = 0; i < codes.length; i++) {
+			amenities.add(new Named(codes[i], names[i]));
+		}
+		Long[] ids = (Long[]) rs.getArray("photo_ids").getArray();
+		String[] keys = (String[]) rs.getArray("photo_keys").getArray();
+		Number[] positions = (Number[]) rs.getArray("photo_positions").getArray();
+		Boolean[] mains = (Boolean[]) rs.getArray("photo_mains").getArray();
+		List<ListingCard.Photo> photos = new ArrayList<>(ids.length);
+		for (int i = 0; i < ids.length; i++) {
+			photos.add(new ListingCard.Photo(ids[i], MediaUrls.of(keys[i]), positions[i].intValue(), mains[i]));
+		}
+		List<LocalDate> occupied = occupiedDates(rs.getObject("nights_from", LocalDate.class), rs.getString("nights"),
+				today, until);
 		return new ListingCard(card.id(), card.title(), card.path(), card.city(), card.district(), card.type(),
 				card.housingClass(), card.rooms(), card.address(), card.floor(), card.floorsTotal(), card.areaM2(),
 				card.sleepingPlaces(), card.description(), card.houseRules(), amenities, card.pricePerNight(),
 				card.currency(), card.weekendUpliftPercent(), card.longStayMinNights(), card.longStayDiscountPercent(),
 				card.checkInTime(), card.checkOutTime(), card.coordinates(), card.rating(), card.reviewCount(), photos,
 				card.status(), occupied);
+	}
+
+	/**
+	 * The occupied nights in {@code [from, until)} of a bitmap whose bit i is the night
+	 * {@code anchor + i} (a {@code '0'}/{@code '1'} string).
+	 */
+	static List<LocalDate> occupiedDates(@Nullable LocalDate anchor, @Nullable String bits, LocalDate from,
+			LocalDate until) {
+		if (anchor == null || bits == null) {
+			return List.of();
+		}
+		List<LocalDate> dates = new ArrayList<>();
+		long start = Math.max(0, ChronoUnit.DAYS.between(anchor, from));
+		long end = Math.min(bits.length(), ChronoUnit.DAYS.between(anchor, until));
+		for (long i = start; i < end; i++) {
+			if (bits.charAt((int) i) == '1') {
+				dates.add(anchor.plusDays(i));
+			}
+		}
+		return dates;
 	}
 
 	private static ListingCard card(ResultSet rs, int rowNum) throws SQLException {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.PageResult;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +37,12 @@ public class ListingSearch {
 
 	private final Timer latency;
 
-	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties, MeterRegistry meters) {
+	private final CatalogCache cache;
+
+	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties, MeterRegistry meters,
+			CatalogCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 		this.nightPrices = nightPrices;
 		this.countCap = properties.countCap();
 		this.latency = Timer.builder("zhilyego.search.latency")
@@ -47,28 +53,50 @@ public class ListingSearch {
 
 	/**
 	 * One page of matches, cheapest first unless another sort is asked for. The page is
-	 * read first; when it is the last page (fewer rows than asked) the total follows from
-	 * it and no count runs. Otherwise matches are counted up to the configured cap: above
-	 * it {@code total} is the cap and {@code totalExact} is false (ADR 0004).
+	 * read first, with one row more than asked for, so it tells whether more follow. The
+	 * total (ADR 0004, ADR 0006):
+	 * <ul>
+	 * <li>no more rows after this page: exact, without counting;</li>
+	 * <li>first page with more rows: matches are counted up to the configured cap (cheap
+	 * with the occupied-nights bitmap) — exact up to the cap, above it {@code total} is
+	 * the cap and {@code totalExact} false (a lower bound);</li>
+	 * <li>a later page with more rows: no count; {@code total} is the lower bound "this
+	 * page and at least one more" and {@code totalExact} false (the client knows the
+	 * first page's figure);</li>
+	 * <li>a page past the end: counted as on the first page.</li>
+	 * </ul>
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
-		return this.latency.record(() -> find(criteria, language));
+		return this.latency.record(() -> cachedOrFound(criteria, language));
+	}
+
+	/**
+	 * The first page of a search without dates (browsing a city or a district: the same
+	 * few pages for every visitor) is cached until a listing, photo, amenity or reference
+	 * name it could show changes on any node ({@link CatalogCache}); a search with dates
+	 * depends on every hold and is always read.
+	 */
+	private PageResult<ListingSummary> cachedOrFound(ListingSearchCriteria criteria, Language language) {
+		if (criteria.stay() != null || criteria.page() != 0) {
+			return find(criteria, language);
+		}
+		return this.cache.get(new FirstPage(criteria, language), this.cache.versions(), () -> find(criteria, language));
+	}
+
+	private record FirstPage(ListingSearchCriteria criteria, Language language) {
 	}
 
 	private PageResult<ListingSummary> find(ListingSearchCriteria criteria, Language language) {
 		Statements sql = statements(criteria, language, this.countCap);
-		List<Row> rows = this.jdbc.sql(sql.page()).params(sql.params()).query(ListingSearch::row).list();
-		long total;
-		boolean exact = true;
-		if (rows.size() < criteria.size() && (!rows.isEmpty() || criteria.offset() == 0)) {
-			total = criteria.offset() + rows.size();
-		}
-		else {
-			long counted = this.jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single();
-			exact = counted <= this.countCap;
-			total = exact ? counted : this.countCap;
-		}
+		List<Row> fetched = this.jdbc.sql(sql.page()).params(sql.params()).query(ListingSearch::row).list();
+		boolean more = fetched.size() > criteria.size();
+		List<Row> rows = more ? fetched.subList(0, criteria.size()) : fetched;
+		Total counted = total(criteria, rows.size(), more,
+				() -> this.jdbc.sql(sql.count()).params(sql.params()).query(Long.class).single(), this.countCap);
+		long total = counted.total();
+		boolean exact = counted.exact();
 		if (rows.isEmpty()) {
 			return new PageResult<>(total, exact, criteria.page(), criteria.size(), List.of());
 		}
@@ -89,6 +117,25 @@ public class ListingSearch {
 		return new PageResult<>(total, exact, criteria.page(), criteria.size(), items);
 	}
 
+	/** A page's total and whether it is exact. */
+	record Total(long total, boolean exact) {
+	}
+
+	/**
+	 * The total of a page of {@code rows} rows ({@code more}: the page query found a row
+	 * after them); {@code count} runs the capped count, only when needed.
+	 */
+	static Total total(ListingSearchCriteria criteria, int rows, boolean more, LongSupplier count, int countCap) {
+		if (!more && (rows > 0 || criteria.offset() == 0)) {
+			return new Total(criteria.offset() + rows, true);
+		}
+		if (more && criteria.offset() > 0) {
+			return new Total(criteria.offset() + rows + 1L, false);
+		}
+		long counted = count.getAsLong();
+		return counted <= countCap ? new Total(counted, true) : new Total(countCap, false);
+	}
+
 	/**
 	 * The two statements a search runs and their parameters: the page query and the
 	 * capped count (which returns at most {@code countCap + 1}). Package-visible so the
@@ -98,7 +145,7 @@ public class ListingSearch {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(criteria, params);
 		params.put("lang", language.code());
-		params.put("limit", criteria.size());
+		params.put("limit", criteria.size() + 1);
 		params.put("offset", criteria.offset());
 		params.put("countLimit", countCap + 1);
 		String count = """
@@ -254,19 +301,15 @@ public class ListingSearch {
 		}
 		Stay stay = criteria.stay();
 		if (stay != null) {
-			// free = the latest occupancy starting before checkOut ends on or before
-			// checkIn. Occupancies of a listing never overlap
-			// (occupancies_no_overlap), so that one occupancy decides; it is one
-			// backward step of the btree occupancies_listing_lower_idx (V15) per
-			// candidate, several times cheaper than a search of the GiST index, and
-			// a correlated subquery in FROM stays a per-row probe instead of a hash
-			// anti-join over every occupancy of the dates (ADR 0005)
-			where.append(" and not exists (select 1 from (select o.period from occupancies o"
-					+ " where o.listing_id = l.id and lower(o.period) < :checkOut"
-					+ " order by lower(o.period) desc limit 1) latest"
-					+ " where upper(latest.period) > :checkIn or upper_inf(latest.period))");
+			// free = no set bit of the listing's occupied-nights bitmap in [checkIn,
+			// checkOut): a substring of a column of the row itself, no probe into
+			// occupancies per candidate (ADR 0006). Nights before nights_from are free
+			// (every occupancy starts on or after it); a start before the anchor gives
+			// substring the right overlap; a listing never occupied has no bitmap.
+			where.append(" and (l.nights is null or position(B'1' in substring(l.nights from"
+					+ " (cast(:checkIn as date) - l.nights_from) + 1 for :stayNights)) = 0)");
 			params.put("checkIn", stay.checkIn());
-			params.put("checkOut", stay.checkOut());
+			params.put("stayNights", stay.nights());
 		}
 		return where.toString();
 	}

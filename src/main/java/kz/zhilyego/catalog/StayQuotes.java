@@ -135,6 +135,87 @@ public class StayQuotes {
 		return find(listingId, false);
 	}
 
+	/**
+	 * {@link #lockForBooking} and the stay's nightly price overrides in one statement
+	 * (the hold path: one round trip instead of two). The overrides are read with the
+	 * statement's snapshot while the lock may have waited for another transaction; every
+	 * change of a nightly price also bumps the listing row's {@code content_version}
+	 * (V70), so when the version the snapshot saw differs from the locked row's, the
+	 * overrides are read again after the lock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<LockedStay> lockForStay(long listingId, Stay stay) {
+		return this.jdbc.sql(SELECT_LISTING.replace("from listings l", """
+				, l.content_version,
+				       (select x.content_version from listings x where x.id = l.id) as seen_version,
+				       array(select p.night from listing_night_prices p
+				             where p.listing_id = l.id and p.night >= :from and p.night < :to
+				             order by p.night) as override_nights,
+				       array(select p.price from listing_night_prices p
+				             where p.listing_id = l.id and p.night >= :from and p.night < :to
+				             order by p.night) as override_prices
+				from listings l""") + " for update of l")
+			.param("id", listingId)
+			.param("from", stay.checkIn())
+			.param("to", stay.checkOut())
+			.query((rs, n) -> {
+				BookableListing listing = bookable(rs);
+				if (rs.getLong("content_version") != rs.getLong("seen_version")) {
+					return new LockedStay(listing, null);
+				}
+				java.sql.Date[] nights = (java.sql.Date[]) rs.getArray("override_nights").getArray();
+				java.math.BigDecimal[] prices = (java.math.BigDecimal[]) rs.getArray("override_prices").getArray();
+				Map<LocalDate, Money> overrides = new java.util.HashMap<>();
+				for (int i = 0; i < nights.length; i++) {
+					overrides.put(nights[i].toLocalDate(),
+							new Money(prices[i], listing.pricing().nightlyPrice().currency()));
+				}
+				return new LockedStay(listing, overrides);
+			})
+			.optional()
+			.map(locked -> (locked.nightPrices() != null) ? locked : new LockedStay(locked.listing(),
+					this.nightPrices.overrides(List.of(listingId), stay).getOrDefault(listingId, Map.of())));
+	}
+
+	/**
+	 * A listing locked for a stay with the stay's nightly price overrides (see
+	 * {@link #lockForStay}).
+	 */
+	public record LockedStay(BookableListing listing, @Nullable Map<LocalDate, Money> nightPrices) {
+
+		/** The stay's price from what was read with the lock. */
+		public Quote quote(Stay stay) {
+			return this.listing.pricing()
+				.quote(this.listing.id(), stay, this.nightPrices == null ? Map.of() : this.nightPrices);
+		}
+
+	}
+
+	/**
+	 * Locks the listing row until the transaction ends, like {@link #lockForBooking}, but
+	 * answers false at once when another transaction holds it ({@code skip locked}).
+	 * Every change of a listing's occupancy takes this lock first (the occupied-nights
+	 * bitmap on the row changes with it), so locks are always taken listing first, then
+	 * booking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean tryLock(long listingId) {
+		return this.jdbc.sql("select id from listings where id = :id for update skip locked")
+			.param("id", listingId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** Locks the listing row until the transaction ends, waiting for another holder. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lock(long listingId) {
+		this.jdbc.sql("select id from listings where id = :id for update")
+			.param("id", listingId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** A stay that obeys the dates rules, or a 400 naming the field. */
 	public Stay validStay(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut) {
 		if (checkIn == null) {
@@ -162,23 +243,29 @@ public class StayQuotes {
 		}
 	}
 
+	private static final String SELECT_LISTING = """
+			select l.id, l.owner_id, l.title, l.status, l.sleeping_places, l.check_in_time, l.check_out_time,
+			       l.price_per_night, l.currency, l.weekend_uplift_percent, l.long_stay_min_nights,
+			       l.long_stay_discount_percent
+			from listings l where l.id = :id
+			""";
+
 	private Optional<BookableListing> find(long listingId, boolean lock) {
-		return this.jdbc.sql("""
-				select id, owner_id, title, status, sleeping_places, check_in_time, check_out_time,
-				       price_per_night, currency, weekend_uplift_percent, long_stay_min_nights,
-				       long_stay_discount_percent
-				from listings where id = :id
-				""" + (lock ? " for update" : ""))
+		return this.jdbc.sql(SELECT_LISTING + (lock ? " for update" : ""))
 			.param("id", listingId)
-			.query((rs, n) -> new BookableListing(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"),
-					"ACTIVE".equals(rs.getString("status")), rs.getInt("sleeping_places"),
-					rs.getObject("check_in_time", java.time.LocalTime.class),
-					rs.getObject("check_out_time", java.time.LocalTime.class),
-					new StayPricing(new Money(rs.getBigDecimal("price_per_night"), rs.getString("currency")),
-							rs.getBigDecimal("weekend_uplift_percent"),
-							ListingCatalog.nullableInt(rs, "long_stay_min_nights"),
-							rs.getBigDecimal("long_stay_discount_percent"))))
+			.query((rs, n) -> bookable(rs))
 			.optional();
+	}
+
+	private static BookableListing bookable(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new BookableListing(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"),
+				"ACTIVE".equals(rs.getString("status")), rs.getInt("sleeping_places"),
+				rs.getObject("check_in_time", java.time.LocalTime.class),
+				rs.getObject("check_out_time", java.time.LocalTime.class),
+				new StayPricing(new Money(rs.getBigDecimal("price_per_night"), rs.getString("currency")),
+						rs.getBigDecimal("weekend_uplift_percent"),
+						ListingCatalog.nullableInt(rs, "long_stay_min_nights"),
+						rs.getBigDecimal("long_stay_discount_percent")));
 	}
 
 }

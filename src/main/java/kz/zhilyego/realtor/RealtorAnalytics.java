@@ -11,6 +11,7 @@ import java.util.Map;
 
 import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.AnalyticsSummary.ClientStat;
@@ -154,6 +155,7 @@ public class RealtorAnalytics {
 	}
 
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public AnalyticsSummary summary(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to) {
 		return summary(user, null, from, to, HeatMapView.FIRST);
 	}
@@ -163,6 +165,7 @@ public class RealtorAnalytics {
 	 * filter; all in scope when null), with the part of the heat map the view asks for.
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public AnalyticsSummary summary(CurrentUser user, @Nullable Long realtorId, @Nullable LocalDate from,
 			@Nullable LocalDate to, HeatMapView view) {
 		return summaryFor(this.scopes.narrow(this.scopes.of(user), realtorId), from, to, view);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.zhilyego.common.PageResult;
+import kz.zhilyego.common.ReplicaReads;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AgencyTeam;
@@ -77,6 +78,7 @@ public class TeamAnalytics {
 	 * or the own one; another is a 404), the given agency for the superuser (required).
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaReads
 	public TeamSummary summary(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from,
 			@Nullable LocalDate to, @Nullable Integer page, @Nullable Integer size) {
 		int pageSize = size == null ? this.properties.defaultPageSize() : size;

@@ -113,6 +113,33 @@ public class ReviewQueries {
 	}
 
 	/**
+	 * The first page of an active listing's PUBLISHED reviews, for a page that has just
+	 * read the listing: one statement (the total from a window count), no check of the
+	 * listing.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<PublicReview> firstPublished(long listingId, ReviewSort sort, int size) {
+		long[] total = { 0 };
+		List<PublicReview> items = this.jdbc.sql("""
+				select r.id, r.rating, r.comment, %s, r.created_at, r.reply, r.replied_at, count(*) over () as total
+				from reviews r join users u on u.id = r.author_id
+				where r.listing_id = :listing and r.status = 'PUBLISHED'
+				order by %s
+				limit :limit
+				""".formatted(AUTHOR, sort.orderBy()))
+			.param("listing", listingId)
+			.param("limit", size(size))
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return new PublicReview(rs.getLong("id"), rs.getInt("rating"), rs.getString("comment"),
+						rs.getString("author"), instant(rs, "created_at"), rs.getString("reply"),
+						nullableInstant(rs, "replied_at"));
+			})
+			.list();
+		return new PageResult<>(total[0], 0, size(size), items);
+	}
+
+	/**
 	 * Reviews (published and hidden) of the listings a staff scope covers, newest first.
 	 * @throws ProblemException 403 for a user who is not staff
 	 */

@@ -107,7 +107,7 @@ class ListingPages {
 			throw ProblemException.notFound("listing.notFound", slug);
 		}
 		long id = Long.parseLong(matcher.group(1));
-		ListingCard card = this.catalog.find(id, Language.of(locale), true)
+		ListingCard card = this.catalog.publicCard(id, Language.of(locale))
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 		String requested = "/" + city + "/" + district + "/" + slug;
 		if (!requested.equals(card.path())) {
@@ -135,7 +135,7 @@ class ListingPages {
 		model.addAttribute("stayQuery", SearchQuery.stay(checkIn, checkOut, guests));
 		CurrentUser user = LayoutModel.currentUser();
 		model.addAttribute("favorite", user != null && this.favorites.isFavorite(user.id(), card.id()));
-		model.addAttribute("reviews", this.reviews.published(card.id(), ReviewSort.NEWEST, 0, ReviewPages.PAGE_SIZE));
+		model.addAttribute("reviews", this.reviews.firstPublished(card.id(), ReviewSort.NEWEST, ReviewPages.PAGE_SIZE));
 		model.addAttribute("host",
 				this.hosts.of(card.id(), card.title(), this.urls.absolute(card.path()), user).orElse(null));
 		model.addAttribute("tiles", this.map.tiles());

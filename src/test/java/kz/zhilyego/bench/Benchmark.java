@@ -160,7 +160,16 @@ public final class Benchmark {
 			listingPage();
 		}
 		if (wants("reliability")) {
-			this.results.put("reliability", new ReliabilityScenarios(this.app, this.seed).run(this::row));
+			// a reliability scenario that fails (e.g. a bound exceeded on a starved
+			// machine)
+			// is a result, not a reason to lose every other number of the run
+			try {
+				this.results.put("reliability", new ReliabilityScenarios(this.app, this.seed).run(this::row));
+			}
+			catch (Exception ex) {
+				this.results.put("reliability", Map.of("failed", ex.toString()));
+				row("reliability", "FAILED", ex.toString(), "");
+			}
 		}
 		if (wants("startup")) {
 			startup();
@@ -279,9 +288,10 @@ public final class Benchmark {
 			httpLevels.put(String.valueOf(clients), http.json());
 			sqlLevels.put(String.valueOf(clients), sql.json());
 			double ratio = http.ms(50) / sql.ms(50);
-			row("search " + clients + " clients", "HTTP p50/p95/p99 ms, req/s", fmt(http), "p95 <= 50 ms at 8");
+			row("search " + clients + " clients", "HTTP p50/p95/p99 ms, req/s", fmt(http),
+					clients == 1 ? "p95 <= 15 ms" : clients == 8 ? "p95 <= 50 ms" : "");
 			row("", "raw SQL p50/p95/p99 ms, q/s", fmt(sql), "");
-			row("", "HTTP / raw SQL p50", String.format("%.2f", ratio), "<= 2");
+			row("", "HTTP / raw SQL p50", String.format("%.2f", ratio), "<= 1.5");
 			search.put("ratioP50At" + clients, Load.round(ratio));
 		}
 		search.put("http", httpLevels);
@@ -317,7 +327,7 @@ public final class Benchmark {
 				template.query(sql.page(), sql.params(), rs -> {
 					rows[0]++;
 				});
-				if (rows[0] < criteria.size() && (rows[0] > 0 || criteria.offset() == 0)) {
+				if (!SearchSql.needsCount(criteria, rows[0])) {
 					return "page";
 				}
 				template.queryForObject(sql.count(), sql.params(), Long.class);
@@ -413,14 +423,15 @@ public final class Benchmark {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("loadAverageBefore", Machine.loadAverage());
 		// warm-up (JIT, pools, plans), not recorded; round 0 of the dates. Counted in
-		// holds,
-		// not seconds: the HTTP path is far more code than the JDBC one and needs a few
-		// thousand requests before the JIT has compiled it (capped at 3 minutes).
+		// holds, not seconds: the HTTP path is far more code than the JDBC one and needs
+		// a
+		// few thousand requests before the JIT has compiled it (capped at 3 minutes). The
+		// HTTP clients run in a JVM of their own (HoldClient), so the CPU time of this
+		// JVM
+		// in the measured window is the app's alone.
+		List<Long> httpListings = this.listingIds.subList(0, slice * clients);
 		if (this.holdsWarmup > 0) {
-			Load.Result warm = httpHolds(clients, slice, bearers, 0, 180, this.holdsWarmup);
 			Load.run("warm-up holds sql", clients, 180, this.holdsWarmup, c -> rawHold(c, slice, guest, 0));
-			result.put("warmUpHttpHolds", warm.requests());
-			System.out.printf("Holds warm-up: %d HTTP holds in %.1f s%n", warm.requests(), warm.seconds());
 		}
 		// HTTP and raw back to back, repeated: the machine is shared, so compare the
 		// ratio
@@ -428,44 +439,56 @@ public final class Benchmark {
 		List<Object> rounds = new ArrayList<>();
 		for (int round = 1; round <= this.holdsRounds; round++) {
 			int r = round;
-			PgStats pg = PgStats.start(this.jdbc, this.pgStats);
-			jdk.jfr.Recording recording = round == 1 ? startRecording() : null;
-			CpuMeter cpu = CpuMeter.start(this.jdbc);
-			Load.Result http = httpHolds(clients, slice, bearers, r, this.duration, 1_000_000);
-			double[] httpCpu = cpu.stop();
-			if (recording != null) {
+			PgStats[] pg = { null };
+			CpuMeter[] cpu = { null };
+			double[][] httpCpu = { null };
+			jdk.jfr.Recording[] recording = { null };
+			Map<String, Object>[] httpStatements = new Map[1];
+			HoldClient.Remote http = HoldClient.run(new HoldClient.Job(this.base, bearers, httpListings,
+					this.today.toString(), r, clients, this.duration, round == 1 ? this.holdsWarmup : 0, 180), () -> {
+						pg[0] = PgStats.start(this.jdbc, this.pgStats);
+						recording[0] = round1Recording(r);
+						cpu[0] = CpuMeter.start(this.jdbc);
+					}, () -> {
+						httpCpu[0] = cpu[0].stop();
+					});
+			if (recording[0] != null) {
 				Path file = Path.of(this.jfr).toAbsolutePath();
-				recording.dump(file);
-				recording.close();
+				recording[0].dump(file);
+				recording[0].close();
 				System.out.println("JFR recording of the HTTP holds written to " + file);
 			}
-			Map<String, Object> httpStatements = pg.report(http.requests());
-			pg = PgStats.start(this.jdbc, this.pgStats);
-			cpu = CpuMeter.start(this.jdbc);
+			httpStatements[0] = pg[0].report(http.requests());
+			PgStats rawPg = PgStats.start(this.jdbc, this.pgStats);
+			CpuMeter rawMeter = CpuMeter.start(this.jdbc);
 			Load.Result raw = Load.run("holds sql", clients, this.duration, 1_000_000,
 					c -> rawHold(c, slice, guest, r));
-			double[] rawCpu = cpu.stop();
-			Map<String, Object> rawStatements = pg.report(raw.requests());
+			double[] rawCpu = rawMeter.stop();
+			Map<String, Object> rawStatements = rawPg.report(raw.requests());
 			double ratio = http.throughput() / raw.throughput();
 			Map<String, Object> one = new LinkedHashMap<>();
 			one.put("http", http.json());
 			one.put("rawJdbc", raw.json());
 			one.put("ratio", Load.round(ratio));
 			one.put("loadAverageAfter", Machine.loadAverage());
-			one.put("httpCpuMsPerHold", cpuPerHold(httpCpu, http.requests()));
+			one.put("httpCpuMsPerHold", cpuPerHold(httpCpu[0], http.requests()));
+			one.put("httpClientCpuMsPerHold", Load.round(http.clientCpuMs() / Math.max(1, http.requests())));
 			one.put("rawCpuMsPerHold", cpuPerHold(rawCpu, raw.requests()));
 			if (this.pgStats) {
-				one.put("httpStatements", httpStatements);
+				one.put("httpStatements", httpStatements[0]);
 				one.put("rawStatements", rawStatements);
 			}
 			rounds.add(one);
 			String label = this.holdsRounds == 1 ? "" : " round " + round;
-			row("holds " + clients + " clients" + label, "HTTP holds/s (p95 ms)", fmt1(http), "");
+			row("holds " + clients + " clients" + label, "HTTP holds/s (p95 ms)",
+					String.format("%.0f (%.1f)", http.throughput(), http.p95()), "");
 			row("", "raw JDBC holds/s (p95 ms)", fmt1(raw), "");
-			row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.5");
-			row("", "CPU ms per hold, HTTP: JVM + PostgreSQL",
-					String.format("%.2f + %.2f", httpCpu[0] / http.requests(), httpCpu[1] / http.requests()), "");
-			row("", "CPU ms per hold, raw: JVM + PostgreSQL",
+			row("", "HTTP / raw throughput", String.format("%.2f", ratio), ">= 0.35");
+			row("", "CPU ms per hold, HTTP: app JVM + PostgreSQL (client JVM apart)",
+					String.format("%.2f + %.2f (%.2f)", httpCpu[0][0] / http.requests(),
+							httpCpu[0][1] / http.requests(), http.clientCpuMs() / Math.max(1, http.requests())),
+					"");
+			row("", "CPU ms per hold, raw: JVM (JDBC clients) + PostgreSQL",
 					String.format("%.2f + %.2f", rawCpu[0] / raw.requests(), rawCpu[1] / raw.requests()), "");
 			if (round == 1) {
 				result.put("http", http.json());
@@ -489,30 +512,18 @@ public final class Benchmark {
 	 * A JFR recording (settings "profile") of the first measured HTTP holds window, when
 	 * {@code bench.jfr} names a file.
 	 */
-	private jdk.jfr.@Nullable Recording startRecording() throws Exception {
-		if (this.jfr.isBlank()) {
+	private jdk.jfr.@Nullable Recording round1Recording(int round) {
+		if (this.jfr.isBlank() || round != 1) {
 			return null;
 		}
-		jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-		recording.start();
-		return recording;
-	}
-
-	/**
-	 * 8 clients placing holds through HTTP, each on its own listings and free dates (past
-	 * the generated year; every round has its own dates), so every hold is a success and
-	 * the comparison measures the write path, not conflicts.
-	 */
-	private Load.Result httpHolds(int clients, int slice, List<String> bearers, int round, double seconds,
-			long maxHolds) throws Exception {
-		return Load.run(round == 0 ? "warm-up holds http" : "holds http", clients, seconds, maxHolds,
-				c -> (client, i) -> {
-					long listing = this.listingIds.get(client * slice + (int) (i % slice));
-					LocalDate checkIn = this.today.plusDays(400 + 300L * round + 3 * (i / slice));
-					return String.valueOf(post("/api/v1/bookings", bookingBody(listing, checkIn, checkIn.plusDays(2)),
-							bearers.get(client))
-						.statusCode());
-				});
+		try {
+			jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+			recording.start();
+			return recording;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Load.Operation rawHold(int client, int slice, long guest, int round) throws Exception {
@@ -537,7 +548,7 @@ public final class Benchmark {
 			public String call(int c, long i) throws Exception {
 				long listing = Benchmark.this.listingIds
 					.get(Benchmark.this.listingIds.size() / 2 + c * slice + (int) (i % slice));
-				LocalDate checkIn = Benchmark.this.today.plusDays(5000 + 300L * round + 3 * (i / slice));
+				LocalDate checkIn = Benchmark.this.today.plusDays(400 + 300L * round + 3 * (i / slice));
 				try {
 					lock.setLong(1, listing);
 					long owner;
@@ -608,7 +619,8 @@ public final class Benchmark {
 		Map<String, Object> result = new LinkedHashMap<>(page.json());
 		result.put("measured", label);
 		this.results.put("listingPage", result);
-		row("listing page 8 clients", html ? "HTML page" : "API card (no HTML page yet)", fmt1(page), "");
+		row("listing page 8 clients", html ? "HTML page" : "API card (no HTML page yet)", fmt1(page),
+				">= 300/s, p95 <= 60 ms");
 	}
 
 	// --- e. start-up and memory ------------------------------------------------------
@@ -616,8 +628,12 @@ public final class Benchmark {
 	private void startup() throws Exception {
 		Map<String, Object> result = new StartupProbe(this.jdbcUrl, this.http).measure();
 		this.results.put("startup", result);
-		row("start-up", "child JVM to readiness UP, s", String.valueOf(result.get("secondsToReady")), "<= 15");
+		row("start-up", "child JVM to readiness UP, s", String.valueOf(result.get("secondsToReady")), "<= 8");
 		row("", "RSS after warm-up, MB", String.valueOf(result.get("rssMbAfterWarmUp")), "");
+		if (result.get("aotCache") instanceof Map<?, ?> aot) {
+			row("", "same with the JDK AOT cache (extracted jar), s", String.valueOf(aot.get("secondsToReady")),
+					"<= 8");
+		}
 	}
 
 	// --- helpers

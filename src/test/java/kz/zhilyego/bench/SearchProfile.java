@@ -43,7 +43,7 @@ final class SearchProfile {
 			long t1 = System.nanoTime();
 			this.jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 			long t2 = System.nanoTime();
-			boolean countRuns = !(rows[0] < criteria.size() && (rows[0] > 0 || criteria.offset() == 0));
+			boolean countRuns = kz.zhilyego.catalog.SearchSql.needsCount(criteria, rows[0]);
 			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns));
 		}
 		Map<String, double[]> groups = new TreeMap<>();

@@ -35,7 +35,6 @@ final class StartupProbe {
 	}
 
 	Map<String, Object> measure() throws Exception {
-		int port = Benchmark.freePort();
 		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String heap = System.getProperty("bench.app-heap", "1g");
 		List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx" + heap));
@@ -52,12 +51,69 @@ final class StartupProbe {
 			command.addAll(List.of("-cp", classPath, "kz.zhilyego.ZhilyeGoApplication"));
 			launched = "java -Xmx" + heap + " -cp <main class path> kz.zhilyego.ZhilyeGoApplication";
 		}
+		Map<String, Object> result = start(command, launched, true);
+		if (Files.isRegularFile(jar)) {
+			result.put("aotCache", withAotCache(javaBin, heap, jar));
+		}
+		return result;
+	}
+
+	/**
+	 * The production launch of docs/operations.md: the jar extracted
+	 * ({@code -Djarmode=tools extract}), one training run that stops after the context
+	 * refresh and writes the JDK's AOT cache ({@code -XX:AOTCacheOutput}), then the start
+	 * with {@code -XX:AOTCache}.
+	 */
+	private Map<String, Object> withAotCache(String javaBin, String heap, Path jar) throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		Path dir = Files.createTempDirectory("zhilyego-aot");
+		Path extracted = dir.resolve("app");
+		run(List.of(javaBin, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+				extracted.toString()), Duration.ofSeconds(120));
+		Path appJar = extracted.resolve(jar.getFileName());
+		Path cache = dir.resolve("zhilyego.aot");
+		List<String> training = new ArrayList<>(List.of(javaBin, "-Xmx" + heap, "-XX:AOTCacheOutput=" + cache,
+				"-Dspring.context.exit=onRefresh", "-jar", appJar.toString()));
+		long t0 = System.nanoTime();
+		training.addAll(arguments(Benchmark.freePort()));
+		int exit = run(training, Duration.ofSeconds(240));
+		result.put("trainingSeconds", Load.round((System.nanoTime() - t0) / 1e9));
+		result.put("trainingExit", exit);
+		if (!Files.isRegularFile(cache)) {
+			result.put("error", "no AOT cache written");
+			return result;
+		}
+		result.put("cacheMb", Files.size(cache) / (1024 * 1024));
+		result.putAll(start(
+				new ArrayList<>(List.of(javaBin, "-Xmx" + heap, "-XX:AOTCache=" + cache, "-jar", appJar.toString())),
+				"java -Xmx" + heap + " -XX:AOTCache=zhilyego.aot -jar app/" + jar.getFileName(), false));
+		return result;
+	}
+
+	private static int run(List<String> command, Duration limit) throws Exception {
+		Path log = Files.createTempFile("zhilyego-aot", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("Timed out: " + String.join(" ", command.subList(0, 4)));
+		}
+		return process.exitValue();
+	}
+
+	private List<String> arguments(int port) throws java.io.IOException {
 		Map<String, Object> props = Benchmark.appProperties();
 		props.put("server.port", port);
 		props.put("spring.datasource.url", this.jdbcUrl);
 		props.put("spring.datasource.username", "postgres");
 		props.put("zhilyego.storage.local-dir", Files.createTempDirectory("zhilyego-bench-media"));
-		props.forEach((key, value) -> command.add("--" + key + "=" + value));
+		List<String> arguments = new ArrayList<>();
+		props.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return arguments;
+	}
+
+	private Map<String, Object> start(List<String> command, String launched, boolean warmUp) throws Exception {
+		int port = Benchmark.freePort();
+		command.addAll(arguments(port));
 		Path log = Files.createTempFile("zhilyego-startup", ".log");
 		long t0 = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -75,7 +131,7 @@ final class StartupProbe {
 			}
 			result.put("secondsToReady", Load.round(ready));
 			result.put("rssMbAtReady", Machine.rssMb(process.pid()));
-			if (ready > 0) {
+			if (ready > 0 && warmUp) {
 				List<SearchMix.Query> queries = SearchMix.generate(500, java.time.LocalDate.now(), 7);
 				java.util.Random random = new java.util.Random(7);
 				Load.Result warm = Load.run("warm-up", 8, 20, 5_000, c -> (client, i) -> {
@@ -92,7 +148,7 @@ final class StartupProbe {
 				result.put("warmUpRequests", warm.requests());
 				result.put("rssMbAfterWarmUp", Machine.rssMb(process.pid()));
 			}
-			else {
+			else if (ready <= 0) {
 				result.put("log", Files.readString(log).lines().limit(40).collect(Collectors.joining("\n")));
 			}
 		}

@@ -14,6 +14,11 @@ import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.catalog.ListingSearch;
+import kz.zhilyego.catalog.ListingSearchCriteria;
+import kz.zhilyego.catalog.OccupiedNights;
+import kz.zhilyego.catalog.Stay;
+import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Money;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
@@ -64,6 +69,12 @@ class BookingInvariantsIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	OccupiedNights occupiedNights;
+
+	@Autowired
+	ListingSearch search;
 
 	@BeforeEach
 	void setUp() {
@@ -144,10 +155,43 @@ class BookingInvariantsIT {
 				assertThat(expected.status().value()).as(context).isIn(400, 404, 409);
 			}
 			assertInvariants(context);
+			assertSearchAgreesWithOccupancies(context, listings, today, random);
 		}
 		assertThat(this.jdbc.sql("select distinct to_status from booking_transitions").query(String.class).list())
 			.as("seed %d exercised the lifecycle", seed)
 			.contains("HOLD", "CONFIRMED", "CANCELLED", "EXPIRED");
+	}
+
+	/**
+	 * The occupied-nights bitmaps (ADR 0006) never disagree with the occupancy relation,
+	 * and search (which tests the bitmaps) finds a listing free exactly when no occupancy
+	 * overlaps the stay.
+	 */
+	private void assertSearchAgreesWithOccupancies(String context, List<Long> listings, LocalDate today,
+			Random random) {
+		OccupiedNights.Report report = this.occupiedNights.check();
+		assertThat(report.mismatchedIds()).as(context + ": bitmaps agree with occupancies").isEmpty();
+		assertThat(report.consistent()).as(context).isTrue();
+		LocalDate checkIn = today.plusDays(random.nextInt(24));
+		Stay stay = new Stay(checkIn, checkIn.plusDays(1 + random.nextInt(4)));
+		List<Long> free = this.search
+			.search(new ListingSearchCriteria(null, List.of(), null, null, null, null, stay, null, null, null,
+					List.of(), null, kz.zhilyego.catalog.SearchSort.PRICE_ASC, 0, 100), Language.RU)
+			.items()
+			.stream()
+			.map(kz.zhilyego.catalog.ListingSummary::id)
+			.toList();
+		List<Long> expected = listings.stream()
+			.filter(id -> !this.jdbc
+				.sql("select exists (select 1 from occupancies where listing_id = :id"
+						+ " and period && daterange(:in, :out))")
+				.param("id", id)
+				.param("in", stay.checkIn())
+				.param("out", stay.checkOut())
+				.query(Boolean.class)
+				.single())
+			.toList();
+		assertThat(free).as(context + ": free for " + stay).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	private void assertInvariants(String context) {

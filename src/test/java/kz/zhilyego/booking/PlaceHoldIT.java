@@ -3,6 +3,9 @@ package kz.zhilyego.booking;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
@@ -10,10 +13,12 @@ import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.IdentityFixtures;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +41,9 @@ class PlaceHoldIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	CatalogFixtures catalog;
 
@@ -82,6 +90,49 @@ class PlaceHoldIT {
 			assertThat(t.actor()).isEqualTo("GUEST");
 			assertThat(t.actorId()).isEqualTo(guest);
 		});
+	}
+
+	@Test
+	void aHoldChargesTheStaysNightlyPricesReadWithTheListingLock() {
+		this.catalog.nightPrice(this.listing, DEC_10.plusDays(1), 35_000);
+
+		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
+
+		assertThat(booking.total()).isEqualByComparingTo("75000");
+	}
+
+	@Test
+	void aNightlyPriceCommittedWhileTheHoldWaitsForTheListingIsTheOneCharged() throws Exception {
+		CountDownLatch priced = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		Thread owner = Thread.ofPlatform().start(() -> this.transactions.executeWithoutResult(status -> {
+			// a price change bumps the listing row's version: it holds the listing's
+			// row lock until it commits
+			this.catalog.nightPrice(this.listing, DEC_10.plusDays(1), 35_000);
+			priced.countDown();
+			await(commit);
+		}));
+		await(priced);
+		CompletableFuture<BookingDetails> hold = CompletableFuture
+			.supplyAsync(() -> this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.sql("""
+				select count(*) from pg_stat_activity
+				where wait_event_type = 'Lock' and query like '%for update of l%'
+				""").query(Long.class).single() == 1);
+		commit.countDown();
+		owner.join();
+
+		assertThat(hold.get(30, TimeUnit.SECONDS).total()).isEqualByComparingTo("75000");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

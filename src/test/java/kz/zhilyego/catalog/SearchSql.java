@@ -22,4 +22,17 @@ public final class SearchSql {
 		return new Statements(sql.count(), sql.page(), sql.params());
 	}
 
+	/**
+	 * Whether the service runs the count after a page query that returned
+	 * {@code fetchedRows} rows (it asks for one more than the page size).
+	 */
+	public static boolean needsCount(ListingSearchCriteria criteria, int fetchedRows) {
+		boolean[] counted = { false };
+		ListingSearch.total(criteria, Math.min(fetchedRows, criteria.size()), fetchedRows > criteria.size(), () -> {
+			counted[0] = true;
+			return 0;
+		}, Integer.MAX_VALUE);
+		return counted[0];
+	}
+
 }

@@ -148,7 +148,7 @@ class PermissionMatrixIT {
 	@Test
 	void adminEndpointsAreForTheSuperuserOnly() {
 		String[] paths = { "/api/v1/admin/users", "/api/v1/admin/users/" + this.user, "/api/v1/admin/agencies",
-				"/api/v1/admin/audit", "/api/v1/admin/code-reveals" };
+				"/api/v1/admin/audit", "/api/v1/admin/code-reveals", "/api/v1/admin/occupancy/check" };
 		for (String path : paths) {
 			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 				int expected = switch (caller.getKey()) {
@@ -169,7 +169,9 @@ class PermissionMatrixIT {
 					Map.of("roles", new String[] { "SUPERUSER" })))
 				.isEqualTo(403);
 			assertThat(status("POST", "/api/v1/admin/agencies", caller, Map.of("name", "Захват"))).isEqualTo(403);
+			assertThat(status("POST", "/api/v1/admin/occupancy/repair", caller, "{}")).isEqualTo(403);
 		}
+		assertThat(status("POST", "/api/v1/admin/occupancy/repair", "superuser", "{}")).isEqualTo(200);
 	}
 
 	@Test

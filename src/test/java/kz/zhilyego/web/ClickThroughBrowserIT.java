@@ -180,7 +180,7 @@ class ClickThroughBrowserIT {
 		assertThat(js.executeScript("return document.contentType")).as(what).isEqualTo("text/html");
 		Object styled = js.executeScript("""
 				return Array.from(document.styleSheets).some(function (s) {
-				  try { return s.href && s.href.indexOf('/css/app.css') >= 0 && s.cssRules.length > 0; }
+				  try { return s.href && /\\/css\\/app(-[0-9a-f]{32})?\\.css$/.test(s.href) && s.cssRules.length > 0; }
 				  catch (e) { return false; } })
 				  && Array.from(document.styleSheets).some(function (s) {
 				  try { return s.href && s.href.indexOf('bootstrap') >= 0 && s.cssRules.length > 100; }

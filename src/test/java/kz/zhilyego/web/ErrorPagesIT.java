@@ -127,7 +127,7 @@ class ErrorPagesIT {
 		assertThat(page.body()).as(what).doesNotStartWith("{");
 		Document html = page.html();
 		assertThat(html.select("main[data-error=" + status + "]")).as(what).hasSize(1);
-		assertThat(html.select("link[rel=stylesheet][href$=/css/app.css]")).as(what).hasSize(1);
+		assertThat(html.select("link[rel=stylesheet][href~=/css/app(-[0-9a-f]{32})?\\.css$]")).as(what).hasSize(1);
 		assertThat(html.select("header nav")).as(what).hasSize(1);
 		assertThat(html.select("h1")).as(what).hasSize(1);
 	}
