@@ -170,7 +170,7 @@ public class RealtorListings {
 				        order by p.main desc, p.position, p.id limit 1) as photo,
 				       round(100.0 * coalesce((select sum(upper(o.period * daterange(:today, :horizon))
 				                                        - lower(o.period * daterange(:today, :horizon)))
-				                               from occupancies o
+				                               from occupied_periods o
 				                               where o.listing_id = l.id and o.kind = 'BOOKING'
 				                                 and o.period && daterange(:today, :horizon)), 0) / 30, 1) as occupancy
 				from listings l
@@ -500,10 +500,7 @@ public class RealtorListings {
 			.param("id", id)
 			.query(RealtorListings::photo)
 			.list();
-		boolean codes = this.jdbc.sql("""
-				select exists (select 1 from listing_access_codes where listing_id = :id
-				               and (intercom is not null or flat is not null or safe is not null))
-				""").param("id", id).query(Boolean.class).single();
+		boolean codes = this.accessCodes.hasAny(id);
 		return this.jdbc.sql("""
 				select l.*, c.slug as city_slug, d.slug as district_slug
 				from listings l join cities c on c.id = l.city_id join districts d on d.id = l.district_id
