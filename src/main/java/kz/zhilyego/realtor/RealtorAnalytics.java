@@ -182,8 +182,8 @@ public class RealtorAnalytics {
 		if (view.page() < 0) {
 			throw ProblemException.invalidField("heatPage", "realtor.field.outOfRange");
 		}
-		if (view.q() != null && view.q().strip().length() > RealtorListings.MAX_QUERY) {
-			throw ProblemException.invalidField("heatQ", "realtor.search.tooLong", RealtorListings.MAX_QUERY);
+		if (view.q() != null && view.q().strip().length() > ListRealtorListings.MAX_QUERY) {
+			throw ProblemException.invalidField("heatQ", "realtor.search.tooLong", ListRealtorListings.MAX_QUERY);
 		}
 		Map<String, Object> p = params(scope, from, to);
 		record Totals(BigDecimal gross, BigDecimal refunds, BigDecimal revenue, long bookings, long cancellations) {
@@ -343,8 +343,8 @@ public class RealtorAnalytics {
 		params.put("offset", (long) view.page() * size);
 		params.put("q", q);
 		params.put("pattern",
-				q == null || RealtorListings.onlyNumber(q) ? "" : "%" + RealtorListings.likeEscaped(q) + "%");
-		params.put("number", q == null ? null : RealtorListings.number(q));
+				q == null || ListRealtorListings.onlyNumber(q) ? "" : "%" + ListRealtorListings.likeEscaped(q) + "%");
+		params.put("number", q == null ? null : ListRealtorListings.number(q));
 		String where = """
 				where %s and l.status = 'ACTIVE'
 				  and (cast(:q as text) is null or (:pattern <> '' and (l.title ilike :pattern
