@@ -1,11 +1,8 @@
 package kz.zhilyego.booking;
 
-import java.time.Duration;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,17 +14,15 @@ import org.springframework.context.annotation.Configuration;
 class BookingJobs {
 
 	@Bean
-	RecurringTask<Void> expireHoldsTask(ExpireHolds expireHolds,
-			@Value("${zhilyego.booking.expiry-interval:PT30S}") Duration interval) {
-		return Tasks.recurring("expire-holds", FixedDelay.of(interval))
+	RecurringTask<Void> expireHoldsTask(ExpireHolds expireHolds, BookingProperties properties) {
+		return Tasks.recurring("expire-holds", FixedDelay.of(properties.expiryInterval()))
 			.execute((instance, context) -> expireHolds.expireDue());
 	}
 
 	/** External stays whose check-out time has come are completed (nobody marks them). */
 	@Bean
-	RecurringTask<Void> completeExternalStaysTask(ExternalStays stays,
-			@Value("${zhilyego.booking.external-completion-interval:PT15M}") Duration interval) {
-		return Tasks.recurring("complete-external-stays", FixedDelay.of(interval))
+	RecurringTask<Void> completeExternalStaysTask(ExternalStays stays, BookingProperties properties) {
+		return Tasks.recurring("complete-external-stays", FixedDelay.of(properties.externalCompletionInterval()))
 			.execute((instance, context) -> stays.completeEnded());
 	}
 

@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code partialRefundPercent}; later nothing
  * @param partialRefundPercent refund percent between the two thresholds
  * @param expiryBatchSize holds expired per batch by the job
+ * @param expiryInterval how often the job expires overdue holds
+ * @param externalCompletionInterval how often stays booked outside (connections) whose
+ * check-out time has come are completed
  */
 @ConfigurationProperties("zhilyego.booking")
 public record BookingProperties(Duration holdDuration, BigDecimal platformCommissionPercent,
 		BigDecimal gatewayFeePercent, Duration fullRefundBefore, Duration partialRefundBefore,
-		BigDecimal partialRefundPercent, int expiryBatchSize) {
+		BigDecimal partialRefundPercent, int expiryBatchSize, Duration expiryInterval,
+		Duration externalCompletionInterval) {
 
 	public BookingProperties {
 		holdDuration = holdDuration != null ? holdDuration : Duration.ofMinutes(15);
@@ -31,6 +35,9 @@ public record BookingProperties(Duration holdDuration, BigDecimal platformCommis
 		partialRefundBefore = partialRefundBefore != null ? partialRefundBefore : Duration.ofHours(12);
 		partialRefundPercent = partialRefundPercent != null ? partialRefundPercent : BigDecimal.valueOf(50);
 		expiryBatchSize = expiryBatchSize > 0 ? expiryBatchSize : 100;
+		expiryInterval = expiryInterval != null ? expiryInterval : Duration.ofSeconds(30);
+		externalCompletionInterval = externalCompletionInterval != null ? externalCompletionInterval
+				: Duration.ofMinutes(15);
 	}
 
 }

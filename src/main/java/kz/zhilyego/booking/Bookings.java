@@ -46,7 +46,7 @@ class Bookings {
 	private static final String DETAILS = """
 			select b.*, l.title as listing_title, l.check_in_time, l.check_out_time,
 			       concat_ws(', ', l.street, l.house, l.block) as address, l.entrance, l.floor, l.realtor_phone
-			from bookings b join listings l on l.id = b.listing_id
+			from bookings b join listing_facts l on l.id = b.listing_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -133,7 +133,7 @@ class Bookings {
 				)
 				select b.*, l.title as listing_title, l.check_in_time, l.check_out_time,
 				       concat_ws(', ', l.street, l.house, l.block) as address, l.entrance, l.floor, l.realtor_phone
-				from b join listings l on l.id = b.listing_id
+				from b join listing_facts l on l.id = b.listing_id
 				""")
 			.params(newBookingParams(b))
 			.param("actorType", actor.type().name())
@@ -328,8 +328,8 @@ class Bookings {
 	PageResult<BookingDetails> inScope(AccessScope scope, Collection<BookingStatus> statuses, StaffBookingFilter filter,
 			LocalDate today) {
 		// fixed SQL; the scope and the filters are parameters (null = no filter)
-		String where = """
-				 where (:platform or b.owner_id in (:owners)) and b.status in (:statuses)
+		String where = " where " + AccessScope.ownerInScope("b.owner_id") + """
+				 and b.status in (:statuses)
 				   and (cast(:listing as bigint) is null or b.listing_id = :listing)
 				   and (cast(:from as date) is null or b.check_out > :from)
 				   and (cast(:to as date) is null or b.check_in <= :to)
@@ -340,10 +340,7 @@ class Bookings {
 				        or (:digits <> '' and regexp_replace(b.guest_phone, '[^0-9]', '', 'g') like :digits)
 				        or cast(b.id as text) like :idPrefix escape '\\')
 				""";
-		List<Long> owners = scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds());
-		Map<String, Object> params = new java.util.HashMap<>();
-		params.put("platform", scope.isPlatform());
-		params.put("owners", owners);
+		Map<String, Object> params = scope.sqlParams();
 		params.put("statuses", statuses.stream().map(Enum::name).toList());
 		params.put("listing", filter.listingId());
 		params.put("from", filter.from());
@@ -356,7 +353,7 @@ class Bookings {
 		params.put("digits", digits.length() < 4 ? "" : "%" + digits + "%");
 		params.put("idPrefix", text == null ? "" : likeEscaped(text.toLowerCase(java.util.Locale.ROOT)) + "%");
 		params.put("today", today);
-		String from = " from bookings b join listings l on l.id = b.listing_id";
+		String from = " from bookings b join listing_facts l on l.id = b.listing_id";
 		long total = this.jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		params.put("limit", filter.size());
 		params.put("offset", filter.offset());
@@ -394,7 +391,7 @@ class Bookings {
 				select b.id, b.status, b.listing_id, b.owner_id, b.guest_id, b.check_in, b.check_out, b.total,
 				       b.platform_commission, b.gateway_fee, b.currency, b.hold_expires_at, l.check_in_time,
 				       b.full_refund_before_hours, b.partial_refund_before_hours, b.partial_refund_percent
-				from bookings b join listings l on l.id = b.listing_id
+				from bookings b join listing_facts l on l.id = b.listing_id
 				where b.id = :id
 				""" + lockClause)
 			.param("id", id)

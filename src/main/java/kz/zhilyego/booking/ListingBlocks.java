@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import kz.zhilyego.catalog.BookableListing;
+import kz.zhilyego.catalog.ListingLocks;
 import kz.zhilyego.catalog.Stay;
 import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.common.ProblemException;
@@ -37,10 +38,14 @@ public class ListingBlocks {
 
 	private final Bookings bookings;
 
+	private final ListingLocks listings;
+
 	private final Clock clock;
 
-	ListingBlocks(JdbcClient jdbc, StayQuotes quotes, ExpireHolds expireHolds, Bookings bookings, Clock clock) {
+	ListingBlocks(JdbcClient jdbc, StayQuotes quotes, ExpireHolds expireHolds, Bookings bookings, ListingLocks listings,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.listings = listings;
 		this.quotes = quotes;
 		this.expireHolds = expireHolds;
 		this.bookings = bookings;
@@ -97,18 +102,18 @@ public class ListingBlocks {
 
 	@Transactional
 	public void remove(long blockId, AccessScope scope) {
-		record Owned(long ownerId, @Nullable String source) {
+		record Owned(long listingId, @Nullable String source) {
 		}
 		Owned owned = this.jdbc.sql("""
-				select l.owner_id, b.source from listing_blocks b join listings l on l.id = b.listing_id
+				select b.listing_id, b.source from listing_blocks b
 				where b.id = :id and b.removed_at is null
 				for update of b
 				""")
 			.param("id", blockId)
-			.query((rs, n) -> new Owned(rs.getLong("owner_id"), rs.getString("source")))
+			.query((rs, n) -> new Owned(rs.getLong("listing_id"), rs.getString("source")))
 			.optional()
 			.orElse(null);
-		if (owned == null || !scope.coversListingOwner(owned.ownerId())) {
+		if (owned == null || !scopeCovers(owned.listingId(), scope)) {
 			throw ProblemException.notFound("block.notFound");
 		}
 		if (owned.source() != null) {
@@ -130,7 +135,7 @@ public class ListingBlocks {
 		}
 		return this.jdbc.sql("""
 				select b.*, lower(b.period) as from_date, upper(b.period) as to_date
-				from listing_blocks b join listings l on l.id = b.listing_id
+				from listing_blocks b
 				where b.listing_id = :listing and b.removed_at is null
 				order by lower(b.period), b.id
 				""")
@@ -143,12 +148,7 @@ public class ListingBlocks {
 	}
 
 	private boolean scopeCovers(long listingId, AccessScope scope) {
-		return this.jdbc.sql("select owner_id from listings where id = :id")
-			.param("id", listingId)
-			.query(Long.class)
-			.optional()
-			.map(scope::coversListingOwner)
-			.orElse(false);
+		return this.listings.ownerOf(listingId).map(scope::coversListingOwner).orElse(false);
 	}
 
 }

@@ -66,7 +66,7 @@ class StuckBookings implements AttentionSource {
 			       case b.status when 'HOLD' then b.hold_expires_at
 			                     when 'CONFIRMED' then cast(b.check_in as timestamp) at time zone :zone
 			                     else cast(b.check_out as timestamp) at time zone :zone end as since
-			from bookings b join listings l on l.id = b.listing_id
+			from bookings b join listing_facts l on l.id = b.listing_id
 			where (b.status = 'HOLD' and b.hold_expires_at < :holdLimit)
 			   or (b.status = 'CONFIRMED' and b.check_in < :stayLimit)
 			   or (b.status = 'CHECKED_IN' and b.check_out < :stayLimit)

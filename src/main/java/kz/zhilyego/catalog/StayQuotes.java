@@ -74,7 +74,7 @@ public class StayQuotes {
 	@Transactional(readOnly = true)
 	public boolean isFree(long listingId, Stay stay) {
 		return !this.jdbc.sql("""
-				select exists (select 1 from occupancies
+				select exists (select 1 from occupied_periods
 				               where listing_id = :id and period && daterange(:checkIn, :checkOut))
 				""")
 			.param("id", listingId)

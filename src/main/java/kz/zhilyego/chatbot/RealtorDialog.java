@@ -15,7 +15,8 @@ import kz.zhilyego.realtor.AnalyticsSummary;
 import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
 import kz.zhilyego.realtor.RealtorListingSummary;
-import kz.zhilyego.realtor.RealtorListings;
+import kz.zhilyego.realtor.ActivateListing;
+import kz.zhilyego.realtor.ListRealtorListings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +34,19 @@ class RealtorDialog {
 
 	private final RealtorBookings bookings;
 
-	private final RealtorListings listings;
+	private final ListRealtorListings listings;
+
+	private final ActivateListing activation;
 
 	private final RealtorAnalytics analytics;
 
 	private final Clock clock;
 
-	RealtorDialog(RealtorBookings bookings, RealtorListings listings, RealtorAnalytics analytics, Clock clock) {
+	RealtorDialog(RealtorBookings bookings, ListRealtorListings listings, ActivateListing activation,
+			RealtorAnalytics analytics, Clock clock) {
 		this.bookings = bookings;
 		this.listings = listings;
+		this.activation = activation;
 		this.analytics = analytics;
 		this.clock = clock;
 	}
@@ -66,7 +71,7 @@ class RealtorDialog {
 			}
 			case "rp" -> {
 				if (parts.length == 3) {
-					this.listings.setActive(Long.parseLong(parts[2]), parts[1].equals("on"), chat.currentUser());
+					this.activation.setActive(Long.parseLong(parts[2]), parts[1].equals("on"), chat.currentUser());
 					chat.toast(
 							chat.t(parts[1].equals("on") ? "bot.properties.activated" : "bot.properties.deactivated"));
 				}
@@ -154,7 +159,7 @@ class RealtorDialog {
 
 	void properties(Chat chat) {
 		PageResult<RealtorListingSummary> page = this.listings.list(chat.currentUser(),
-				new RealtorListings.Filter(null, null, null, "added", 0, 30), chat.language);
+				new ListRealtorListings.Filter(null, null, null, "added", 0, 30), chat.language);
 		Text.Builder text = Text.builder().bold(chat.t("bot.properties.title", page.total())).line();
 		text.text(chat.t("bot.properties.hint")).line();
 		Keyboard.Builder keyboard = Keyboard.builder();

@@ -21,7 +21,6 @@ import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -69,9 +68,8 @@ class DemoData implements ApplicationRunner {
 	private final DemoReviews reviews;
 
 	DemoData(JdbcClient jdbc, CatalogGenerator generator, DemoAccounts accounts, FileStorage storage,
-			TransactionTemplate transactions, @Value("${zhilyego.demo.listings:240}") int listings,
-			@Value("${zhilyego.demo.seed:20261122}") long seed, PlaceHold placeHold, ConfirmPayment confirmPayment,
-			ListingBlocks blocks, Clock clock, DemoReviews reviews) {
+			TransactionTemplate transactions, DemoProperties properties, PlaceHold placeHold,
+			ConfirmPayment confirmPayment, ListingBlocks blocks, Clock clock, DemoReviews reviews) {
 		this.reviews = reviews;
 		this.placeHold = placeHold;
 		this.confirmPayment = confirmPayment;
@@ -82,8 +80,8 @@ class DemoData implements ApplicationRunner {
 		this.accounts = accounts;
 		this.storage = storage;
 		this.transactions = transactions;
-		this.listings = listings;
-		this.seed = seed;
+		this.listings = properties.listings();
+		this.seed = properties.seed();
 	}
 
 	@Override

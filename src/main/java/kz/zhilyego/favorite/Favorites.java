@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import kz.zhilyego.catalog.ListingLocks;
 import kz.zhilyego.common.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,13 @@ public class Favorites {
 
 	private final JdbcClient jdbc;
 
+	private final ListingLocks listings;
+
 	private final Clock clock;
 
-	Favorites(JdbcClient jdbc, Clock clock) {
+	Favorites(JdbcClient jdbc, ListingLocks listings, Clock clock) {
 		this.jdbc = jdbc;
+		this.listings = listings;
 		this.clock = clock;
 	}
 
@@ -38,11 +42,7 @@ public class Favorites {
 	 */
 	@Transactional
 	public boolean add(long userId, long listingId) {
-		boolean active = this.jdbc.sql("select exists (select 1 from listings where id = :id and status = 'ACTIVE')")
-			.param("id", listingId)
-			.query(Boolean.class)
-			.single();
-		if (!active) {
+		if (!this.listings.isActive(listingId)) {
 			throw ProblemException.notFound("listing.notFound", listingId);
 		}
 		if (isFavorite(userId, listingId)) {

@@ -40,6 +40,15 @@ public class AccessCodes {
 		this.clock = clock;
 	}
 
+	/** Whether the listing has at least one code stored (the codes stay sealed). */
+	@Transactional(readOnly = true)
+	public boolean hasAny(long listingId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from listing_access_codes where listing_id = :id
+				               and (intercom is not null or flat is not null or safe is not null))
+				""").param("id", listingId).query(Boolean.class).single();
+	}
+
 	/**
 	 * Stores (replaces) the codes of a listing. The caller checks the listing exists; the
 	 * actor must have the listing's owner in scope.

@@ -1,5 +1,8 @@
 package kz.zhilyego.identity;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +52,27 @@ public record AccessScope(long userId, Kind kind, Set<Long> listingOwnerIds) {
 			case AGENCY, REALTOR -> this.listingOwnerIds.contains(ownerId);
 			case USER -> false;
 		};
+	}
+
+	/**
+	 * The one SQL filter of a scope: {@code ownerColumn} (a listing's owner) is in scope.
+	 * Bind its parameters with {@link #sqlParams()}.
+	 * @param ownerColumn a column or expression holding a listing owner's user id
+	 */
+	public static String ownerInScope(String ownerColumn) {
+		return "(:platform or " + ownerColumn + " in (:owners))";
+	}
+
+	/**
+	 * The parameters of {@link #ownerInScope}: {@code platform} and {@code owners} (a
+	 * list that is never empty, so that {@code in (:owners)} stays valid SQL). A mutable
+	 * map, so callers may add their own parameters.
+	 */
+	public Map<String, Object> sqlParams() {
+		Map<String, Object> params = new HashMap<>();
+		params.put("platform", isPlatform());
+		params.put("owners", this.listingOwnerIds.isEmpty() ? List.of(-1L) : List.copyOf(this.listingOwnerIds));
+		return params;
 	}
 
 }

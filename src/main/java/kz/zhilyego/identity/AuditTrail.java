@@ -125,7 +125,7 @@ public class AuditTrail {
 	private List<Reveal> reveals(Map<String, Object> p, int limit, long offset) {
 		return this.jdbc.sql("""
 				select r.*, l.title, u.name as actor_name from access_code_reveals r
-				left join listings l on l.id = r.listing_id left join users u on u.id = r.actor_id
+				left join listing_facts l on l.id = r.listing_id left join users u on u.id = r.actor_id
 				""" + REVEALS_WHERE + " order by r.at desc, r.id desc limit :limit offset :offset")
 			.params(p)
 			.param("limit", limit)

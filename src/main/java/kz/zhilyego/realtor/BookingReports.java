@@ -104,82 +104,52 @@ public class BookingReports {
 	@Transactional
 	public byte[] csv(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to, Locale locale) {
 		List<ReportRow> rows = rows(user, from, to);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		// the BOM first: Excel reads UTF-8 (Cyrillic names) only with it
-		bytes.write(0xEF);
-		bytes.write(0xBB);
-		bytes.write(0xBF);
-		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter csv = csvFormat(COLUMNS, locale).print(out)) {
-			for (ReportRow r : rows) {
-				csv.printRecord(SpreadsheetCells.csvRecord(r.id(), r.listingId(), r.listing(), r.guest(),
-						r.guestPhone(), r.guestEmail(), r.checkIn(), r.checkOut(), r.nights(),
-						status(r.status(), locale), amount(r.total(), locale), amount(r.refund(), locale),
-						amount(r.revenue(), locale), r.currency(), reason(r.cancelReason(), locale)));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		byte[] bytes = csvOf(COLUMNS, locale, rows,
+				r -> SpreadsheetCells.csvRecord(r.id(), r.listingId(), r.listing(), r.guest(), r.guestPhone(),
+						r.guestEmail(), r.checkIn(), r.checkOut(), r.nights(), status(r.status(), locale),
+						amount(r.total(), locale), amount(r.refund(), locale), amount(r.revenue(), locale),
+						r.currency(), reason(r.cancelReason(), locale)));
 		this.audit.record(user.id(), "report.exported", "bookings", null,
 				Map.of("format", "csv", "from", String.valueOf(from), "to", String.valueOf(to)));
-		return bytes.toByteArray();
+		return bytes;
 	}
 
 	@Transactional
 	public byte[] xlsx(CurrentUser user, @Nullable LocalDate from, @Nullable LocalDate to, Locale locale) {
 		List<ReportRow> rows = rows(user, from, to);
 		AnalyticsSummary summary = this.analytics.summary(user, from, to);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle money = workbook.createCellStyle();
-			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-			CellStyle quoted = quoted(workbook);
-			Sheet sheet = workbook.createSheet("Summary");
+		byte[] bytes = xlsxOf("Summary", (sheet, cells) -> {
 			int r = 0;
-			r = text(sheet, r, label("from", locale), summary.from().toString(), quoted);
-			r = text(sheet, r, label("to", locale), summary.to().toString(), quoted);
-			r = number(sheet, r, label("grossRevenue", locale), summary.grossRevenue(), money);
-			r = number(sheet, r, label("refunds", locale), summary.refunds(), money);
-			r = number(sheet, r, label("revenue", locale), summary.revenue(), money);
+			r = text(sheet, r, label("from", locale), summary.from().toString(), cells.quoted());
+			r = text(sheet, r, label("to", locale), summary.to().toString(), cells.quoted());
+			r = number(sheet, r, label("grossRevenue", locale), summary.grossRevenue(), cells.money());
+			r = number(sheet, r, label("refunds", locale), summary.refunds(), cells.money());
+			r = number(sheet, r, label("revenue", locale), summary.revenue(), cells.money());
 			r = number(sheet, r, label("bookings", locale), BigDecimal.valueOf(summary.bookings()), null);
 			r = number(sheet, r, label("cancellations", locale), BigDecimal.valueOf(summary.cancellations()), null);
 			r = number(sheet, r, label("bookedNights", locale), BigDecimal.valueOf(summary.bookedNights()), null);
 			r = number(sheet, r, label("availableNights", locale), BigDecimal.valueOf(summary.availableNights()), null);
 			number(sheet, r, label("occupancyPercent", locale), summary.occupancyPercent(), null);
-			sheet.autoSizeColumn(0);
-			sheet.autoSizeColumn(1);
-			Sheet bookings = workbook.createSheet("Bookings");
-			Row header = bookings.createRow(0);
-			for (int i = 0; i < COLUMNS.length; i++) {
-				header.createCell(i).setCellValue(column(COLUMNS[i], locale));
-			}
-			int i = 1;
-			for (ReportRow row : rows) {
-				Row x = bookings.createRow(i++);
-				x.createCell(0).setCellValue(row.id().toString());
-				x.createCell(1).setCellValue(row.listingId());
-				textCell(x, 2, row.listing(), quoted);
-				textCell(x, 3, row.guest(), quoted);
-				textCell(x, 4, row.guestPhone(), quoted);
-				textCell(x, 5, row.guestEmail(), quoted);
-				x.createCell(6).setCellValue(row.checkIn().toString());
-				x.createCell(7).setCellValue(row.checkOut().toString());
-				x.createCell(8).setCellValue(row.nights());
-				x.createCell(9).setCellValue(status(row.status(), locale));
-				moneyCell(x, 10, row.total(), money);
-				moneyCell(x, 11, row.refund(), money);
-				moneyCell(x, 12, row.revenue(), money);
-				x.createCell(13).setCellValue(row.currency());
-				textCell(x, 14, reason(row.cancelReason(), locale), quoted);
-			}
-			workbook.write(out);
-			this.audit.record(user.id(), "report.exported", "bookings", null,
-					Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		}, "Bookings", COLUMNS, locale, rows, (x, row, cells) -> {
+			x.createCell(0).setCellValue(row.id().toString());
+			x.createCell(1).setCellValue(row.listingId());
+			textCell(x, 2, row.listing(), cells.quoted());
+			textCell(x, 3, row.guest(), cells.quoted());
+			textCell(x, 4, row.guestPhone(), cells.quoted());
+			textCell(x, 5, row.guestEmail(), cells.quoted());
+			x.createCell(6).setCellValue(row.checkIn().toString());
+			x.createCell(7).setCellValue(row.checkOut().toString());
+			x.createCell(8).setCellValue(row.nights());
+			x.createCell(9).setCellValue(status(row.status(), locale));
+			moneyCell(x, 10, row.total(), cells.money());
+			moneyCell(x, 11, row.refund(), cells.money());
+			moneyCell(x, 12, row.revenue(), cells.money());
+			x.createCell(13).setCellValue(row.currency());
+			textCell(x, 14, reason(row.cancelReason(), locale), cells.quoted());
+		});
+		this.audit.record(user.id(), "report.exported", "bookings", null,
+				Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
+		return bytes;
 	}
 
 	/**
@@ -190,25 +160,14 @@ public class BookingReports {
 	public byte[] teamCsv(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to,
 			Locale locale) {
 		TeamAnalytics.Team team = this.team.team(user, agencyId, from, to);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		bytes.write(0xEF);
-		bytes.write(0xBB);
-		bytes.write(0xBF);
-		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-				CSVPrinter csv = csvFormat(TEAM_COLUMNS, locale).print(out)) {
-			for (TeamSummary.RealtorStat r : team.realtors()) {
-				csv.printRecord(SpreadsheetCells.csvRecord(r.realtorId(), r.name(), r.email(), r.phone(),
+		byte[] bytes = csvOf(TEAM_COLUMNS, locale, team.realtors(),
+				r -> SpreadsheetCells.csvRecord(r.realtorId(), r.name(), r.email(), r.phone(),
 						active(r.active(), locale), r.listings(), r.activeListings(), r.bookings(), r.cancellations(),
 						amount(r.grossRevenue(), locale), amount(r.refunds(), locale), amount(r.revenue(), locale),
 						r.bookedNights(), r.availableNights(), amount(r.occupancyPercent(), locale), "KZT"));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		this.audit.record(user.id(), "report.exported", "team", String.valueOf(team.agencyId()),
 				Map.of("format", "csv", "from", String.valueOf(from), "to", String.valueOf(to)));
-		return bytes.toByteArray();
+		return bytes;
 	}
 
 	/**
@@ -219,49 +178,100 @@ public class BookingReports {
 	public byte[] teamXlsx(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from, @Nullable LocalDate to,
 			Locale locale) {
 		TeamAnalytics.Team team = this.team.team(user, agencyId, from, to);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle money = workbook.createCellStyle();
-			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-			CellStyle quoted = quoted(workbook);
-			Sheet sheet = workbook.createSheet("Team");
+		byte[] bytes = xlsxOf("Team", (sheet, cells) -> {
 			int r = 0;
-			r = text(sheet, r, label("agency", locale), team.agencyName(), quoted);
-			r = text(sheet, r, label("from", locale), team.from().toString(), quoted);
-			r = text(sheet, r, label("to", locale), team.to().toString(), quoted);
-			r = number(sheet, r, label("revenue", locale), team.revenue(), money);
+			r = text(sheet, r, label("agency", locale), team.agencyName(), cells.quoted());
+			r = text(sheet, r, label("from", locale), team.from().toString(), cells.quoted());
+			r = text(sheet, r, label("to", locale), team.to().toString(), cells.quoted());
+			r = number(sheet, r, label("revenue", locale), team.revenue(), cells.money());
 			r = number(sheet, r, label("bookings", locale), BigDecimal.valueOf(team.bookings()), null);
 			r = number(sheet, r, label("cancellations", locale), BigDecimal.valueOf(team.cancellations()), null);
 			number(sheet, r, label("occupancyPercent", locale), team.occupancyPercent(), null);
+		}, "Realtors", TEAM_COLUMNS, locale, team.realtors(), (x, s, cells) -> {
+			x.createCell(0).setCellValue(s.realtorId());
+			textCell(x, 1, s.name(), cells.quoted());
+			textCell(x, 2, s.email(), cells.quoted());
+			textCell(x, 3, s.phone(), cells.quoted());
+			x.createCell(4).setCellValue(active(s.active(), locale));
+			x.createCell(5).setCellValue(s.listings());
+			x.createCell(6).setCellValue(s.activeListings());
+			x.createCell(7).setCellValue(s.bookings());
+			x.createCell(8).setCellValue(s.cancellations());
+			moneyCell(x, 9, s.grossRevenue(), cells.money());
+			moneyCell(x, 10, s.refunds(), cells.money());
+			moneyCell(x, 11, s.revenue(), cells.money());
+			x.createCell(12).setCellValue(s.bookedNights());
+			x.createCell(13).setCellValue(s.availableNights());
+			moneyCell(x, 14, s.occupancyPercent(), null);
+			x.createCell(15).setCellValue("KZT");
+		});
+		this.audit.record(user.id(), "report.exported", "team", String.valueOf(team.agencyId()),
+				Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
+		return bytes;
+	}
+
+	/** The styles of one workbook's cells: amounts, and text kept as text. */
+	private record Cells(CellStyle money, CellStyle quoted) {
+	}
+
+	private interface TotalsSheet {
+
+		void write(Sheet sheet, Cells cells);
+
+	}
+
+	private interface RowCells<T> {
+
+		void write(Row row, T item, Cells cells);
+
+	}
+
+	/**
+	 * One export as CSV: UTF-8 with a BOM first (Excel reads Cyrillic names only with
+	 * it), the columns' headers in words, one record an item.
+	 */
+	private <T> byte[] csvOf(String[] columns, Locale locale, List<T> items,
+			java.util.function.Function<T, Iterable<?>> record) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.write(0xEF);
+		bytes.write(0xBB);
+		bytes.write(0xBF);
+		try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+				CSVPrinter csv = csvFormat(columns, locale).print(out)) {
+			for (T item : items) {
+				csv.printRecord(record.apply(item));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * One export as XLSX: a sheet of totals (label, value; both columns sized to fit),
+	 * then a sheet with the columns' headers in words and one row an item.
+	 */
+	private <T> byte[] xlsxOf(String totalsName, TotalsSheet totals, String rowsName, String[] columns, Locale locale,
+			List<T> items, RowCells<T> cellsOf) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			CellStyle money = workbook.createCellStyle();
+			money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+			Cells cells = new Cells(money, quoted(workbook));
+			Sheet sheet = workbook.createSheet(totalsName);
+			totals.write(sheet, cells);
 			sheet.autoSizeColumn(0);
 			sheet.autoSizeColumn(1);
-			Sheet realtors = workbook.createSheet("Realtors");
-			Row header = realtors.createRow(0);
-			for (int i = 0; i < TEAM_COLUMNS.length; i++) {
-				header.createCell(i).setCellValue(column(TEAM_COLUMNS[i], locale));
+			Sheet rows = workbook.createSheet(rowsName);
+			Row header = rows.createRow(0);
+			for (int i = 0; i < columns.length; i++) {
+				header.createCell(i).setCellValue(column(columns[i], locale));
 			}
 			int i = 1;
-			for (TeamSummary.RealtorStat s : team.realtors()) {
-				Row x = realtors.createRow(i++);
-				x.createCell(0).setCellValue(s.realtorId());
-				textCell(x, 1, s.name(), quoted);
-				textCell(x, 2, s.email(), quoted);
-				textCell(x, 3, s.phone(), quoted);
-				x.createCell(4).setCellValue(active(s.active(), locale));
-				x.createCell(5).setCellValue(s.listings());
-				x.createCell(6).setCellValue(s.activeListings());
-				x.createCell(7).setCellValue(s.bookings());
-				x.createCell(8).setCellValue(s.cancellations());
-				moneyCell(x, 9, s.grossRevenue(), money);
-				moneyCell(x, 10, s.refunds(), money);
-				moneyCell(x, 11, s.revenue(), money);
-				x.createCell(12).setCellValue(s.bookedNights());
-				x.createCell(13).setCellValue(s.availableNights());
-				moneyCell(x, 14, s.occupancyPercent(), null);
-				x.createCell(15).setCellValue("KZT");
+			for (T item : items) {
+				cellsOf.write(rows.createRow(i++), item, cells);
 			}
 			workbook.write(out);
-			this.audit.record(user.id(), "report.exported", "team", String.valueOf(team.agencyId()),
-					Map.of("format", "xlsx", "from", String.valueOf(from), "to", String.valueOf(to)));
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

@@ -73,7 +73,7 @@ public class ListingCalendar {
 		this.scopes.ownerInScope(listingId, scope);
 		checkRange(from, to);
 		List<BookingEntry> bookings = this.jdbc.sql("""
-				select id, status, guest_name, check_in, check_out from bookings
+				select id, status, guest_name, check_in, check_out from stay_facts
 				where listing_id = :listing and status in ('HOLD', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED')
 				  and check_in < :to and check_out > :from
 				order by check_in, id
@@ -86,8 +86,8 @@ public class ListingCalendar {
 					rs.getObject("check_out", LocalDate.class)))
 			.list();
 		List<BlockEntry> blocks = this.jdbc.sql("""
-				select id, lower(period) as f, upper(period) as t, reason, note from listing_blocks
-				where listing_id = :listing and removed_at is null and period && daterange(:from, :to)
+				select id, lower(period) as f, upper(period) as t, reason, note from active_blocks
+				where listing_id = :listing and period && daterange(:from, :to)
 				order by lower(period), id
 				""")
 			.param("listing", listingId)

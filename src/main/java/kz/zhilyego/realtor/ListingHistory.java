@@ -86,7 +86,7 @@ class ListingHistory {
 
 	java.util.List<ListingChange> of(long listingId) {
 		return this.jdbc.sql("""
-				select c.*, u.name from listing_changes c join users u on u.id = c.changed_by
+				select c.*, u.name from listing_changes c join user_names u on u.id = c.changed_by
 				where c.listing_id = :listing order by c.changed_at desc, c.id desc limit 500
 				""").param("listing", listingId).query((rs, n) -> {
 			Map<String, Map<String, Object>> raw = this.json.readValue(rs.getString("fields"),

@@ -76,7 +76,7 @@ public class ListingModeration {
 				       l.type_code, l.status, l.updated_at, l.approved_at, l.created_at,
 				       (select count(*) from listing_photos p where p.listing_id = l.id) as photos
 				from listings l
-				join users u on u.id = l.owner_id
+				join user_names u on u.id = l.owner_id
 				join cities c on c.id = l.city_id
 				join districts d on d.id = l.district_id
 				where l.status = 'PENDING'

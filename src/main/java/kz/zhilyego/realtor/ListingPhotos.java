@@ -47,14 +47,14 @@ public class ListingPhotos {
 
 	private final Settings settings;
 
-	private final RealtorListings listings;
+	private final ActivateListing activation;
 
 	private final RealtorProperties properties;
 
 	ListingPhotos(JdbcClient jdbc, StaffScopes scopes, PhotoProcessor processor, FileStorage storage,
-			ListingHistory history, AuditLog audit, Settings settings, RealtorListings listings,
+			ListingHistory history, AuditLog audit, Settings settings, ActivateListing activation,
 			RealtorProperties properties) {
-		this.listings = listings;
+		this.activation = activation;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
@@ -152,7 +152,7 @@ public class ListingPhotos {
 				Map.of("count", uploads.size()));
 		// new pictures are a substantial change: with moderation on they wait for
 		// approval
-		this.listings.needsReview(listingId, user);
+		this.activation.needsReview(listingId, user);
 		return photos(listingId);
 	}
 

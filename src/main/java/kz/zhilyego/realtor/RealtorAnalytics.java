@@ -48,7 +48,7 @@ public class RealtorAnalytics {
 			           case when b.confirmed_at is not null then b.total else 0 end as gross,
 			           case when b.confirmed_at is not null and b.status = 'CANCELLED'
 			                then coalesce(b.refund_due, 0) else 0 end as refund
-			    from bookings b join listings l on l.id = b.listing_id
+			    from stay_facts b join listings l on l.id = b.listing_id
 			    where %s and b.check_in between :from and :to
 			)
 			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
@@ -90,14 +90,14 @@ public class RealtorAnalytics {
 			    group by h.listing_id
 			), stays as (
 			    select b.listing_id, range_agg(daterange(b.check_in, b.check_out)) as taken
-			    from bookings b join active a on a.listing_id = b.listing_id
+			    from stay_facts b join active a on a.listing_id = b.listing_id
 			    where b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
 			      and daterange(b.check_in, b.check_out) && daterange(:from, :toExclusive)
 			    group by b.listing_id
 			), blocks as (
 			    select k.listing_id, range_agg(k.period) as taken
-			    from listing_blocks k join active a on a.listing_id = k.listing_id
-			    where k.removed_at is null and k.period && daterange(:from, :toExclusive)
+			    from active_blocks k join active a on a.listing_id = k.listing_id
+			    where k.period && daterange(:from, :toExclusive)
 			    group by k.listing_id
 			), listing_nights as (
 			    select a.listing_id, a.owner_id, %s as active_nights,
@@ -182,8 +182,8 @@ public class RealtorAnalytics {
 		if (view.page() < 0) {
 			throw ProblemException.invalidField("heatPage", "realtor.field.outOfRange");
 		}
-		if (view.q() != null && view.q().strip().length() > RealtorListings.MAX_QUERY) {
-			throw ProblemException.invalidField("heatQ", "realtor.search.tooLong", RealtorListings.MAX_QUERY);
+		if (view.q() != null && view.q().strip().length() > ListRealtorListings.MAX_QUERY) {
+			throw ProblemException.invalidField("heatQ", "realtor.search.tooLong", ListRealtorListings.MAX_QUERY);
 		}
 		Map<String, Object> p = params(scope, from, to);
 		record Totals(BigDecimal gross, BigDecimal refunds, BigDecimal revenue, long bookings, long cancellations) {
@@ -343,8 +343,8 @@ public class RealtorAnalytics {
 		params.put("offset", (long) view.page() * size);
 		params.put("q", q);
 		params.put("pattern",
-				q == null || RealtorListings.onlyNumber(q) ? "" : "%" + RealtorListings.likeEscaped(q) + "%");
-		params.put("number", q == null ? null : RealtorListings.number(q));
+				q == null || ListRealtorListings.onlyNumber(q) ? "" : "%" + ListRealtorListings.likeEscaped(q) + "%");
+		params.put("number", q == null ? null : ListRealtorListings.number(q));
 		String where = """
 				where %s and l.status = 'ACTIVE'
 				  and (cast(:q as text) is null or (:pattern <> '' and (l.title ilike :pattern
@@ -367,30 +367,25 @@ public class RealtorAnalytics {
 		listings.forEach(l -> cells.put(l.id(), new int[days.size()]));
 		if (!listings.isEmpty()) {
 			params.put("ids", listings.stream().map(Listing::id).toList());
-			this.jdbc
-				.sql("""
-						select b.listing_id, 1 as kind, greatest(b.check_in, :heatStart) as f,
-						       least(b.check_out, :heatEnd) as t
-						from bookings b
-						where b.listing_id in (:ids) and b.status in {paid}
-						  and b.check_in < :heatEnd and b.check_out > :heatStart
-						union all
-						select k.listing_id, 2, greatest(lower(k.period), :heatStart), least(upper(k.period), :heatEnd)
-						from listing_blocks k
-						where k.listing_id in (:ids) and k.removed_at is null and k.period && daterange(:heatStart, :heatEnd)
-						"""
-					.replace("{paid}", PAID))
-				.params(params)
-				.query((rs, n) -> {
-					int[] row = cells.get(rs.getLong("listing_id"));
-					LocalDate f = rs.getObject("f", LocalDate.class);
-					LocalDate t = rs.getObject("t", LocalDate.class);
-					for (LocalDate d = f; d.isBefore(t); d = d.plusDays(1)) {
-						row[(int) ChronoUnit.DAYS.between(start, d)] = rs.getInt("kind");
-					}
-					return null;
-				})
-				.list();
+			this.jdbc.sql("""
+					select b.listing_id, 1 as kind, greatest(b.check_in, :heatStart) as f,
+					       least(b.check_out, :heatEnd) as t
+					from stay_facts b
+					where b.listing_id in (:ids) and b.status in {paid}
+					  and b.check_in < :heatEnd and b.check_out > :heatStart
+					union all
+					select k.listing_id, 2, greatest(lower(k.period), :heatStart), least(upper(k.period), :heatEnd)
+					from active_blocks k
+					where k.listing_id in (:ids) and k.period && daterange(:heatStart, :heatEnd)
+					""".replace("{paid}", PAID)).params(params).query((rs, n) -> {
+				int[] row = cells.get(rs.getLong("listing_id"));
+				LocalDate f = rs.getObject("f", LocalDate.class);
+				LocalDate t = rs.getObject("t", LocalDate.class);
+				for (LocalDate d = f; d.isBefore(t); d = d.plusDays(1)) {
+					row[(int) ChronoUnit.DAYS.between(start, d)] = rs.getInt("kind");
+				}
+				return null;
+			}).list();
 		}
 		List<AnalyticsSummary.HeatRow> rows = listings.stream()
 			.map(l -> new AnalyticsSummary.HeatRow(l.id(), l.title(),

@@ -78,13 +78,7 @@ public class RealtorBookings {
 			@Nullable Long realtorId, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String q,
 			@Nullable String sort, @Nullable Integer page, @Nullable Integer size) {
 		AccessScope scope = this.scopes.narrow(this.scopes.of(user), realtorId);
-		int pageSize = size == null ? this.properties.defaultPageSize() : size;
-		if (pageSize < 1 || pageSize > this.properties.maxPageSize()) {
-			throw ProblemException.invalidField("size", "realtor.field.outOfRange");
-		}
-		if (page != null && page < 0) {
-			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
-		}
+		RealtorProperties.Paging paging = this.properties.paging(page, size);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw ProblemException.invalidField("to", "realtor.range.order");
 		}
@@ -94,8 +88,8 @@ public class RealtorBookings {
 		if (listingId != null) {
 			this.scopes.ownerInScope(listingId, scope);
 		}
-		return this.queries.ofListingsInScope(scope, new StaffBookingFilter(statuses, listingId, from, to, q,
-				sort(sort), page == null ? 0 : page, pageSize));
+		return this.queries.ofListingsInScope(scope,
+				new StaffBookingFilter(statuses, listingId, from, to, q, sort(sort), paging.page(), paging.size()));
 	}
 
 	/** The longest search text. */

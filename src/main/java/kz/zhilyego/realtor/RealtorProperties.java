@@ -1,5 +1,7 @@
 package kz.zhilyego.realtor;
 
+import kz.zhilyego.common.ProblemException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -42,6 +44,27 @@ public record RealtorProperties(int maxPhotos, DataSize maxPhotoSize, long maxPh
 		heatMapListings = heatMapListings > 0 ? heatMapListings : 30;
 		defaultPageSize = defaultPageSize > 0 ? defaultPageSize : 20;
 		maxPageSize = maxPageSize > 0 ? maxPageSize : 100;
+	}
+
+	/** A list's page (from 0) and size. */
+	record Paging(int page, int size) {
+	}
+
+	/**
+	 * The page and size a client asked for, defaults filled in: the one check of the
+	 * workspace's lists.
+	 * @throws ProblemException 400 for a size outside 1..{@link #maxPageSize} or a
+	 * negative page
+	 */
+	Paging paging(@Nullable Integer page, @Nullable Integer size) {
+		int pageSize = size == null ? this.defaultPageSize : size;
+		if (pageSize < 1 || pageSize > this.maxPageSize) {
+			throw ProblemException.invalidField("size", "realtor.field.outOfRange");
+		}
+		if (page != null && page < 0) {
+			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
+		}
+		return new Paging(page == null ? 0 : page, pageSize);
 	}
 
 }

@@ -1,16 +1,14 @@
 package kz.zhilyego.realtor;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import kz.zhilyego.catalog.ListingLocks;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +20,15 @@ import org.springframework.stereotype.Component;
 class StaffScopes {
 
 	/** Listing alias {@code l}: the owner is in scope (parameters {@link #params}). */
-	static final String LISTING_IN_SCOPE = "(:platform or l.owner_id in (:owners))";
+	static final String LISTING_IN_SCOPE = AccessScope.ownerInScope("l.owner_id");
 
 	private final AccessScopes scopes;
 
-	private final JdbcClient jdbc;
+	private final ListingLocks listings;
 
-	StaffScopes(AccessScopes scopes, JdbcClient jdbc) {
+	StaffScopes(AccessScopes scopes, ListingLocks listings) {
 		this.scopes = scopes;
-		this.jdbc = jdbc;
+		this.listings = listings;
 	}
 
 	AccessScope of(CurrentUser user) {
@@ -58,28 +56,19 @@ class StaffScopes {
 	}
 
 	static Map<String, Object> params(AccessScope scope) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("platform", scope.isPlatform());
-		params.put("owners", scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds()));
-		return params;
+		return scope.sqlParams();
 	}
 
 	/** The owner of a listing in scope; 404 when missing or out of scope. */
 	long ownerInScope(long listingId, AccessScope scope) {
-		return this.jdbc.sql("select owner_id from listings where id = :id")
-			.param("id", listingId)
-			.query(Long.class)
-			.optional()
+		return this.listings.ownerOf(listingId)
 			.filter(scope::coversListingOwner)
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", listingId));
 	}
 
 	/** Same, locking the listing row until the transaction ends. */
 	long lockInScope(long listingId, AccessScope scope) {
-		return this.jdbc.sql("select owner_id from listings where id = :id for update")
-			.param("id", listingId)
-			.query(Long.class)
-			.optional()
+		return this.listings.lock(listingId)
 			.filter(scope::coversListingOwner)
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", listingId));
 	}

@@ -81,15 +81,8 @@ public class TeamAnalytics {
 	@ReplicaReads
 	public TeamSummary summary(CurrentUser user, @Nullable Long agencyId, @Nullable LocalDate from,
 			@Nullable LocalDate to, @Nullable Integer page, @Nullable Integer size) {
-		int pageSize = size == null ? this.properties.defaultPageSize() : size;
-		int pageNo = page == null ? 0 : page;
-		if (pageSize < 1 || pageSize > this.properties.maxPageSize()) {
-			throw ProblemException.invalidField("size", "realtor.field.outOfRange");
-		}
-		if (pageNo < 0) {
-			throw ProblemException.invalidField("page", "realtor.field.outOfRange");
-		}
-		return summary(team(user, agencyId, from, to), pageNo, pageSize);
+		RealtorProperties.Paging paging = this.properties.paging(page, size);
+		return summary(team(user, agencyId, from, to), paging.page(), paging.size());
 	}
 
 	/**

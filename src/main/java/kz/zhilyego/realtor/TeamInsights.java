@@ -111,7 +111,7 @@ public class TeamInsights {
 				)
 				select a.owner_id, a.day, count(*) as listings,
 				       count(*) filter (where exists (
-				           select 1 from bookings b where b.listing_id = a.listing_id
+				           select 1 from stay_facts b where b.listing_id = a.listing_id
 				             and b.status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')
 				             and b.check_in <= a.day and b.check_out > a.day)) as booked
 				from active a group by a.owner_id, a.day
@@ -184,7 +184,7 @@ public class TeamInsights {
 			.orElseThrow(() -> ProblemException.notFound("realtor.realtorNotFound"));
 		List<ListingEvent> changes = this.jdbc.sql("""
 				select c.listing_id, l.title, c.action, c.changed_at, u.name
-				from listing_changes c join listings l on l.id = c.listing_id join users u on u.id = c.changed_by
+				from listing_changes c join listings l on l.id = c.listing_id join user_names u on u.id = c.changed_by
 				where l.owner_id = :realtor
 				order by c.changed_at desc, c.id desc limit 50
 				""")

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,8 @@ class LocalFileStorage implements FileStorage {
 
 	private final Path root;
 
-	LocalFileStorage(@Value("${zhilyego.storage.local-dir:./data/media}") Path root) {
-		this.root = root.toAbsolutePath().normalize();
+	LocalFileStorage(StorageProperties properties) {
+		this.root = properties.localDir().toAbsolutePath().normalize();
 	}
 
 	@Override

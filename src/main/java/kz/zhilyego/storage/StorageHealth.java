@@ -7,7 +7,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.zhilyego.common.OutsideSystems;
 import kz.zhilyego.common.Redaction;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -30,11 +29,10 @@ class StorageHealth implements HealthIndicator {
 
 	private volatile boolean checked;
 
-	StorageHealth(FileStorage storage, Clock clock, MeterRegistry registry,
-			@Value("${zhilyego.storage.check-interval:PT30S}") Duration interval) {
+	StorageHealth(FileStorage storage, Clock clock, MeterRegistry registry, StorageProperties properties) {
 		this.storage = storage;
 		this.tracker = new OutsideSystems.Tracker(clock);
-		this.intervalNanos = interval.toNanos();
+		this.intervalNanos = properties.checkInterval().toNanos();
 		OutsideSystems.gauge(registry, "storage", () -> {
 			refresh();
 			return this.tracker.working();

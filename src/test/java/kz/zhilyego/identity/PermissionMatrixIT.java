@@ -130,6 +130,16 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void theAccessCodesHaveOneEndpoint() {
+		// the realtor workspace's copy is gone: its owner reveals through the one
+		// endpoint
+		expect("realtorA", this.listingA, 200);
+		assertThat(get("/api/v1/realtor/listings/" + this.listingA + "/access-codes", "realtorA").status())
+			.isEqualTo(404);
+		// the API document lists only the one: OpenApiLintIT#theAccessCodesHaveOnePath
+	}
+
+	@Test
 	void accessCodesCanBeChangedOnlyWithinScope() {
 		Map<String, String> body = Map.of("intercom", "9999", "flat", "8888");
 		assertThat(status("PUT", "/api/v1/access-codes/" + this.listingA, "realtorB-none", body)).isEqualTo(401);

@@ -107,6 +107,14 @@ class OpenApiLintIT {
 		assertThat(report.at("/totals/warnings").asInt()).isZero();
 	}
 
+	@Test
+	void theAccessCodesHaveOnePath() {
+		JsonNode paths = docs().get("paths");
+		assertThat(paths.has("/api/v1/access-codes/{listingId}")).isTrue();
+		assertThat(paths.propertyNames())
+			.noneMatch(path -> path.startsWith("/api/v1/realtor/") && path.endsWith("/access-codes"));
+	}
+
 	private JsonNode docs() {
 		Api.Response docs = new Api(this.port).get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);

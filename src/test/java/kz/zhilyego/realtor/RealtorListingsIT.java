@@ -111,7 +111,7 @@ class RealtorListingsIT {
 			.single();
 		assertThat(stored).isNotEqualTo("5678#");
 		assertThat(new Api(this.port).get("/api/v1/listings/" + id).status()).isEqualTo(200);
-		JsonNode codes = api(this.realtor).get("/api/v1/realtor/listings/" + id + "/access-codes").json();
+		JsonNode codes = api(this.realtor).get("/api/v1/access-codes/" + id).json();
 		assertThat(codes.get("flat").asString()).isEqualTo("5678#");
 		assertThat(this.jdbc.sql("select count(*) from access_code_reveals where listing_id = :id")
 			.param("id", id)
@@ -233,7 +233,7 @@ class RealtorListingsIT {
 		assertThat(me.put(base, Map.of("version", 0, "listing", form())).status()).isEqualTo(404);
 		assertThat(me.post(base + "/deactivate", "").status()).isEqualTo(404);
 		assertThat(me.get(base + "/history").status()).isEqualTo(404);
-		assertThat(me.get(base + "/access-codes").status()).isEqualTo(404);
+		assertThat(me.get("/api/v1/access-codes/" + theirs).status()).isEqualTo(404);
 		assertThat(me.get(base + "/calendar?from=2026-12-01&to=2026-12-31").status()).isEqualTo(404);
 		assertThat(me.put(base + "/prices", Map.of("from", "2026-12-20", "to", "2026-12-21", "price", 1)).status())
 			.isEqualTo(404);
@@ -265,7 +265,7 @@ class RealtorListingsIT {
 		long theirs = api(this.other).post("/api/v1/realtor/listings", form()).json().get("id").asLong();
 		Api head = api(this.head);
 		assertThat(head.get("/api/v1/realtor/listings/" + mine).status()).isEqualTo(200);
-		assertThat(head.get("/api/v1/realtor/listings/" + mine + "/access-codes").status()).isEqualTo(200);
+		assertThat(head.get("/api/v1/access-codes/" + mine).status()).isEqualTo(200);
 		assertThat(head.get("/api/v1/realtor/listings/" + theirs).status()).isEqualTo(404);
 		assertThat(head.get("/api/v1/realtor/listings").json().get("total").asLong()).isEqualTo(1);
 		Api admin = api(this.admin);

@@ -3,13 +3,13 @@ package kz.zhilyego.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import kz.zhilyego.catalog.ListingLocks;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.AccessCodes;
 import kz.zhilyego.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +29,11 @@ class AccessCodeApiController {
 
 	private final AccessCodes codes;
 
-	private final JdbcClient jdbc;
+	private final ListingLocks listings;
 
-	AccessCodeApiController(AccessCodes codes, JdbcClient jdbc) {
+	AccessCodeApiController(AccessCodes codes, ListingLocks listings) {
 		this.codes = codes;
-		this.jdbc = jdbc;
+		this.listings = listings;
 	}
 
 	record CodesJson(@Nullable @Size(max = 64) String intercom, @Nullable @Size(max = 64) String flat,
@@ -66,13 +66,8 @@ class AccessCodeApiController {
 		}
 	}
 
-	// the listing's owner (catalog table; identity owns the FK to users)
 	private long owner(long listingId) {
-		return this.jdbc.sql("select owner_id from listings where id = :id")
-			.param("id", listingId)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> ProblemException.notFound("listing.notFound"));
+		return this.listings.ownerOf(listingId).orElseThrow(() -> ProblemException.notFound("listing.notFound"));
 	}
 
 }

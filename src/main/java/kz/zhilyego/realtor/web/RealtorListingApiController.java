@@ -14,8 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
-import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.realtor.ActivateListing;
+import kz.zhilyego.realtor.EditListing;
+import kz.zhilyego.realtor.ListRealtorListings;
 import kz.zhilyego.realtor.ListingCalendar;
 import kz.zhilyego.realtor.ListingChange;
 import kz.zhilyego.realtor.ListingForm;
@@ -54,15 +56,24 @@ class RealtorListingApiController {
 
 	private final RealtorListings listings;
 
+	private final ListRealtorListings list;
+
+	private final EditListing edit;
+
+	private final ActivateListing activation;
+
 	private final ListingPhotos photos;
 
 	private final ListingCalendar calendar;
 
 	private final ListingOptions options;
 
-	RealtorListingApiController(RealtorListings listings, ListingPhotos photos, ListingCalendar calendar,
-			ListingOptions options) {
+	RealtorListingApiController(RealtorListings listings, ListRealtorListings list, EditListing edit,
+			ActivateListing activation, ListingPhotos photos, ListingCalendar calendar, ListingOptions options) {
 		this.listings = listings;
+		this.list = list;
+		this.edit = edit;
+		this.activation = activation;
 		this.photos = photos;
 		this.calendar = calendar;
 		this.options = options;
@@ -78,9 +89,6 @@ class RealtorListingApiController {
 	record OrderRequest(@Nullable List<Long> photoIds) {
 	}
 
-	record CodesResponse(@Nullable String intercom, @Nullable String flat, @Nullable String safe) {
-	}
-
 	@GetMapping
 	@Operation(summary = "Listings in scope; filters status (active|inactive), type, district, realtorId (one owner"
 			+ " in scope), q (part of the title or address, or the listing number); sort"
@@ -94,8 +102,8 @@ class RealtorListingApiController {
 			@RequestParam(required = false) @Nullable Integer size,
 			@RequestParam(required = false) @Nullable Long realtorId,
 			@RequestParam(required = false) @Nullable String q, Locale locale) {
-		return this.listings.list(user,
-				new RealtorListings.Filter(status, type, district, sort, page, size, realtorId, q),
+		return this.list.list(user,
+				new ListRealtorListings.Filter(status, type, district, sort, page, size, realtorId, q),
 				Language.of(locale));
 	}
 
@@ -108,7 +116,7 @@ class RealtorListingApiController {
 	@PostMapping
 	@Operation(summary = "Create a listing (active at once); 400 with field errors")
 	ResponseEntity<RealtorListing> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ListingForm body) {
-		RealtorListing listing = this.listings.create(body, user);
+		RealtorListing listing = this.edit.create(body, user);
 		return ResponseEntity.created(URI.create("/api/v1/realtor/listings/" + listing.id())).body(listing);
 	}
 
@@ -128,33 +136,25 @@ class RealtorListingApiController {
 		if (body.listing() == null) {
 			throw ProblemException.invalidField("listing", "realtor.field.required");
 		}
-		return this.listings.update(id, body.version(), body.listing(), user);
+		return this.edit.update(id, body.version(), body.listing(), user);
 	}
 
 	@PostMapping("/{id}/deactivate")
 	@Operation(summary = "Deactivate a listing: it leaves the search")
 	RealtorListing deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return this.listings.setActive(id, false, user);
+		return this.activation.setActive(id, false, user);
 	}
 
 	@PostMapping("/{id}/activate")
 	@Operation(summary = "Activate a listing again")
 	RealtorListing activate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return this.listings.setActive(id, true, user);
+		return this.activation.setActive(id, true, user);
 	}
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Change history: who, when, which fields (old and new values)")
 	List<ListingChange> history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return this.listings.history(id, user);
-	}
-
-	@GetMapping("/{id}/access-codes")
-	@Operation(summary = "Reveal the access codes (logged)")
-	CodesResponse codes(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		AccessCodeSet codes = this.listings.revealCodes(id, user, "realtor-api")
-			.orElseThrow(() -> ProblemException.notFound("realtor.codes.none"));
-		return new CodesResponse(codes.intercom(), codes.flat(), codes.safe());
 	}
 
 	@GetMapping("/{id}/photos")

@@ -15,6 +15,9 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.CurrentUser;
+import kz.zhilyego.realtor.ActivateListing;
+import kz.zhilyego.realtor.EditListing;
+import kz.zhilyego.realtor.ListRealtorListings;
 import kz.zhilyego.realtor.ListingCalendar;
 import kz.zhilyego.realtor.ListingOptions;
 import kz.zhilyego.realtor.ListingPhotos;
@@ -43,6 +46,12 @@ class RealtorListingPages {
 
 	private final RealtorListings listings;
 
+	private final ListRealtorListings list;
+
+	private final EditListing edit;
+
+	private final ActivateListing activation;
+
 	private final ListingPhotos photos;
 
 	private final ListingCalendar calendar;
@@ -55,10 +64,14 @@ class RealtorListingPages {
 
 	private final TeamAnalytics team;
 
-	RealtorListingPages(RealtorListings listings, ListingPhotos photos, ListingCalendar calendar,
-			ListingOptions options, PageMessages messages, Clock clock, TeamAnalytics team) {
+	RealtorListingPages(RealtorListings listings, ListRealtorListings list, EditListing edit,
+			ActivateListing activation, ListingPhotos photos, ListingCalendar calendar, ListingOptions options,
+			PageMessages messages, Clock clock, TeamAnalytics team) {
 		this.team = team;
 		this.listings = listings;
+		this.list = list;
+		this.edit = edit;
+		this.activation = activation;
 		this.photos = photos;
 		this.calendar = calendar;
 		this.options = options;
@@ -75,8 +88,8 @@ class RealtorListingPages {
 			@RequestParam(required = false) @Nullable Long realtorId,
 			@RequestParam(required = false) @Nullable String q, Model model, Locale locale) {
 		model.addAttribute("result",
-				this.listings.list(user,
-						new RealtorListings.Filter(status, type, district, sort, page, null, realtorId, q),
+				this.list.list(user,
+						new ListRealtorListings.Filter(status, type, district, sort, page, null, realtorId, q),
 						Language.of(locale)));
 		model.addAttribute("q", q == null ? "" : q.strip());
 		model.addAttribute("page", page);
@@ -105,7 +118,7 @@ class RealtorListingPages {
 
 	@GetMapping("/realtor/listings/new")
 	String newForm(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
-		this.listings.list(user, new RealtorListings.Filter(null, null, null, null, 0, 1), Language.of(locale));
+		this.list.list(user, new ListRealtorListings.Filter(null, null, null, null, 0, 1), Language.of(locale));
 		return form(model, locale, ListingPageForm.empty(), null, Map.of());
 	}
 
@@ -118,7 +131,7 @@ class RealtorListingPages {
 			if (!parse.isEmpty()) {
 				return form(model, locale, form, null, allErrors(parsed, parse, locale));
 			}
-			RealtorListing created = this.listings.create(parsed, user);
+			RealtorListing created = this.edit.create(parsed, user);
 			return "redirect:/realtor/listings/" + created.id() + "/edit?created";
 		}
 		catch (ProblemException ex) {
@@ -145,7 +158,7 @@ class RealtorListingPages {
 			if (!parse.isEmpty()) {
 				return form(model, locale, form, current, allErrors(parsed, parse, locale));
 			}
-			this.listings.update(id, form.version() == null ? -1 : form.version(), parsed, user);
+			this.edit.update(id, form.version() == null ? -1 : form.version(), parsed, user);
 			return "redirect:/realtor/listings/" + id + "/edit?saved";
 		}
 		catch (ProblemException ex) {
@@ -163,7 +176,7 @@ class RealtorListingPages {
 	@GetMapping("/realtor/listings/suggest")
 	String suggest(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			Model model) {
-		model.addAttribute("suggestions", this.listings.suggest(user, q, SUGGESTIONS));
+		model.addAttribute("suggestions", this.list.suggest(user, q, SUGGESTIONS));
 		return "realtor/parts :: suggestions";
 	}
 
@@ -172,7 +185,7 @@ class RealtorListingPages {
 	@PostMapping("/realtor/listings/{id}/{action:activate|deactivate}")
 	String setActive(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) @Nullable String back) {
-		this.listings.setActive(id, action.equals("activate"), user);
+		this.activation.setActive(id, action.equals("activate"), user);
 		return "redirect:" + listingsPage(back) + (listingsPage(back).contains("?") ? "&" : "?") + "done=" + action
 				+ "&listing=" + id;
 	}
@@ -235,7 +248,7 @@ class RealtorListingPages {
 			Locale locale) {
 		Map<String, String> errors = new java.util.LinkedHashMap<>();
 		try {
-			this.listings.check(parsed);
+			this.edit.check(parsed);
 		}
 		catch (ProblemException ex) {
 			errors.putAll(this.messages.errors(ex, locale));

@@ -17,6 +17,7 @@ import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.AnalyticsSummary;
 import kz.zhilyego.realtor.BookingReports;
+import kz.zhilyego.realtor.ListRealtorListings;
 import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
 import kz.zhilyego.realtor.RealtorListings;
@@ -46,6 +47,8 @@ class RealtorWorkPages {
 
 	private final RealtorListings listings;
 
+	private final ListRealtorListings list;
+
 	private final PageMessages messages;
 
 	private final JsonMapper json;
@@ -57,8 +60,9 @@ class RealtorWorkPages {
 	private final RealtorProperties properties;
 
 	RealtorWorkPages(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
-			RealtorListings listings, PageMessages messages, JsonMapper json, Clock clock, TeamAnalytics team,
-			RealtorProperties properties) {
+			RealtorListings listings, ListRealtorListings list, PageMessages messages, JsonMapper json, Clock clock,
+			TeamAnalytics team, RealtorProperties properties) {
+		this.list = list;
 		this.team = team;
 		this.properties = properties;
 		this.bookings = bookings;
@@ -79,8 +83,8 @@ class RealtorWorkPages {
 		LocalDate today = today();
 		model.addAttribute("summary",
 				this.analytics.summary(user, today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())));
-		model.addAttribute("listings", this.listings.list(user,
-				new RealtorListings.Filter(null, null, null, "added", 0, 5), Language.of(locale)));
+		model.addAttribute("listings", this.list.list(user,
+				new ListRealtorListings.Filter(null, null, null, "added", 0, 5), Language.of(locale)));
 		// arrivals still to come (today's and any not checked in yet), the nearest first
 		model.addAttribute("upcoming", this.bookings.list(user, EnumSet.of(BookingStatus.CONFIRMED), null, null, today,
 				null, null, "check_in", 0, 10));

@@ -1,5 +1,6 @@
-package kz.zhilyego.web;
+package kz.zhilyego.realtor.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 import kz.zhilyego.common.PageResult;
@@ -36,13 +37,13 @@ class RealtorReviewPages {
 
 	private final AccessScopes scopes;
 
-	private final Texts texts;
+	private final PageMessages messages;
 
-	RealtorReviewPages(Reviews reviews, ReviewQueries queries, AccessScopes scopes, Texts texts) {
+	RealtorReviewPages(Reviews reviews, ReviewQueries queries, AccessScopes scopes, PageMessages messages) {
 		this.reviews = reviews;
 		this.queries = queries;
 		this.scopes = scopes;
-		this.texts = texts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/realtor/reviews")
@@ -53,7 +54,7 @@ class RealtorReviewPages {
 	@PostMapping("/realtor/reviews/{id}/reply")
 	String reply(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String text, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			Model model, Locale locale) {
 		AccessScope scope = this.scopes.of(user);
 		try {
 			this.reviews.reply(id, scope, text);
@@ -63,7 +64,9 @@ class RealtorReviewPages {
 			if (ex.status() == HttpStatus.NOT_FOUND || ex.status() == HttpStatus.FORBIDDEN) {
 				throw ex;
 			}
-			return page(scope, Math.max(page, 0), id, text, this.texts.fieldErrors(ex, "text").get("text"), model);
+			// a problem without field errors is the text's error
+			Map<String, String> errors = this.messages.errors(ex, locale);
+			return page(scope, Math.max(page, 0), id, text, errors.getOrDefault("", errors.get("text")), model);
 		}
 	}
 
