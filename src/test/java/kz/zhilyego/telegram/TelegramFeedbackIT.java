@@ -206,8 +206,12 @@ class TelegramFeedbackIT {
 		stay("T-3", "2026-12-10", "2026-12-13", "someone-else@example.kz", "+77010000023");
 
 		String link = guestLink("+77010000023");
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.dispatcher.dispatchDue();
+			return !mailTo("someone-else@example.kz").isEmpty();
+		});
 
-		assertThat(mailTo("someone-else@example.kz")).isNotEmpty()
+		assertThat(mailTo("someone-else@example.kz"))
 			.noneMatch(text -> GUEST_LINK.matcher(text).find() || text.contains(link));
 		BotDriver owner = new BotDriver(this.api, fake, this.jdbc, 661004, "ru");
 		owner.type("/start " + link);
