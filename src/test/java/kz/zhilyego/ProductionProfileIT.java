@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +12,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.zaxxer.hikari.HikariDataSource;
 import kz.zhilyego.catalog.CatalogFixtures;
+import kz.zhilyego.channel.CalendarImports;
+import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Money;
+import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.identity.internal.SecretBox;
 import kz.zhilyego.payment.internal.CallbackFormat;
@@ -31,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The application in the {@code prod} profile, as it runs in production: every secret
@@ -174,6 +179,34 @@ class ProductionProfileIT {
 					"t=1,v1=00");
 			assertThat(unsigned.status()).isEqualTo(401);
 		}
+	}
+
+	/**
+	 * A realtor's calendar feed is fetched by the server: in production it may only point
+	 * at public addresses. Before the allow-list, carrier-grade NAT (where some clouds
+	 * keep their metadata service, {@code 100.100.100.200}), benchmarking and broadcast
+	 * addresses and IPv6 forms carrying an internal IPv4 address were accepted.
+	 */
+	@Test
+	void aCalendarFeedOnAnInternalAddressIsRefusedSoTheServerNeverFetchesIt() {
+		IdentityFixtures identity = new IdentityFixtures(this.jdbc);
+		long realtor = identity.realtor("prod-realtor@test.kz", null);
+		long own = new CatalogFixtures(this.jdbc).listing().owner(realtor).create();
+		CurrentUser user = new IdentityFixtures(prod).currentUser(realtor);
+		CalendarImports imports = prod.getBean(CalendarImports.class);
+		for (String url : List.of("https://127.0.0.1/a.ics", "https://10.0.0.5/a.ics", "https://169.254.169.254/latest",
+				"https://100.100.100.200/latest/meta-data", "https://100.64.0.1/a.ics", "https://198.18.0.1/a.ics",
+				"https://255.255.255.255/a.ics", "https://240.0.0.1/a.ics", "https://[64:ff9b::a9fe:a9fe]/latest",
+				"https://[2002:7f00:1::]/a.ics", "https://[::7f00:1]/a.ics", "https://[2001:0:a9fe:a9fe::1]/a.ics",
+				"https://[fd00::1]/a.ics")) {
+			assertThatThrownBy(() -> imports.add(own, "Bukza", url, user)).as(url)
+				.isInstanceOfSatisfying(ProblemException.class,
+						ex -> assertThat(ex.fieldErrors()).containsEntry("url", "ical.import.url.private"));
+		}
+		assertThat(this.jdbc.sql("select count(*) from ical_imports").query(Long.class).single()).isZero();
+
+		assertThat(imports.add(own, "Bukza", "https://93.184.215.14/calendar.ics", user).url())
+			.isEqualTo("https://93.184.215.14/calendar.ics");
 	}
 
 	/** A signed callback claiming a success of the whole amount. */

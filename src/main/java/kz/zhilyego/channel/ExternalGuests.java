@@ -12,9 +12,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import kz.zhilyego.common.Language;
+import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.TelegramProperties;
 import kz.zhilyego.identity.UserDirectory;
 import kz.zhilyego.identity.UserProfile;
+import kz.zhilyego.notification.Channel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,15 +83,19 @@ public class ExternalGuests {
 
 	/**
 	 * A fresh one-tap link for a guest whose account we made and who has not linked
-	 * Telegram; empty for anyone else or without a bot username.
+	 * Telegram, for a message to an address the account holds: its phone over WhatsApp,
+	 * its e-mail by e-mail. Empty for anyone else, another address or without a bot
+	 * username. The link links whoever opens it, so it must never go to an address the
+	 * other system named for the booking: a sender could make an account for someone
+	 * else's phone, have the link mailed to itself and take that phone's account.
 	 */
 	@Transactional
-	public Optional<String> telegramLink(long userId) {
+	public Optional<String> telegramLink(long userId, Channel channel, String address) {
 		if (this.telegram.botUsername().isEmpty() || !madeHere(userId)) {
 			return Optional.empty();
 		}
 		UserProfile user = this.users.find(userId).orElse(null);
-		if (user == null || user.telegramChatId() != null) {
+		if (user == null || user.telegramChatId() != null || !holds(user, channel, address)) {
 			return Optional.empty();
 		}
 		byte[] bytes = new byte[24];
@@ -158,6 +164,17 @@ public class ExternalGuests {
 			.param("hash", hash(payload.substring(START_PREFIX.length())))
 			.update();
 		return new Linked.Done(linked.get());
+	}
+
+	private static boolean holds(UserProfile user, Channel channel, String address) {
+		return switch (channel) {
+			case WHATSAPP -> {
+				Optional<String> phone = Phones.normalize(address);
+				yield phone.isPresent() && phone.get().equals(user.phone());
+			}
+			case EMAIL -> user.email() != null && user.email().equalsIgnoreCase(address.strip());
+			default -> false;
+		};
 	}
 
 	private boolean madeHere(long userId) {

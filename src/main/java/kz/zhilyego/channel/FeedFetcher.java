@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code If-Modified-Since} with the last {@code Last-Modified}), with a connect and a
  * whole-answer timeout, at most {@code max-feed-bytes}, no redirects. Only {@code https}
  * URLs of public addresses (the server must not become a way to read internal addresses);
- * tests allow plain HTTP on loopback by configuration.
+ * tests allow plain HTTP on loopback by configuration. Public means
+ * {@link PublicAddresses#isPublic}: an allow-list of public unicast ranges.
  */
 @Component
 class FeedFetcher {
@@ -76,8 +77,7 @@ class FeedFetcher {
 		if (!this.properties.allowPrivateNetworks()) {
 			try {
 				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-					if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-							|| address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
+					if (!PublicAddresses.isPublic(address)) {
 						return "private";
 					}
 				}
@@ -87,11 +87,6 @@ class FeedFetcher {
 			}
 		}
 		return null;
-	}
-
-	private static boolean isUniqueLocal(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
 	}
 
 	Result fetch(String url, @Nullable String etag, @Nullable String lastModified) {

@@ -35,14 +35,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A connection's booking webhook, in this order: the connection must exist and be live
- * (404); the signature over the raw body must match and the timestamp be within the
- * tolerance (401, nothing stored); the body must be a booking event (400); its listing
- * must be one of the connection's and still in its creator's scope (422). Then, in one
- * transaction that first locks the sender's booking ({@code channel_stays}, so events of
- * one externalId are applied one at a time), the delivery is stored once (a replay
- * answers what the first delivery did) and applied if it is newer than the last applied
- * event of that booking:
+ * A connection's booking webhook, in this order: the body must be at most
+ * {@code max-webhook-body} (413); the connection must exist and be live (404); the
+ * signature over the raw body must match and the timestamp be within the tolerance (401,
+ * nothing stored); the body must be a booking event (400); its listing must be one of the
+ * connection's and still in its creator's scope (422). Then, in one transaction that
+ * first locks the sender's booking ({@code channel_stays}, so events of one externalId
+ * are applied one at a time), the delivery is stored once (a replay answers what the
+ * first delivery did) and applied if it is newer than the last applied event of that
+ * booking:
  * <ul>
  * <li>events are ordered by {@code occurredAt} (else the signed timestamp), and at the
  * same instant created &lt; updated &lt; cancelled; an older event is stored as stale and
@@ -118,6 +119,11 @@ public class ReceiveBooking {
 	}
 
 	public Receipt receive(UUID connectionId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
+		if (body.length > this.properties.maxWebhookBody()) {
+			// before the lookup and the HMAC: a sender's event is a few kilobytes
+			this.meters.webhookFailed();
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "problem.payload-too-large");
+		}
 		Connections.Active connection = this.connections.active(connectionId)
 			.orElseThrow(() -> ProblemException.notFound("channel.connection.notFound"));
 		WebhookSignature.Verdict verdict = WebhookSignature.verify(connection.secret(), timestamp, signature, body,

@@ -2,6 +2,8 @@ package kz.zhilyego.notification;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Port: resolves secret template parameters (access codes) at send time, so they are
  * never stored in the outbox. Implemented outside this module (the integration knows the
@@ -23,5 +25,16 @@ public interface SecretParams {
 	 * @return extra parameters for the body, possibly empty; never null
 	 */
 	Map<String, String> resolve(String secretRef, long recipientUserId, Channel channel);
+
+	/**
+	 * The same, knowing the address the message goes to (an e-mail address, a phone
+	 * number, a chat id), for parameters that may only go to an address the recipient's
+	 * account holds; by default the address does not matter.
+	 * @param address where the message goes; null when the channel has none
+	 */
+	default Map<String, String> resolve(String secretRef, long recipientUserId, Channel channel,
+			@Nullable String address) {
+		return resolve(secretRef, recipientUserId, channel);
+	}
 
 }

@@ -118,6 +118,26 @@ class ConnectionWebhookIT {
 			.isEqualTo("CONFIRMED connection:" + this.connection.id());
 	}
 
+	/**
+	 * {@code zhilyego.channel.max-webhook-body} (64 KB) bounds what a sender may post:
+	 * before, a signed 900 KB event was read, hashed and applied (only the site-wide 1 MB
+	 * limit stood in the way).
+	 */
+	@Test
+	void aSignedEventLargerThanTheWebhookLimitIsA413AndChangesNothing() {
+		String body = ChannelFixtures.booking("booking.created", "B-big", this.listing, "2026-12-10", "2026-12-13",
+				null, GUEST_PHONE, null);
+		String padded = body.substring(0, body.length() - 1) + ",\"note\":\"" + "x".repeat(900 * 1024) + "\"}";
+
+		Api.Response large = send(padded);
+
+		assertThat(large.status()).as(large.body()).isEqualTo(413);
+		assertThat(large.json().get("type").asString()).endsWith("/payload-too-large");
+		assertThat(count("channel_webhook_events")).isZero();
+		assertThat(count("bookings")).isZero();
+		assertThat(send(body).status()).isEqualTo(200);
+	}
+
 	@Test
 	void createdUpdatedAndCancelledOutOfOrderAndTwiceEndWhereTheLastEventSays() {
 		String created = ChannelFixtures.booking("booking.created", "B-2", this.listing, "2026-12-10", "2026-12-13",

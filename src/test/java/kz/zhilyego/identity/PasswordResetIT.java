@@ -1,6 +1,11 @@
 package kz.zhilyego.identity;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
 import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.MutableClock;
@@ -55,6 +61,9 @@ class PasswordResetIT {
 
 	@Autowired
 	Dispatcher dispatcher;
+
+	@Autowired
+	HikariDataSource dataSource;
 
 	IdentityFixtures fixtures;
 
@@ -137,6 +146,38 @@ class PasswordResetIT {
 			.status()).isEqualTo(401);
 		assertThat(api.post("/api/v1/auth/token", "{\"login\":\"forgetful@test.kz\",\"password\":\"brand-new-pass\"}")
 			.status()).isEqualTo(200);
+	}
+
+	/**
+	 * The answer never waits for the work an account's link takes (looking it up, writing
+	 * the link, the audit entry and the messages): with that work held up — here by a
+	 * lock on the links table — the request for an existing account is answered at once,
+	 * like one for an unknown login, and the link still goes out once the work can go on.
+	 * Before, the answer came only after the work: about 0.2 s for an existing account
+	 * against 0.02 s for an unknown login on the demo, enough to tell accounts apart.
+	 */
+	@Test
+	void theAnswerDoesNotWaitForTheLinkSoItsTimeSaysNothingAboutTheAccount() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/auth/password-reset"))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"forgetful@test.kz\"}"))
+			.build();
+		try (Connection lock = this.dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("lock table password_resets in exclusive mode");
+			}
+
+			HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).isEqualTo(202);
+			assertThat(outbox()).isZero();
+			lock.rollback();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> outbox() == 2);
 	}
 
 	@Test

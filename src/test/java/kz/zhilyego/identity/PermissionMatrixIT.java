@@ -1,5 +1,6 @@
 package kz.zhilyego.identity;
 
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -913,6 +914,47 @@ class PermissionMatrixIT {
 			assertThat(headA.get(page).statusCode()).as("head A " + page).isEqualTo(200);
 		}
 		assertThat(signedIn("root@test.kz").get("/admin/messages").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theHeadsReportFilesOnTheTeamPagesAndTheModerationPageFollowTheScope() {
+		String own = "/realtor/team/realtors/" + this.realtorA + "/report.";
+		String[] headsFiles = { "/realtor/team/report.pdf?from=2026-12-01&to=2026-12-31",
+				own + "csv?from=2026-12-01&to=2026-12-31", own + "xlsx?from=2026-12-01&to=2026-12-31",
+				own + "pdf?from=2026-12-01&to=2026-12-31", "/realtor/team/reports" };
+		Visitor guest = new Visitor(this.port, "127.0.0.12");
+		for (String page : headsFiles) {
+			assertThat(Visitor.location(guest.get(page))).as("guest " + page).endsWith("/login");
+		}
+		assertThat(Visitor.location(guest.get("/admin/moderation"))).endsWith("/login");
+		assertThat(Visitor.location(guest.get("/realtor/team/reports/1.pdf"))).endsWith("/login");
+		for (String login : List.of("user@test.kz", "realtor-a@test.kz", "lone@test.kz", "root@test.kz")) {
+			Visitor visitor = signedIn(login);
+			for (String page : headsFiles) {
+				// the superuser heads no agency: the team's PDF asks which agency (400)
+				int expected = login.equals("root@test.kz") && page.startsWith("/realtor/team/report.pdf") ? 400 : 403;
+				assertThat(visitor.get(page).statusCode()).as(login + " " + page).isEqualTo(expected);
+			}
+		}
+		for (String login : List.of("user@test.kz", "realtor-a@test.kz", "head-a@test.kz")) {
+			Visitor visitor = signedIn(login);
+			assertThat(visitor.get("/admin/moderation").statusCode()).as(login + " moderation").isEqualTo(403);
+			assertThat(visitor.post("/admin/moderation/" + this.listingA + "/approve", "").statusCode())
+				.as(login + " approves")
+				.isEqualTo(403);
+		}
+		Visitor headB = signedIn("head-b@test.kz");
+		HttpResponse<String> foreign = headB.get(own + "csv?from=2026-12-01&to=2026-12-31");
+		assertThat(foreign.statusCode()).isEqualTo(404);
+		assertThat(foreign.body()).doesNotContain("realtor-a@test.kz");
+		assertThat(headB.get("/realtor/team/report.pdf?from=2026-12-01&to=2026-12-31").statusCode()).isEqualTo(200);
+		Visitor headA = signedIn("head-a@test.kz");
+		for (String page : headsFiles) {
+			assertThat(headA.get(page).statusCode()).as("head A " + page).isEqualTo(200);
+		}
+		assertThat(headA.get("/realtor/team/realtors/" + this.realtorB + "/report.csv").statusCode()).isEqualTo(404);
+		assertThat(headA.get("/realtor/team/reports/999999.pdf").statusCode()).isEqualTo(404);
+		assertThat(signedIn("root@test.kz").get("/admin/moderation").statusCode()).isEqualTo(200);
 	}
 
 	private Visitor signedIn(String login) {

@@ -23,6 +23,7 @@ import kz.zhilyego.booking.ExternalStays;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.channel.ChannelFixtures;
 import kz.zhilyego.identity.IdentityFixtures;
+import kz.zhilyego.notification.FakeHttpServer;
 import kz.zhilyego.notification.Reminders;
 import kz.zhilyego.notification.internal.Dispatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -39,11 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Guests someone else booked, in Telegram: the e-mail about their booking carries the
- * one-tap link {@code t.me/<bot>?start=g-<token>}; once they open it, the feedback
- * request after the stay comes to the chat with five rating buttons (against the fake Bot
- * API). A 5 gets the review sites as link buttons; a 3 gets the question, and the next
- * message — the answer — reaches the realtor in Telegram and by e-mail (GreenMail).
+ * Guests someone else booked, in Telegram: the WhatsApp message to the phone of their
+ * account carries the one-tap link {@code t.me/<bot>?start=g-<token>} (never an e-mail to
+ * an address the other system named); once they open it, the feedback request after the
+ * stay comes to the chat with five rating buttons (against the fake Bot API). A 5 gets
+ * the review sites as link buttons; a 3 gets the question, and the next message — the
+ * answer — reaches the realtor in Telegram and by e-mail (GreenMail).
  */
 @IntegrationTest
 class TelegramFeedbackIT {
@@ -58,6 +60,8 @@ class TelegramFeedbackIT {
 	private static final long REALTOR_CHAT = 771001;
 
 	static FakeBotApi fake;
+
+	static FakeHttpServer whatsApp;
 
 	@LocalServerPort
 	int port;
@@ -89,11 +93,15 @@ class TelegramFeedbackIT {
 	@BeforeAll
 	static void startBotApi() {
 		fake = new FakeBotApi(TestPorts.TELEGRAM);
+		whatsApp = new FakeHttpServer(TestPorts.WHATSAPP);
+		whatsApp.answer(request -> new FakeHttpServer.Answer(200,
+				"{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid." + UUID.randomUUID() + "\"}]}"));
 	}
 
 	@AfterAll
 	static void stopBotApi() {
 		fake.close();
+		whatsApp.close();
 	}
 
 	@BeforeEach
@@ -101,6 +109,7 @@ class TelegramFeedbackIT {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		fake.clear();
+		whatsApp.clear();
 		this.api = new Api(this.port);
 		IdentityFixtures identity = new IdentityFixtures(this.context);
 		long realtor = identity.realtor("realtor@test.kz", null);
@@ -126,14 +135,14 @@ class TelegramFeedbackIT {
 		this.dispatcher.dispatchDue();
 		BotDriver aigerim = new BotDriver(this.api, fake, this.jdbc, 661001, "ru");
 		BotDriver bolat = new BotDriver(this.api, fake, this.jdbc, 661002, "ru");
-		aigerim.type("/start " + guestLink("aigerim@example.kz"));
+		aigerim.type("/start " + guestLink("+77010000021"));
 		assertThat(aigerim.lastText()).contains("Готово, Дана Сейткали!");
-		bolat.type("/start " + guestLink("bolat@example.kz"));
+		bolat.type("/start " + guestLink("+77010000022"));
 		assertThat(telegramChat("+77010000021")).isEqualTo(661001L);
 		assertThat(telegramChat("+77010000022")).isEqualTo(661002L);
 		// the link is single-use: opened again (or forwarded), it links nobody
 		BotDriver stranger = new BotDriver(this.api, fake, this.jdbc, 661003, "ru");
-		stranger.type("/start " + guestLink("aigerim@example.kz"));
+		stranger.type("/start " + guestLink("+77010000021"));
 		assertThat(stranger.lastText()).contains("Ссылка устарела");
 
 		// both stays end; the request goes out three hours after check-out, in the window
@@ -184,18 +193,47 @@ class TelegramFeedbackIT {
 		return UUID.fromString(response.json().get("bookingId").asString());
 	}
 
-	private String guestLink(String email) throws Exception {
+	/**
+	 * A stay whose e-mail address, named by the other system, is not the phone's owner's:
+	 * the e-mail about the booking goes there, but the one-tap link (which links whoever
+	 * opens it to the account of that phone) goes only to the phone. Before, the e-mail
+	 * carried it: anyone who could send a booking took the account of any phone number
+	 * nobody had registered yet, and with it the password reset of that phone (sent by
+	 * Telegram) and every later booking matched to the phone.
+	 */
+	@Test
+	void theOneTapLinkNeverGoesToAnAddressTheOtherSystemNamed() throws Exception {
+		stay("T-3", "2026-12-10", "2026-12-13", "someone-else@example.kz", "+77010000023");
+
+		String link = guestLink("+77010000023");
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			this.dispatcher.dispatchDue();
-			return mailTo(email).stream().anyMatch(text -> GUEST_LINK.matcher(text).find());
+			return !mailTo("someone-else@example.kz").isEmpty();
 		});
-		for (String text : mailTo(email)) {
-			Matcher m = GUEST_LINK.matcher(text);
-			if (m.find()) {
+
+		assertThat(mailTo("someone-else@example.kz"))
+			.noneMatch(text -> GUEST_LINK.matcher(text).find() || text.contains(link));
+		BotDriver owner = new BotDriver(this.api, fake, this.jdbc, 661004, "ru");
+		owner.type("/start " + link);
+		assertThat(telegramChat("+77010000023")).isEqualTo(661004L);
+	}
+
+	/** The link in a WhatsApp message to the phone (the account's own number). */
+	private String guestLink(String phone) throws Exception {
+		String to = "\"to\":\"" + phone.substring(1) + "\"";
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.dispatcher.dispatchDue();
+			return whatsApp.requests()
+				.stream()
+				.anyMatch(request -> request.body().contains(to) && GUEST_LINK.matcher(request.body()).find());
+		});
+		for (FakeHttpServer.Request request : whatsApp.requests()) {
+			Matcher m = GUEST_LINK.matcher(request.body());
+			if (request.body().contains(to) && m.find()) {
 				return m.group(1);
 			}
 		}
-		throw new AssertionError("no Telegram link to " + email);
+		throw new AssertionError("no Telegram link to " + phone);
 	}
 
 	/** The guest's account has no e-mail (not confirmed by its owner); found by phone. */

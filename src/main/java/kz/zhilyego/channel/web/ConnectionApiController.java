@@ -79,6 +79,7 @@ class ConnectionApiController {
 							description = "Bad signature or a timestamp more than 5 min off"),
 					@ApiResponse(responseCode = "404", description = "Unknown or revoked connection"),
 					@ApiResponse(responseCode = "409", description = "The nights are taken: nothing written"),
+					@ApiResponse(responseCode = "413", description = "Body larger than max-webhook-body (64 KB)"),
 					@ApiResponse(responseCode = "422", description = "The listing is not one of the connection's") })
 	ReceiveBooking.Receipt receive(@PathVariable UUID connectionId,
 			@RequestHeader(name = WebhookSignature.TIMESTAMP, required = false) @Nullable String timestamp,

@@ -133,7 +133,7 @@ public class Dispatcher {
 		// Every resolver answers for the references it knows (e.g. "booking:<uuid>").
 		Map<String, String> resolved = new java.util.HashMap<>();
 		this.secretParams.orderedStream()
-			.forEach(resolver -> resolved.putAll(resolver.resolve(ref, userId, message.channel())));
+			.forEach(resolver -> resolved.putAll(resolver.resolve(ref, userId, message.channel(), message.address())));
 		return resolved;
 	}
 
