@@ -139,8 +139,8 @@ public class AgencyTeam {
 	}
 
 	/**
-	 * A head edits the profile (name, phone, e-mail) of a realtor of the own agency;
-	 * audited; anyone else is "not found".
+	 * A head renames a realtor of the own agency (e-mail and phone stay the realtor's
+	 * own); audited; anyone else is "not found".
 	 */
 	@Transactional
 	public Member updateProfile(CurrentUser head, long realtorId, @Nullable String name, @Nullable String phone,

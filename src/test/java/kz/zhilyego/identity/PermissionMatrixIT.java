@@ -340,6 +340,22 @@ class PermissionMatrixIT {
 		assertThat(nameOf(this.realtorB)).isNotEqualTo("Переименован");
 		assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorA, "headA", profile)).isEqualTo(200);
 		assertThat(nameOf(this.realtorA)).isEqualTo("Переименован");
+		// the e-mail and phone sign the realtor in and recover the account: only the
+		// realtor changes them, or a head could send the password reset to themselves
+		assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorA, "headA",
+				Map.of("name", "Переименован", "email", "head-a-inbox@test.kz")))
+			.isEqualTo(400);
+		assertThat(status("PUT", "/api/v1/agency/realtors/" + this.realtorA, "headA",
+				Map.of("name", "Переименован", "phone", "+7 701 000 99 88")))
+			.isEqualTo(400);
+		assertThat(this.jdbc.sql("select email from users where id = :id")
+			.param("id", this.realtorA)
+			.query(String.class)
+			.single()).isEqualTo("realtor-a@test.kz");
+		assertThat(this.jdbc.sql("select phone from users where id = :id")
+			.param("id", this.realtorA)
+			.query(String.class)
+			.single()).isEqualTo(this.fixtures.phone(this.realtorA));
 	}
 
 	private String nameOf(long userId) {

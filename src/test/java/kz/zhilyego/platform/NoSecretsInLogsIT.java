@@ -1,6 +1,9 @@
 package kz.zhilyego.platform;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import kz.zhilyego.common.Redaction;
 import kz.zhilyego.identity.IdentityFixtures;
@@ -53,7 +57,14 @@ class NoSecretsInLogsIT {
 		lines = new ArrayList<>();
 		try (Stream<Path> files = Files.list(LOGS)) {
 			for (Path file : files.filter(f -> f.getFileName().toString().startsWith("suite.log")).sorted().toList()) {
-				lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+				// the log rolls over at midnight into suite.log.<date>.<n>.gz: a suite
+				// that runs
+				// across midnight leaves part of its lines there
+				try (InputStream raw = Files.newInputStream(file);
+						InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+						BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+					reader.lines().forEach(lines::add);
+				}
 			}
 		}
 	}

@@ -38,7 +38,7 @@ class AgencyInsightsApiController {
 	}
 
 	@PutMapping("/realtors/{id}")
-	@Operation(summary = "Agency head: edit a team realtor's name, phone and e-mail (audited)")
+	@Operation(summary = "Agency head: rename a team realtor (audited; e-mail and phone stay the realtor's own)")
 
 	AgencyTeam.Member update(@AuthenticationPrincipal CurrentUser head, @PathVariable long id,
 			@RequestBody ProfileRequest request) {
