@@ -74,6 +74,12 @@ class PhoneWidthBrowserIT {
 			browser.screenshot("phone-width-realtor-bookings-filter");
 		}
 		try (Browser browser = new Browser(this.port)) {
+			signIn(browser, "head-a@test.kz");
+			browser.size(Browser.PHONE);
+			overflow(browser, "/realtor/team", wide);
+			overflow(browser, "/account/settings/notifications", wide);
+		}
+		try (Browser browser = new Browser(this.port)) {
 			signIn(browser, "root@test.kz");
 			browser.size(Browser.PHONE);
 			for (String page : List.of("/admin/dictionaries", "/admin/dictionaries?kind=amenities", "/admin/users",
