@@ -1,6 +1,7 @@
 package kz.zhilyego.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.IntegrationTest;
@@ -169,6 +170,21 @@ class GuestPagesIT {
 		assertThat(chosen.selectFirst("td[data-date=2026-12-05] a").attr("href"))
 			.isEqualTo(path + "?checkIn=2026-12-05#availability");
 		assertThat(chosen.selectFirst("td[data-date=2026-12-05] a").attr("aria-label")).contains("заезд");
+	}
+
+	@Test
+	void aLinkWithAMistypedStayStillOpensTheListingWithoutTheStay() {
+		SiteSession site = new SiteSession(this.port);
+		String path = site.get("/listings/" + this.listing).location();
+		for (String query : List.of("?checkIn=2026-13-01&checkOut=2026-12-40", "?checkIn=garbage&checkOut=x&guests=abc",
+				"?checkIn=2026-12-10&checkOut=2026-12-13&guests=-1", "?guests=99999999999")) {
+			SiteSession.Page page = site.get(path + query + "&lang=ru");
+			assertThat(page.status()).as(query).isEqualTo(200);
+			assertThat(page.html().selectFirst("h1").text()).as(query).isEqualTo("Студия с видом");
+		}
+		// a good stay is still priced
+		assertThat(site.get(path + "?checkIn=2026-12-10&checkOut=2026-12-13&guests=abc&lang=ru").html().text())
+			.contains("3 ночи");
 	}
 
 	@Test
