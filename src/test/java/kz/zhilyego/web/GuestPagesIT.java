@@ -182,6 +182,12 @@ class GuestPagesIT {
 			assertThat(page.status()).as(query).isEqualTo(200);
 			assertThat(page.html().selectFirst("h1").text()).as(query).isEqualTo("Студия с видом");
 		}
+		// the booking wizard too: the form without the stay, not a 400 page
+		site.signIn(this.email, IdentityFixtures.PASSWORD);
+		SiteSession.Page wizard = site.get("/book/" + this.listing + "?checkIn=garbage&checkOut=2026-13-45&guests=-x");
+		assertThat(wizard.status()).isEqualTo(200);
+		assertThat(wizard.html().selectFirst("#w-checkIn").attr("value")).isEmpty();
+		assertThat(wizard.html().selectFirst("#wizard-next")).isNotNull();
 		// a good stay is still priced
 		assertThat(site.get(path + "?checkIn=2026-12-10&checkOut=2026-12-13&guests=abc&lang=ru").html().text())
 			.contains("3 ночи");
