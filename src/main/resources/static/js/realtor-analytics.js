@@ -7,9 +7,12 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var summary = JSON.parse(data.textContent);
   // dates and money as the page's language writes them: "20 дек.", "1 161 100 ₸"
+  // (month names from the page: browsers ship little Kazakh data and would write "M12";
+  // Kazakh groups digits as Russian does, "1 161 100", where a browser writes "1,161,100")
   var lang = document.documentElement.lang || 'ru';
-  var day = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  var tenge = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  var names = (data.getAttribute('data-months') || '').split('|');
+  function dayLabel(iso) { return Number(iso.substring(8, 10)) + ' ' + (names[Number(iso.substring(5, 7)) - 1] || iso.substring(5, 7)); }
+  var tenge = new Intl.NumberFormat(lang === 'kk' ? 'ru' : lang, { maximumFractionDigits: 0 });
   function money(value) { return tenge.format(value) + '\u00a0₸'; }
   // charts fill their boxes (.realtor-chart sets the height) instead of growing with the width
   Chart.defaults.maintainAspectRatio = false;
@@ -18,7 +21,7 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(revenue, {
       type: 'bar',
       data: {
-        labels: summary.revenueByDay.map(function (p) { return day.format(new Date(p.date + 'T00:00:00Z')); }),
+        labels: summary.revenueByDay.map(function (p) { return dayLabel(p.date); }),
         datasets: [{ label: '₸', data: summary.revenueByDay.map(function (p) { return Number(p.revenue); }),
           backgroundColor: '#0d6efd' }]
       },

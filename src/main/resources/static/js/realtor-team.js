@@ -7,10 +7,13 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   var team = JSON.parse(data.textContent);
   // months and money as the page's language writes them: "дек. 2026", "1 161 100 ₸"
+  // (month names from the page: browsers ship little Kazakh data and would write "2026 M12";
+  // Kazakh groups digits as Russian does, "1 161 100", where a browser writes "1,161,100")
   var lang = document.documentElement.lang || 'ru';
-  var month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  var tenge = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  var names = (data.getAttribute('data-months') || '').split('|');
+  var tenge = new Intl.NumberFormat(lang === 'kk' ? 'ru' : lang, { maximumFractionDigits: 0 });
   function money(value) { return tenge.format(value) + '\u00a0₸'; }
+  function month(iso) { return (names[Number(iso.substring(5, 7)) - 1] || iso.substring(5, 7)) + ' ' + iso.substring(0, 4); }
   function bars(id, items, value, color, isMoney) {
     var canvas = document.getElementById(id);
     if (!canvas) {
@@ -28,7 +31,7 @@ document.addEventListener('DOMContentLoaded', function () {
           legend: { display: false },
           tooltip: { callbacks: { label: function (ctx) { return isMoney ? money(ctx.parsed.x) : String(ctx.parsed.x); } } }
         },
-        scales: { x: { ticks: { callback: function (v) { return isMoney ? money(v) : v; } } } }
+        scales: { x: { ticks: { maxTicksLimit: 4, callback: function (v) { return isMoney ? money(v) : v; } } } }
       }
     });
   }
@@ -39,7 +42,7 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(months, {
       type: 'line',
       data: {
-        labels: team.revenueByMonth.map(function (m) { return month.format(new Date(m.month.substring(0, 10) + 'T00:00:00Z')); }),
+        labels: team.revenueByMonth.map(function (m) { return month(m.month); }),
         datasets: [{ label: '₸', data: team.revenueByMonth.map(function (m) { return Number(m.revenue); }),
           borderColor: '#0d6efd', tension: 0.2, fill: false }]
       },

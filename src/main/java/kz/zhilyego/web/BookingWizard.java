@@ -21,10 +21,12 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.UserDirectory;
 import kz.zhilyego.identity.UserProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +66,11 @@ class BookingWizard {
 	}
 
 	@GetMapping("/book/{listingId}")
-	String start(@PathVariable long listingId, @ModelAttribute("form") BookingForm form,
-			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+	String start(@PathVariable long listingId, @ModelAttribute("form") @Nullable BookingForm requested,
+			BindingResult binding, @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+		// a link with a mistyped stay (checkIn=2026-13-01) opens the wizard without it
+		BookingForm form = requested == null || binding.hasErrors()
+				? new BookingForm(null, null, null, null, null, null, null, null, null) : requested;
 		UserProfile profile = this.users.find(user.id()).orElseThrow();
 		BookingForm prefilled = form
 			.withContacts(orElse(form.guestName(), profile.name()), orElse(form.guestPhone(), profile.phone()),

@@ -98,10 +98,15 @@ class ListingPages {
 	// "api" is never a city: /api/v1/<unknown> must stay an API 404, not a listing page
 	@GetMapping("/{city:(?!api$)[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
 	Object listing(@PathVariable String city, @PathVariable String district, @PathVariable String slug,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkIn,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate checkOut,
-			@RequestParam(required = false) @Nullable Integer guests, HttpServletRequest request, Model model,
-			Locale locale) {
+			@RequestParam(name = "checkIn", required = false) @Nullable String checkInText,
+			@RequestParam(name = "checkOut", required = false) @Nullable String checkOutText,
+			@RequestParam(name = "guests", required = false) @Nullable String guestsText, HttpServletRequest request,
+			Model model, Locale locale) {
+		// a shared or old link with a mistyped stay still opens the listing, without the
+		// stay
+		LocalDate checkIn = lenientDate(checkInText);
+		LocalDate checkOut = lenientDate(checkOutText);
+		Integer guests = lenientCount(guestsText);
 		Matcher matcher = TRAILING_ID.matcher(slug);
 		if (!matcher.find()) {
 			throw ProblemException.notFound("listing.notFound", slug);
@@ -253,6 +258,19 @@ class ListingPages {
 
 	Optional<ListingCard> find(long id, Locale locale) {
 		return this.catalog.find(id, Language.of(locale), true);
+	}
+
+	private static @Nullable LocalDate lenientDate(@Nullable String text) {
+		try {
+			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Integer lenientCount(@Nullable String text) {
+		return text != null && text.strip().matches("[0-9]{1,3}") ? Integer.valueOf(text.strip()) : null;
 	}
 
 }

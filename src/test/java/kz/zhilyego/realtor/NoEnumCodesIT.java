@@ -125,6 +125,42 @@ class NoEnumCodesIT {
 	}
 
 	@Test
+	void theSuperusersMessageHistoryNamesKindsChannelsAndStatusesInWords() {
+		long root = this.jdbc.sql("select id from users where email = 'codes-root@test.kz'").query(Long.class).single();
+		List<String> channels = List.of("EMAIL", "TELEGRAM", "WHATSAPP", "IN_APP");
+		List<String> statuses = List.of("PENDING", "SENDING", "SENT", "DEAD", "SKIPPED");
+		NotificationKind[] kinds = NotificationKind.values();
+		for (int i = 0; i < kinds.length; i++) {
+			this.jdbc.sql("""
+					insert into notification_outbox (kind, channel, recipient_user_id, address, language, dedup_key,
+					                                 status, next_attempt_at, created_at)
+					values (:kind, :channel, :user, 'codes-root@test.kz', 'ru', :key, :status, :now, :now)
+					""")
+				.param("kind", kinds[i].name())
+				.param("channel", channels.get(i % channels.size()))
+				.param("user", root)
+				.param("key", "codes-" + kinds[i].name())
+				.param("status", statuses.get(i % statuses.size()))
+				.param("now", java.sql.Timestamp.from(this.clock.instant()))
+				.update();
+		}
+		WebSession web = new WebSession(this.port).signIn("codes-root@test.kz", IdentityFixtures.PASSWORD);
+		int rows = 0;
+		for (String lang : List.of("ru", "kk", "en")) {
+			for (int page = 0; page * 20 < kinds.length; page++) {
+				HttpResponse<String> response = web.get("/admin/messages?page=" + page + "&lang=" + lang);
+				assertThat(response.statusCode()).isEqualTo(200);
+				Document html = Jsoup.parse(response.body());
+				rows += html.select("#messages tbody tr").size();
+				String text = readable(html);
+				assertThat(codesIn(text)).as(lang + " page " + page).isEmpty();
+				assertThat(text).as(lang + " page " + page).doesNotContain("??");
+			}
+		}
+		assertThat(rows).isGreaterThanOrEqualTo(3 * kinds.length);
+	}
+
+	@Test
 	void theAnalyticsLegendNamesEveryCancellationReasonInWords() {
 		WebSession web = new WebSession(this.port).signIn("codes-realtor@test.kz", IdentityFixtures.PASSWORD);
 		Document html = Jsoup

@@ -100,4 +100,36 @@ class TeamPageBrowserIT {
 		}
 	}
 
+	@Test
+	void inKazakhTheChartsWriteMonthsAndMoneyAsThePageDoes() {
+		try (Browser browser = new Browser(this.port)) {
+			WebDriver driver = browser.driver();
+			var wait = browser.waitUpTo(Duration.ofSeconds(15));
+			browser.size(Browser.PHONE);
+			browser.open("/login?lang=kk");
+			driver.findElement(By.id("username")).sendKeys("tb-head@test.kz");
+			driver.findElement(By.id("password")).sendKeys(IdentityFixtures.PASSWORD);
+			JavascriptExecutor js = (JavascriptExecutor) driver;
+			js.executeScript("arguments[0].click();",
+					driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")));
+			wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+			browser.open("/realtor/team?lang=kk");
+			wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+					"return !!(window.Chart" + " && Chart.getChart(document.getElementById('chart-top-revenue'))"
+							+ " && Chart.getChart(document.getElementById('chart-months')))")));
+			String months = js
+				.executeScript("return Chart.getChart(document.getElementById('chart-months')).data.labels")
+				.toString();
+			// the browser's own Kazakh data would write "2026 M12"
+			assertThat(months).contains("жел. 2026").doesNotContain("M12");
+			String ticks = js
+				.executeScript("return Chart.getChart(document.getElementById('chart-top-revenue'))"
+						+ ".scales.x.ticks.map(function (t) { return t.label; }).join(' | ')")
+				.toString();
+			assertThat(ticks).contains("₸").doesNotContain(",");
+			assertThat(ticks.split(" \\| ")).hasSizeLessThanOrEqualTo(4);
+			browser.screenshot("realtor-team-kk-phone");
+		}
+	}
+
 }

@@ -1,6 +1,7 @@
 package kz.zhilyego.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.IntegrationTest;
@@ -169,6 +170,27 @@ class GuestPagesIT {
 		assertThat(chosen.selectFirst("td[data-date=2026-12-05] a").attr("href"))
 			.isEqualTo(path + "?checkIn=2026-12-05#availability");
 		assertThat(chosen.selectFirst("td[data-date=2026-12-05] a").attr("aria-label")).contains("заезд");
+	}
+
+	@Test
+	void aLinkWithAMistypedStayStillOpensTheListingWithoutTheStay() {
+		SiteSession site = new SiteSession(this.port);
+		String path = site.get("/listings/" + this.listing).location();
+		for (String query : List.of("?checkIn=2026-13-01&checkOut=2026-12-40", "?checkIn=garbage&checkOut=x&guests=abc",
+				"?checkIn=2026-12-10&checkOut=2026-12-13&guests=-1", "?guests=99999999999")) {
+			SiteSession.Page page = site.get(path + query + "&lang=ru");
+			assertThat(page.status()).as(query).isEqualTo(200);
+			assertThat(page.html().selectFirst("h1").text()).as(query).isEqualTo("Студия с видом");
+		}
+		// the booking wizard too: the form without the stay, not a 400 page
+		site.signIn(this.email, IdentityFixtures.PASSWORD);
+		SiteSession.Page wizard = site.get("/book/" + this.listing + "?checkIn=garbage&checkOut=2026-13-45&guests=-x");
+		assertThat(wizard.status()).isEqualTo(200);
+		assertThat(wizard.html().selectFirst("#w-checkIn").attr("value")).isEmpty();
+		assertThat(wizard.html().selectFirst("#wizard-next")).isNotNull();
+		// a good stay is still priced
+		assertThat(site.get(path + "?checkIn=2026-12-10&checkOut=2026-12-13&guests=abc&lang=ru").html().text())
+			.contains("3 ночи");
 	}
 
 	@Test

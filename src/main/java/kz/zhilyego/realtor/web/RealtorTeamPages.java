@@ -160,6 +160,8 @@ class RealtorTeamPages {
 					.toList();
 		model.addAttribute("invitations", invitations);
 		model.addAttribute("me", user.id());
+		model.addAttribute("shortMonths",
+				RealtorWorkPages.shortMonths(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		record Chart(Object topByRevenue, Object topByBookings, Object revenueByMonth) {
 		}
 		// "</" never closes the script element the JSON sits in

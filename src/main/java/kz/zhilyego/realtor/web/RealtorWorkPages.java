@@ -197,6 +197,7 @@ class RealtorWorkPages {
 		model.addAttribute("summary", summary);
 		// "</" never closes the script element the JSON sits in
 		model.addAttribute("summaryJson", this.json.writeValueAsString(summary).replace("</", "<\\/"));
+		model.addAttribute("shortMonths", shortMonths(locale));
 		model.addAttribute("preset", period.preset());
 		model.addAttribute("realtorOptions", this.team.realtorOptions(user));
 		model.addAttribute("realtorId", realtorId);
@@ -238,6 +239,16 @@ class RealtorWorkPages {
 		LocalDate t = RealtorListingPages.date("to", to);
 		return RealtorBookingApiController.file(this.reports.xlsx(user, f, t, locale), RealtorBookingApiController.XLSX,
 				"bookings-" + from + "-" + to + ".xlsx");
+	}
+
+	/**
+	 * The twelve short month names of the page's language, "|"-separated, for the charts
+	 * from the JDK's locale data: browsers' own data may lack Kazakh ("2026 M12").
+	 */
+	static String shortMonths(Locale locale) {
+		return java.util.Arrays.stream(java.time.Month.values())
+			.map(m -> m.getDisplayName(java.time.format.TextStyle.SHORT_STANDALONE, locale))
+			.collect(java.util.stream.Collectors.joining("|"));
 	}
 
 }
