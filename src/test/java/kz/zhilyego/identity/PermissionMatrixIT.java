@@ -377,6 +377,55 @@ class PermissionMatrixIT {
 			.containsExactly("kept-flag:false");
 	}
 
+	@Test
+	void theBookingChatIsForItsGuestAndRealtorAndStaffInScopeReadIt() {
+		this.jdbc
+			.sql("""
+					insert into feature_flags (key, enabled, created_at, updated_at) values ('booking-chat', true, now(), now())
+					""")
+			.update();
+		UUID booking = new kz.zhilyego.booking.BookingFixtures(
+				this.context.getBean(kz.zhilyego.booking.PlaceHold.class))
+			.hold(this.listingA, java.time.LocalDate.of(2026, 12, 10), java.time.LocalDate.of(2026, 12, 12), this.user)
+			.id();
+		String path = "/api/v1/bookings/" + booking + "/messages";
+		assertThat(status("POST", path, "user", Map.of("text", "Секрет гостя"))).isEqualTo(201);
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int read = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user", "realtorA", "headA", "superuser" -> 200;
+				default -> 404;
+			};
+			int write = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user", "realtorA" -> 201;
+				case "headA", "superuser" -> 403;
+				default -> 404;
+			};
+			Api.Response page = get(path, caller.getKey());
+			assertThat(page.status()).as(caller.getKey() + " reads the chat").isEqualTo(read);
+			assertThat(page.body().contains("Секрет гостя")).as(caller.getKey()).isEqualTo(read == 200);
+			assertThat(status("POST", path, caller.getKey(), Map.of("text", "от " + caller.getKey())))
+				.as(caller.getKey() + " writes")
+				.isEqualTo(write);
+			String auth = caller.getValue();
+			String delete = path + "/1";
+			int deletes = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user" -> 204;
+				case "realtorA", "headA", "superuser" -> 403;
+				default -> 404;
+			};
+			if (deletes != 204) {
+				assertThat((auth == null ? this.api.delete(delete) : this.api.delete(delete, "Authorization", auth))
+					.status()).as(caller.getKey() + " deletes the guest's message").isEqualTo(deletes);
+			}
+		}
+		assertThat(this.jdbc.sql("select count(*) from booking_chat_messages where deleted_at is null")
+			.query(Long.class)
+			.single()).as("the guest's two and the realtor's one").isEqualTo(3);
+	}
+
 	private static String login(String caller) {
 		return switch (caller) {
 			case "user" -> "user@test.kz";
