@@ -31,6 +31,9 @@ public class BookingChat {
 	/** Longest text of one message. */
 	public static final int MAX_TEXT = 2_000;
 
+	/** Largest photo accepted (5 MB). */
+	public static final int MAX_PHOTO_BYTES = ChatPhotos.MAX_BYTES;
+
 	/** Largest page of messages. */
 	public static final int MAX_PAGE = 100;
 

@@ -117,6 +117,11 @@ class ChatApiController {
 		if (photo == null || photo.isEmpty()) {
 			return null;
 		}
+		if (photo.getSize() > BookingChat.MAX_PHOTO_BYTES) {
+			// refused before the upload is read into memory
+			throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "chat-photo-too-large", "chat.photo.tooLarge",
+					BookingChat.MAX_PHOTO_BYTES / (1024 * 1024));
+		}
 		try {
 			return new BookingChat.Photo(photo.getBytes(), photo.getContentType());
 		}
