@@ -69,6 +69,10 @@ class TableOwnershipTest {
 			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
 			Map.entry("feedback_review_links", "feedback"), Map.entry("platform_settings", "settings"),
 			Map.entry("monthly_reports", "admin"),
+			// feature flags and the booking chat (issue 18)
+			Map.entry("feature_flags", "flags"), Map.entry("feature_flag_versions", "flags"),
+			Map.entry("booking_chats", "chat"), Map.entry("booking_chat_messages", "chat"),
+			Map.entry("booking_chat_reads", "chat"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

@@ -47,10 +47,13 @@ public class Conversation {
 
 	private final FeedbackDialog feedback;
 
+	private final ChatReplyDialog chatReply;
+
 	Conversation(Dialogs dialogs, UserDirectory users, MessageSource messages, TelegramProperties properties,
 			SearchDialog search, ListingDialog listings, GuestBookingsDialog guestBookings, RealtorDialog realtor,
-			FeedbackDialog feedback) {
+			FeedbackDialog feedback, ChatReplyDialog chatReply) {
 		this.feedback = feedback;
+		this.chatReply = chatReply;
 		this.dialogs = dialogs;
 		this.users = users;
 		this.messages = messages;
@@ -141,6 +144,10 @@ public class Conversation {
 	}
 
 	private void text(Chat chat, String text) {
+		if (!text.startsWith("/") && chat.user != null && chat.state.awaitingChatReply != null && !text.isEmpty()) {
+			this.chatReply.reply(chat, text);
+			return;
+		}
 		if (!text.startsWith("/") && chat.user != null && chat.state.awaitingFeedback != null && !text.isEmpty()) {
 			this.feedback.comment(chat, text);
 			return;
@@ -231,6 +238,7 @@ public class Conversation {
 			}
 			case "menu" -> menu(chat);
 			case "fb" -> this.feedback.tap(chat, action);
+			case "cr" -> this.chatReply.tap(chat, action);
 			default -> chat.toast(chat.t("bot.expired"));
 		}
 	}

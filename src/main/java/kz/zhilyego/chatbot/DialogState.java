@@ -27,6 +27,9 @@ public final class DialogState {
 	 */
 	public @Nullable Long awaitingFeedback;
 
+	/** The booking whose chat the next message answers (a tap on "Reply"). */
+	public @Nullable String awaitingChatReply;
+
 	/** Message ids of named messages (the search panel, holds): slot → id. */
 	public Map<String, Integer> refs = new LinkedHashMap<>();
 

@@ -54,6 +54,11 @@ public enum NotificationKind {
 	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the
 	 * recipient's settings.
 	 */
-	PASSWORD_RESET
+	PASSWORD_RESET,
+	/**
+	 * A new message in a booking's chat (one per burst), with a "Reply" button in
+	 * Telegram.
+	 */
+	CHAT_MESSAGE
 
 }

@@ -125,6 +125,14 @@ class TelegramNotifications implements TelegramDelivery {
 			}
 			case FEEDBACK_FOLLOW_UP_REALTOR ->
 				link(row, params.get("followUpsUrl"), "💬 " + t(message, "bot.notification.followUps"));
+			case CHAT_MESSAGE -> {
+				// the answer typed after the tap goes into the booking's chat:
+				// cr:<booking>
+				if (booking != null && booking.length() == 36) {
+					row.add(Button.action("↩️ " + t(message, "bot.chat.reply"), "cr:" + booking));
+				}
+				link(row, params.get("bookingUrl"), "💬 " + t(message, "bot.chat.openChat"));
+			}
 			case CHANNEL_CONFLICT_REALTOR ->
 				link(row, params.get("calendarUrl"), "📅 " + t(message, "bot.notification.calendar"));
 			default -> {

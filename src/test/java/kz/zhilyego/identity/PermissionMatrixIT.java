@@ -363,6 +363,108 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void featureFlagsAreForTheSuperuserOnly() {
+		assertThat(status("POST", "/api/v1/admin/feature-flags", "superuser", Map.of("key", "kept-flag")))
+			.isEqualTo(201);
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int expected = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "superuser" -> 200;
+				default -> 403;
+			};
+			Api.Response list = get("/api/v1/admin/feature-flags", caller.getKey());
+			assertThat(list.status()).as(caller.getKey() + " lists flags").isEqualTo(expected);
+			assertThat(get("/api/v1/admin/feature-flags/kept-flag", caller.getKey()).status())
+				.as(caller.getKey() + " reads a flag")
+				.isEqualTo(expected);
+			if (expected == 200) {
+				continue;
+			}
+			assertThat(list.body()).doesNotContain("kept-flag");
+			assertThat(status("POST", "/api/v1/admin/feature-flags", caller.getKey(),
+					Map.of("key", "taken-" + caller.getKey().toLowerCase(java.util.Locale.ROOT), "enabled", true)))
+				.as(caller.getKey() + " creates")
+				.isEqualTo(expected);
+			assertThat(status("PUT", "/api/v1/admin/feature-flags/kept-flag", caller.getKey(), Map.of("enabled", true)))
+				.as(caller.getKey() + " changes")
+				.isEqualTo(expected);
+			String auth = caller.getValue();
+			assertThat((auth == null ? this.api.delete("/api/v1/admin/feature-flags/kept-flag")
+					: this.api.delete("/api/v1/admin/feature-flags/kept-flag", "Authorization", auth))
+				.status()).as(caller.getKey() + " deletes").isEqualTo(expected);
+			Visitor web = new Visitor(this.port, "127.0.0.12");
+			if (auth != null) {
+				web.signIn(login(caller.getKey()), IdentityFixtures.PASSWORD);
+			}
+			var page = web.get("/admin/feature-flags");
+			assertThat(page.statusCode()).as(caller.getKey() + " opens the page").isIn(302, 403);
+			assertThat(page.body()).doesNotContain("kept-flag");
+		}
+		assertThat(this.jdbc.sql("select key || ':' || enabled from feature_flags").query(String.class).list())
+			.containsExactly("kept-flag:false");
+	}
+
+	@Test
+	void theBookingChatIsForItsGuestAndRealtorAndStaffInScopeReadIt() {
+		this.jdbc
+			.sql("""
+					insert into feature_flags (key, enabled, created_at, updated_at) values ('booking-chat', true, now(), now())
+					""")
+			.update();
+		UUID booking = new kz.zhilyego.booking.BookingFixtures(
+				this.context.getBean(kz.zhilyego.booking.PlaceHold.class))
+			.hold(this.listingA, java.time.LocalDate.of(2026, 12, 10), java.time.LocalDate.of(2026, 12, 12), this.user)
+			.id();
+		String path = "/api/v1/bookings/" + booking + "/messages";
+		assertThat(status("POST", path, "user", Map.of("text", "Секрет гостя"))).isEqualTo(201);
+		for (Map.Entry<String, String> caller : this.callers.entrySet()) {
+			int read = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user", "realtorA", "headA", "superuser" -> 200;
+				default -> 404;
+			};
+			int write = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user", "realtorA" -> 201;
+				case "headA", "superuser" -> 403;
+				default -> 404;
+			};
+			Api.Response page = get(path, caller.getKey());
+			assertThat(page.status()).as(caller.getKey() + " reads the chat").isEqualTo(read);
+			assertThat(page.body().contains("Секрет гостя")).as(caller.getKey()).isEqualTo(read == 200);
+			assertThat(status("POST", path, caller.getKey(), Map.of("text", "от " + caller.getKey())))
+				.as(caller.getKey() + " writes")
+				.isEqualTo(write);
+			String auth = caller.getValue();
+			String delete = path + "/1";
+			int deletes = switch (caller.getKey()) {
+				case "guest" -> 401;
+				case "user" -> 204;
+				case "realtorA", "headA", "superuser" -> 403;
+				default -> 404;
+			};
+			if (deletes != 204) {
+				assertThat((auth == null ? this.api.delete(delete) : this.api.delete(delete, "Authorization", auth))
+					.status()).as(caller.getKey() + " deletes the guest's message").isEqualTo(deletes);
+			}
+		}
+		assertThat(this.jdbc.sql("select count(*) from booking_chat_messages where deleted_at is null")
+			.query(Long.class)
+			.single()).as("the guest's two and the realtor's one").isEqualTo(3);
+	}
+
+	private static String login(String caller) {
+		return switch (caller) {
+			case "user" -> "user@test.kz";
+			case "realtorA" -> "realtor-a@test.kz";
+			case "loneRealtor" -> "lone@test.kz";
+			case "headA" -> "head-a@test.kz";
+			case "headB" -> "head-b@test.kz";
+			default -> "root@test.kz";
+		};
+	}
+
+	@Test
 	void paymentQueueEndpointsAreForTheSuperuserOnly() {
 		String unknown = UUID.randomUUID().toString();
 		for (Map.Entry<String, String> caller : this.callers.entrySet()) {

@@ -29,7 +29,7 @@ public class MessageRenderer {
 	 */
 	static final List<String> DETAIL_PARAMS = List.of("bookingId", "listingTitle", "address", "checkIn", "checkOut",
 			"nights", "total", "guestName", "guestPhone", "comment", "realtorName", "realtorPhone", "reason", "refund",
-			"rating", "agencyName", "inviterName", "expiresAt", "source", "conflict", "dueAt", "period");
+			"rating", "agencyName", "inviterName", "expiresAt", "source", "conflict", "dueAt", "period", "chatMessage");
 
 	/** Code lines; label {@code notification.secret.<name>}. */
 	static final List<String> SECRET_PARAMS = List.of("intercomCode", "flatCode", "safeCode");

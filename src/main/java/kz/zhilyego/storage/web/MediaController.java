@@ -13,12 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves public media (listing photos) from the file storage with long cache lifetimes.
+ * Serves public media (listing photos) from the file storage with long cache lifetimes;
+ * keys under {@code private/} (chat photos) are never served here.
  */
 @RestController
 class MediaController {
 
 	private static final String PREFIX = "/media/";
+
+	/** Keys under this prefix are never public. */
+	static final String PRIVATE = "private/";
 
 	private final FileStorage storage;
 
@@ -29,6 +33,10 @@ class MediaController {
 	@GetMapping("/media/**")
 	ResponseEntity<InputStreamResource> media(HttpServletRequest request) {
 		String key = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+		if (key.startsWith(PRIVATE)) {
+			// private files (chat photos) are served only by their owners' checked paths
+			throw ProblemException.notFound("problem.not-found");
+		}
 		FileStorage.StoredFile file = this.storage.get(key)
 			.orElseThrow(() -> ProblemException.notFound("problem.not-found"));
 		return ResponseEntity.ok()
