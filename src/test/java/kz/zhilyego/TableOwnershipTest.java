@@ -67,6 +67,8 @@ class TableOwnershipTest {
 			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
 			Map.entry("feedback_review_links", "feedback"), Map.entry("platform_settings", "settings"),
 			Map.entry("monthly_reports", "admin"),
+			// two-way reviews and trust scores (issue 18)
+			Map.entry("guest_reviews", "review"), Map.entry("guest_risk_scores", "trust"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));
