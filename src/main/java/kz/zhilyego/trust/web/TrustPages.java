@@ -106,6 +106,9 @@ class TrustPages {
 		model.addAttribute("risk", this.risks.ofBooking(id, scope));
 		model.addAttribute("guestReview", this.reviews.ofBooking(id, scope).orElse(null));
 		model.addAttribute("guestFlags", Arrays.asList(GuestFlag.values()));
+		// the listing's realtor or the agency head rate guests; the superuser only reads
+		model.addAttribute("canRate",
+				scope.kind() == AccessScope.Kind.REALTOR || scope.kind() == AccessScope.Kind.AGENCY);
 		model.addAttribute("errors", errors);
 		model.addAttribute("rating", rating);
 		model.addAttribute("flags", flags);
