@@ -265,6 +265,43 @@ class TwoWayReviewsIT {
 		assertThat(guestSite.get("/account/bookings").body()).doesNotContain("Риск гостя", "guest-risk");
 	}
 
+	@Test
+	void theRealtorScoreAddsUpFromVisibleReviewsCancellationsOccupancyAndPlatformCancellations() {
+		long second = this.identity.user("second@test.kz");
+		UUID reviewed = this.stays.completedStay(this.listing, second, LocalDate.of(2026, 11, 10),
+				LocalDate.of(2026, 11, 12));
+		as(second).post("/api/v1/bookings/" + reviewed + "/review", Map.of("rating", 4));
+		cancelled(LocalDate.of(2026, 11, 15), "REALTOR");
+		cancelled(LocalDate.of(2026, 11, 18), "PLATFORM");
+
+		// rating (4 − 1) / 4 × 30 = 22.50; 1 of 4 paid cancelled by the realtor ≥ 20 %:
+		// 0;
+		// no follow-ups: 0.5 × 15 = 7.50; 5 nights / 90: 0.0694 × 20 = 1.39; one platform
+		// cancellation: 0.75 × 15 = 11.25 → 42.64 → 43
+		JsonNode own = as(this.realtor).get("/api/v1/realtor/scores").json();
+		assertThat(own).hasSize(1);
+		assertThat(own.get(0).get("score").asInt()).isEqualTo(43);
+		assertThat(own.get(0).get("components"))
+			.extracting(c -> c.get("part").asString() + "=" + c.get("points").asDouble())
+			.containsExactly("RATING=22.5", "CANCELLATIONS=0.0", "RESPONSE_TIME=7.5", "OCCUPANCY=1.39",
+					"COMPLAINTS=11.25");
+
+		// a realtor with nothing on record: 15 + 20 + 7.5 + 0 + 15 = 57.5 → 58
+		JsonNode all = as(this.superuser).get("/api/v1/admin/realtors?sort=score").json();
+		assertThat(all).extracting(r -> r.get("realtorId").asLong() + ":" + r.get("score").asInt())
+			.containsExactly(this.agencyHead + ":58", this.otherRealtor + ":58", this.realtor + ":43");
+		assertThat(as(this.superuser).get("/api/v1/admin/realtors?sort=score_asc&maxScore=50").json())
+			.extracting(r -> r.get("realtorId").asLong())
+			.containsExactly(this.realtor);
+		assertThat(as(this.superuser).get("/api/v1/admin/realtors?sort=best").status()).isEqualTo(400);
+		assertThat(as(this.superuser).get("/api/v1/admin/realtors?minScore=101").status()).isEqualTo(400);
+	}
+
+	private void cancelled(LocalDate checkIn, String by) {
+		UUID id = this.stays.stay(this.listing, this.guest, checkIn, checkIn.plusDays(1), "CANCELLED");
+		this.jdbc.sql("update bookings set cancelled_by = :by where id = :id").param("by", by).param("id", id).update();
+	}
+
 	private String guestReviewPath() {
 		return "/api/v1/realtor/bookings/" + this.stay + "/guest-review";
 	}
