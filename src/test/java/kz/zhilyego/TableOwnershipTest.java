@@ -73,6 +73,8 @@ class TableOwnershipTest {
 			Map.entry("feature_flags", "flags"), Map.entry("feature_flag_versions", "flags"),
 			Map.entry("booking_chats", "chat"), Map.entry("booking_chat_messages", "chat"),
 			Map.entry("booking_chat_reads", "chat"),
+			// two-way reviews and trust scores (issue 18)
+			Map.entry("guest_reviews", "review"), Map.entry("guest_risk_scores", "trust"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

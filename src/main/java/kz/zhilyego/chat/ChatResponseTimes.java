@@ -1,10 +1,12 @@
 package kz.zhilyego.chat;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import kz.zhilyego.trust.ResponseTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,12 +18,30 @@ import org.springframework.transaction.annotation.Transactional;
  * yet); deleted messages count (they were seen).
  */
 @Service
-public class ChatResponseTimes {
+public class ChatResponseTimes implements ResponseTimes {
+
+	/** How far back {@link #median} looks. */
+	static final Duration WINDOW = Duration.ofDays(90);
 
 	private final JdbcClient jdbc;
 
-	ChatResponseTimes(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ChatResponseTimes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The realtor score's chat source: the median first-response time over the last
+	 * {@link #WINDOW}; empty when nothing was answered.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Duration> median(long realtorId) {
+		Instant now = this.clock.instant();
+		return firstResponse("percentile_cont(0.5) within group (order by answered.at - asked.at)", realtorId,
+				now.minus(WINDOW), now);
 	}
 
 	/**
@@ -30,6 +50,10 @@ public class ChatResponseTimes {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Duration> averageFirstResponse(long realtorId, Instant from, Instant to) {
+		return firstResponse("avg(answered.at - asked.at)", realtorId, from, to);
+	}
+
+	private Optional<Duration> firstResponse(String aggregate, long realtorId, Instant from, Instant to) {
 		java.util.List<Optional<Double>> rows = this.jdbc.sql("""
 				with asked as (
 				    select c.booking_id, min(m.created_at) as at
@@ -38,14 +62,14 @@ public class ChatResponseTimes {
 				    where c.realtor_id = :realtor and m.created_at >= :from and m.created_at < :to
 				    group by c.booking_id
 				)
-				select extract(epoch from avg(answered.at - asked.at))
+				select extract(epoch from %s)
 				from asked
 				cross join lateral (
 				    select min(r.created_at) as at from booking_chat_messages r
 				    where r.booking_id = asked.booking_id and r.author_side = 'REALTOR' and r.created_at >= asked.at
 				) answered
 				where answered.at is not null
-				""")
+				""".formatted(aggregate))
 			.param("realtor", realtorId)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))

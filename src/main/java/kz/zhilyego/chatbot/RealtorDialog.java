@@ -13,7 +13,10 @@ import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.AnalyticsSummary;
 import kz.zhilyego.realtor.RealtorAnalytics;
+import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.realtor.RealtorBookings;
+import kz.zhilyego.trust.GuestRisk;
+import kz.zhilyego.trust.GuestRisks;
 import kz.zhilyego.realtor.RealtorListingSummary;
 import kz.zhilyego.realtor.ActivateListing;
 import kz.zhilyego.realtor.ListRealtorListings;
@@ -42,8 +45,14 @@ class RealtorDialog {
 
 	private final Clock clock;
 
+	private final GuestRisks risks;
+
+	private final AccessScopes scopes;
+
 	RealtorDialog(RealtorBookings bookings, ListRealtorListings listings, ActivateListing activation,
-			RealtorAnalytics analytics, Clock clock) {
+			RealtorAnalytics analytics, Clock clock, GuestRisks risks, AccessScopes scopes) {
+		this.risks = risks;
+		this.scopes = scopes;
 		this.bookings = bookings;
 		this.listings = listings;
 		this.activation = activation;
@@ -133,6 +142,12 @@ class RealtorDialog {
 		text.field(chat.t("bot.booking.dates"), Chat.date(b.checkIn()) + " – " + Chat.date(b.checkOut()));
 		text.field(chat.t("bot.realtor.guest"), b.guestName() + " " + b.guestPhone());
 		text.field(chat.t("bot.booking.total"), chat.money(b.total(), b.currency()));
+		// the guest's risk, for the staff in scope only (never shown to a guest)
+		GuestRisk risk = this.risks.ofBooking(id, this.scopes.of(chat.currentUser()));
+		text.field(chat.t("trust.risk.title"), chat.t(risk.level().labelKey()) + " (" + risk.score() + "/100)");
+		for (GuestRisk.Reason reason : risk.reasons()) {
+			text.text("• " + chat.t("trust.risk.reasonPoints", chat.t(reason.labelKey()), reason.points())).line();
+		}
 		Keyboard.Builder keyboard = Keyboard.builder();
 		if (b.status() == BookingStatus.CONFIRMED) {
 			keyboard.row(chat.button("🛬 " + chat.t("bot.realtor.checkIn"), "rb:in:" + b.id()));

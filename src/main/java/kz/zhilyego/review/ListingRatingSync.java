@@ -22,9 +22,12 @@ class ListingRatingSync {
 
 	private final ListingRatings ratings;
 
-	ListingRatingSync(JdbcClient jdbc, ListingRatings ratings) {
+	private final java.time.Clock clock;
+
+	ListingRatingSync(JdbcClient jdbc, ListingRatings ratings, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.ratings = ratings;
+		this.clock = clock;
 	}
 
 	/** Serialises review changes of one listing until the transaction ends. */
@@ -36,13 +39,17 @@ class ListingRatingSync {
 			.single();
 	}
 
-	/** Average (2 decimals) and count of the listing's PUBLISHED reviews, stored now. */
+	/**
+	 * Average (2 decimals) and count of the listing's PUBLISHED reviews out of their
+	 * blind period ({@link BlindPeriod}), stored now.
+	 */
 	void recompute(long listingId) {
 		Stats stats = this.jdbc.sql("""
-				select coalesce(avg(rating), 0) as average, count(*) as count
-				from reviews where listing_id = :listing and status = 'PUBLISHED'
-				""")
+				select coalesce(avg(r.rating), 0) as average, count(*) as count
+				from reviews r where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
+				""".formatted(BlindPeriod.VISIBLE))
 			.param("listing", listingId)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.query((rs, n) -> new Stats(rs.getBigDecimal("average"), rs.getInt("count")))
 			.single();
 		this.ratings.update(listingId, stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());

@@ -24,4 +24,11 @@ public final class ReviewEvents {
 	public record ReviewReplied(long reviewId, UUID bookingId, long listingId) {
 	}
 
+	/**
+	 * A realtor's review of a guest became visible (both sides wrote, or the blind period
+	 * ended): the guest's risk score changes.
+	 */
+	public record GuestReviewPublished(long guestReviewId, UUID bookingId, long guestId, int rating) {
+	}
+
 }

@@ -44,8 +44,15 @@ public class ReviewQueries {
 
 	private final JdbcClient jdbc;
 
-	ReviewQueries(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	ReviewQueries(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	/** How many of a realtor's latest answers {@link #replyTime} looks at. */
@@ -91,18 +98,22 @@ public class ReviewQueries {
 		if (!active) {
 			throw ProblemException.notFound("listing.notFound", listingId);
 		}
-		long total = this.jdbc.sql("select count(*) from reviews where listing_id = :listing and status = 'PUBLISHED'")
+		long total = this.jdbc
+			.sql("select count(*) from reviews r where r.listing_id = :listing and r.status = 'PUBLISHED' and "
+					+ BlindPeriod.VISIBLE)
 			.param("listing", listingId)
+			.param("now", now())
 			.query(Long.class)
 			.single();
 		List<PublicReview> items = this.jdbc.sql("""
 				select r.id, r.rating, r.comment, %s, r.created_at, r.reply, r.replied_at
 				from reviews r join users u on u.id = r.author_id
-				where r.listing_id = :listing and r.status = 'PUBLISHED'
+				where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
 				order by %s
 				limit :limit offset :offset
-				""".formatted(AUTHOR, sort.orderBy()))
+				""".formatted(AUTHOR, BlindPeriod.VISIBLE, sort.orderBy()))
 			.param("listing", listingId)
+			.param("now", now())
 			.param("limit", s)
 			.param("offset", (long) p * s)
 			.query((rs, n) -> new PublicReview(rs.getLong("id"), rs.getInt("rating"), rs.getString("comment"),
@@ -123,11 +134,12 @@ public class ReviewQueries {
 		List<PublicReview> items = this.jdbc.sql("""
 				select r.id, r.rating, r.comment, %s, r.created_at, r.reply, r.replied_at, count(*) over () as total
 				from reviews r join users u on u.id = r.author_id
-				where r.listing_id = :listing and r.status = 'PUBLISHED'
+				where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
 				order by %s
 				limit :limit
-				""".formatted(AUTHOR, sort.orderBy()))
+				""".formatted(AUTHOR, BlindPeriod.VISIBLE, sort.orderBy()))
 			.param("listing", listingId)
+			.param("now", now())
 			.param("limit", size(size))
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
@@ -151,7 +163,11 @@ public class ReviewQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("platform", scope.isPlatform());
 		params.put("owners", scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds()));
-		return staffPage("(:platform or l.owner_id in (:owners))", params, page, size);
+		// the realtor's side of a double-blind pair sees the guest's review once it is
+		// visible (the superuser sees every review)
+		params.put("now", now());
+		return staffPage("(:platform or l.owner_id in (:owners)) and (:platform or " + BlindPeriod.VISIBLE + ")",
+				params, page, size);
 	}
 
 	/**
@@ -195,6 +211,38 @@ public class ReviewQueries {
 			.param("booking", bookingId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** Whether the realtor has rated the booking's guest (visible or not). */
+	@Transactional(readOnly = true)
+	public boolean guestReviewed(UUID bookingId) {
+		return this.jdbc.sql("select exists (select 1 from guest_reviews where booking_id = :booking)")
+			.param("booking", bookingId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * What visible reviews of a realtor's listings say: the average of the published ones
+	 * (null without any), their count, and the complaints upheld (docs/platform.md
+	 * "Scores": bookings cancelled by the platform are counted by the booking module;
+	 * here nothing).
+	 */
+	@Transactional(readOnly = true)
+	public HostRecord hostRecord(long ownerId) {
+		return this.jdbc.sql("""
+				select count(*) as reviews, avg(r.rating) as average
+				from reviews r join listings l on l.id = r.listing_id
+				where l.owner_id = :owner and r.status = 'PUBLISHED' and %s
+				""".formatted(BlindPeriod.VISIBLE)).param("owner", ownerId).param("now", now()).query((rs, n) -> {
+			java.math.BigDecimal average = rs.getBigDecimal("average");
+			return new HostRecord(rs.getInt("reviews"),
+					average == null ? null : average.setScale(2, java.math.RoundingMode.HALF_UP));
+		}).single();
+	}
+
+	/** See {@link #hostRecord(long)}. */
+	public record HostRecord(int reviews, java.math.@Nullable BigDecimal averageRating) {
 	}
 
 	/** Which of these bookings have a review (for the cabinet's «Leave a review»). */

@@ -50,8 +50,11 @@ public class Reviews {
 
 	private final Settings settings;
 
+	private final Reveals reveals;
+
 	Reviews(JdbcClient jdbc, Clock clock, BookingQueries bookings, ListingRatingSync ratings, AuditLog audit,
-			ReviewQueries queries, ApplicationEventPublisher events, Settings settings) {
+			ReviewQueries queries, ApplicationEventPublisher events, Settings settings, Reveals reveals) {
+		this.reveals = reveals;
 		this.events = events;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -100,12 +103,17 @@ public class Reviews {
 		boolean flagged = AutoModeration.flags(text, this.settings.current().reviewStopWords());
 		ReviewStatus status = flagged ? ReviewStatus.HIDDEN : ReviewStatus.PUBLISHED;
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// double-blind (BlindPeriod): hidden until the realtor rates the guest too, or 14
+		// days after check-out
+		java.time.Instant blindEnd = BlindPeriod.end(booking);
+		boolean pending = now.toInstant().isBefore(blindEnd);
 		long id;
 		try {
 			id = this.jdbc.sql("""
 					insert into reviews (booking_id, listing_id, author_id, rating, comment, status, hidden_reason,
-					    hidden_at, created_at)
-					values (:booking, :listing, :author, :rating, :comment, :status, :reason, :hiddenAt, :now)
+					    hidden_at, created_at, visible_from, reveal_pending)
+					values (:booking, :listing, :author, :rating, :comment, :status, :reason, :hiddenAt, :now,
+					    :visibleFrom, :pending)
 					returning id
 					""")
 				.param("booking", bookingId)
@@ -117,15 +125,20 @@ public class Reviews {
 				.param("reason", flagged ? AutoModeration.REASON : null)
 				.param("hiddenAt", flagged ? now : null)
 				.param("now", now)
+				.param("visibleFrom", pending ? Timestamp.from(blindEnd) : now)
+				.param("pending", pending)
 				.query(Long.class)
 				.single();
 		}
 		catch (DuplicateKeyException raced) {
 			throw ProblemException.conflict("review-exists", "review.exists");
 		}
-		if (!flagged) {
+		if (!flagged && !pending) {
 			this.ratings.recompute(booking.listingId());
 			this.events.publishEvent(new ReviewEvents.ReviewPublished(id, bookingId, booking.listingId(), rating));
+		}
+		if (this.queries.guestReviewed(bookingId)) {
+			this.reveals.revealBooking(bookingId);
 		}
 		return new Submitted(id, status);
 	}
@@ -142,6 +155,7 @@ public class Reviews {
 			throw ProblemException.forbidden("review.realtorOnly");
 		}
 		Ref review = ref(reviewId).filter(r -> scope.coversListingOwner(r.ownerId()))
+			.filter(r -> r.visible(this.clock.instant()))
 			.orElseThrow(() -> ProblemException.notFound("review.notFound"));
 		String reply = text(text, "text", MAX_TEXT);
 		if (reply == null) {
@@ -169,6 +183,7 @@ public class Reviews {
 			throw ProblemException.invalidField("reason", "review.text.required");
 		}
 		ref(reviewId).filter(r -> r.status() == ReviewStatus.PUBLISHED)
+			.filter(r -> r.visible(this.clock.instant()))
 			.orElseThrow(() -> ProblemException.notFound("review.notFound"));
 		int inserted = this.jdbc.sql("""
 				insert into review_complaints (review_id, user_id, reason, created_at)
@@ -229,7 +244,7 @@ public class Reviews {
 				where id = :id
 				""").param("id", reviewId).update();
 		this.ratings.recompute(review.listingId());
-		if (review.status() == ReviewStatus.HIDDEN) {
+		if (review.status() == ReviewStatus.HIDDEN && review.visible(this.clock.instant())) {
 			this.events.publishEvent(new ReviewEvents.ReviewPublished(review.id(), review.bookingId(),
 					review.listingId(), review.rating()));
 		}
@@ -258,17 +273,28 @@ public class Reviews {
 
 	private Optional<Ref> ref(long reviewId) {
 		return this.jdbc.sql("""
-				select r.id, r.booking_id, r.listing_id, l.owner_id, r.status, r.rating
+				select r.id, r.booking_id, r.listing_id, l.owner_id, r.status, r.rating, r.visible_from
 				from reviews r join listings l on l.id = r.listing_id where r.id = :id
 				""")
 			.param("id", reviewId)
 			.query((rs, n) -> new Ref(rs.getLong("id"), rs.getObject("booking_id", UUID.class),
 					rs.getLong("listing_id"), rs.getLong("owner_id"), ReviewStatus.valueOf(rs.getString("status")),
-					rs.getInt("rating")))
+					rs.getInt("rating"), nullableInstant(rs.getTimestamp("visible_from"))))
 			.optional();
 	}
 
-	private record Ref(long id, UUID bookingId, long listingId, long ownerId, ReviewStatus status, int rating) {
+	private static java.time.@Nullable Instant nullableInstant(@Nullable Timestamp value) {
+		return value == null ? null : value.toInstant();
+	}
+
+	private record Ref(long id, UUID bookingId, long listingId, long ownerId, ReviewStatus status, int rating,
+			java.time.@Nullable Instant visibleFrom) {
+
+		/** Out of its blind period (see {@link BlindPeriod}). */
+		boolean visible(java.time.Instant now) {
+			return this.visibleFrom == null || !this.visibleFrom.isAfter(now);
+		}
+
 	}
 
 }

@@ -1089,6 +1089,61 @@ class PermissionMatrixIT {
 		}
 	}
 
+	/** Issue 18: the realtor's review of a guest, reviews about me, realtor scores. */
+	@Test
+	void guestReviewsAndTrustScoresFollowTheScope() {
+		kz.zhilyego.review.ReviewFixtures stays = new kz.zhilyego.review.ReviewFixtures(this.jdbc);
+		java.time.LocalDate from = java.time.LocalDate.of(2026, 11, 20);
+		UUID byRealtor = stays.completedStay(this.listingA, this.user, from, from.plusDays(2));
+		UUID byHead = stays.completedStay(this.listingA, this.user, from.plusDays(3), from.plusDays(5));
+		Map<String, Object> rating = Map.of("rating", 4, "flags", java.util.List.of("LEFT_CLEAN"));
+		// caller → expected status of POST /api/v1/realtor/bookings/{id}/guest-review
+		for (String[] row : new String[][] { { "guest", "401" }, { "user", "403" }, { "loneRealtor", "404" },
+				{ "headB", "404" }, { "superuser", "403" } }) {
+			assertThat(status("POST", "/api/v1/realtor/bookings/" + byRealtor + "/guest-review", row[0], rating))
+				.as(row[0])
+				.isEqualTo(Integer.parseInt(row[1]));
+		}
+		assertThat(status("POST", "/api/v1/realtor/bookings/" + byRealtor + "/guest-review", "realtorA", rating))
+			.isEqualTo(201);
+		assertThat(status("POST", "/api/v1/realtor/bookings/" + byHead + "/guest-review", "headA", rating))
+			.isEqualTo(201);
+		assertThat(status("POST", "/api/v1/realtor/bookings/" + byHead + "/guest-review", "realtorA", rating))
+			.isEqualTo(409);
+		Map<String, Integer> readReview = new LinkedHashMap<>();
+		readReview.put("guest", 401);
+		readReview.put("user", 404);
+		readReview.put("realtorA", 200);
+		readReview.put("loneRealtor", 404);
+		readReview.put("headA", 200);
+		readReview.put("headB", 404);
+		readReview.put("superuser", 200);
+		Map<String, Integer> ownScores = new LinkedHashMap<>(readReview);
+		ownScores.putAll(Map.of("user", 403, "loneRealtor", 200, "headB", 200));
+		Map<String, Integer> adminList = new LinkedHashMap<>();
+		Map<String, Integer> aboutMe = new LinkedHashMap<>();
+		for (String caller : this.callers.keySet()) {
+			adminList.put(caller, switch (caller) {
+				case "guest" -> 401;
+				case "superuser" -> 200;
+				default -> 403;
+			});
+			aboutMe.put(caller, "guest".equals(caller) ? 401 : 200);
+		}
+		Map<String, Map<String, Integer>> reads = new LinkedHashMap<>();
+		reads.put("/api/v1/realtor/bookings/" + byRealtor + "/guest-review", readReview);
+		reads.put("/api/v1/realtor/scores", ownScores);
+		reads.put("/api/v1/admin/realtors?sort=score", adminList);
+		reads.put("/api/v1/me/guest-reviews", aboutMe);
+		reads.forEach((path, expected) -> expected.forEach(
+				(caller, code) -> assertThat(get(path, caller).status()).as(caller + " GET " + path).isEqualTo(code)));
+		assertThat(get("/api/v1/realtor/scores", "headA").json()).extracting(n -> n.get("realtorId").asLong())
+			.containsExactlyInAnyOrder(this.headA, this.realtorA);
+		assertThat(get("/api/v1/realtor/scores", "realtorA").json()).extracting(n -> n.get("realtorId").asLong())
+			.containsExactly(this.realtorA);
+		assertThat(get("/api/v1/me/guest-reviews", "realtorA").json()).isEmpty();
+	}
+
 	private Api.Response get(String path, String caller) {
 		String auth = this.callers.get(caller);
 		return auth == null ? this.api.get(path) : this.api.get(path, "Authorization", auth);

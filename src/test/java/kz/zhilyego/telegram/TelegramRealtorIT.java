@@ -140,6 +140,17 @@ class TelegramRealtorIT {
 	}
 
 	@Test
+	void theBookingViewShowsTheGuestsRiskLevelWithItsReasons() {
+		BotDriver bot = linked(this.realtorA);
+		bot.type("/bookings");
+		// the booking view opens from the button of a booking notification ("rb:<id>")
+		bot.tapOn(bot.messageWith("rb:in:" + this.arrivalA), "rb:" + this.arrivalA);
+		assertThat(bot.lastText()).contains("Гость Альфа")
+			.containsPattern("Риск гостя: <b>(низкий|средний|высокий|критический) \\(\\d{1,3}/100\\)</b>")
+			.contains("мало завершённых проживаний");
+	}
+
+	@Test
 	void anAgencyHeadSeesTheAgencysBookingsButNotAnotherAgencys() {
 		BotDriver bot = linked(this.headA);
 		bot.type("/bookings");

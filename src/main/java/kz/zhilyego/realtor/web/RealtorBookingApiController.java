@@ -3,16 +3,19 @@ package kz.zhilyego.realtor.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingStatus;
 import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.common.PageResult;
+import kz.zhilyego.identity.AccessScopes;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.realtor.AnalyticsSummary;
 import kz.zhilyego.realtor.BookingReports;
@@ -20,6 +23,9 @@ import kz.zhilyego.realtor.RealtorAnalytics;
 import kz.zhilyego.realtor.RealtorBookings;
 import kz.zhilyego.realtor.TeamAnalytics;
 import kz.zhilyego.realtor.TeamSummary;
+import kz.zhilyego.trust.GuestRisk;
+import kz.zhilyego.trust.GuestRisks;
+import kz.zhilyego.trust.RiskLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -50,26 +56,43 @@ class RealtorBookingApiController {
 
 	private final TeamAnalytics team;
 
+	private final GuestRisks risks;
+
+	private final AccessScopes scopes;
+
 	RealtorBookingApiController(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
-			TeamAnalytics team) {
+			TeamAnalytics team, GuestRisks risks, AccessScopes scopes) {
+		this.risks = risks;
+		this.scopes = scopes;
 		this.bookings = bookings;
 		this.analytics = analytics;
 		this.reports = reports;
 		this.team = team;
 	}
 
-	/** A booking as staff see it, with the guest's contacts. */
+	/**
+	 * A booking as staff see it, with the guest's contacts; one booking ({@code GET
+	 * /api/v1/realtor/bookings/{id}}) also carries the guest's risk score, level and
+	 * reasons (docs/platform.md "Scores"), left out of lists and actions.
+	 */
 	record StaffBooking(UUID id, String status, long listingId, String listingTitle, long guestId, String guestName,
 			String guestPhone, @Nullable String guestEmail, LocalDate checkIn, LocalDate checkOut, int nights,
 			int guests, @Nullable String comment, BigDecimal total, String currency, @Nullable BigDecimal refundDue,
-			@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote,
-			Instant createdAt) {
+			@Nullable String cancelledBy, @Nullable String cancelReason, @Nullable String cancelNote, Instant createdAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer riskScore,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RiskLevel riskLevel,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<GuestRisk.Reason> riskReasons) {
 
 		static StaffBooking of(BookingDetails b) {
+			return of(b, null);
+		}
+
+		static StaffBooking of(BookingDetails b, @Nullable GuestRisk risk) {
 			return new StaffBooking(b.id(), b.status().name(), b.listingId(), b.listingTitle(), b.guestId(),
 					b.guestName(), b.guestPhone(), b.guestEmail(), b.checkIn(), b.checkOut(), b.nights(), b.guests(),
 					b.comment(), b.total(), b.currency(), b.refundDue(), b.cancelledBy(), b.cancelReason(),
-					b.cancelNote(), b.createdAt());
+					b.cancelNote(), b.createdAt(), risk == null ? null : risk.score(),
+					risk == null ? null : risk.level(), risk == null ? null : risk.reasons());
 		}
 
 	}
@@ -98,9 +121,11 @@ class RealtorBookingApiController {
 	}
 
 	@GetMapping("/api/v1/realtor/bookings/{id}")
-	@Operation(summary = "A booking of a listing in scope, with guest contacts")
+	@Operation(summary = "A booking of a listing in scope, with guest contacts and the guest's risk score"
+			+ " (riskScore 0–100, riskLevel LOW/MEDIUM/HIGH/CRITICAL, riskReasons)")
 	StaffBooking get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-		return StaffBooking.of(this.bookings.get(id, user));
+		BookingDetails booking = this.bookings.get(id, user);
+		return StaffBooking.of(booking, this.risks.ofBooking(id, this.scopes.of(user)));
 	}
 
 	@PostMapping("/api/v1/realtor/bookings/{id}/cancel")
