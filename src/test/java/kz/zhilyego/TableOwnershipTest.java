@@ -66,7 +66,7 @@ class TableOwnershipTest {
 			Map.entry("ical_imports", "channel"), Map.entry("ical_import_events", "channel"),
 			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
 			Map.entry("feedback_review_links", "feedback"), Map.entry("platform_settings", "settings"),
-			Map.entry("monthly_reports", "admin"),
+			Map.entry("monthly_reports", "admin"), Map.entry("daily_metrics", "admin"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));
