@@ -3,7 +3,7 @@ package kz.zhilyego.admin;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.stream.Stream;
 
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
  * java -jar zhilyego.jar metrics --from=2026-12-01 [--to=2026-12-31]
  * </pre>
  *
- * It starts the application without its web server and without the job scheduler,
+ * It starts the application without a listening web server and without the job scheduler,
  * recomputes every day of the range (at most 366, none after today; an upsert, so it is
  * safe while the app runs) and exits: 0 done, 2 a bad range, 1 any other failure.
  */
@@ -39,11 +39,16 @@ public final class MetricsCommand {
 	/** Runs the command on the application class; returns the process exit code. */
 	public static int run(Class<?> application, String[] args) {
 		SpringApplication app = new SpringApplication(application);
-		app.setWebApplicationType(WebApplicationType.NONE);
+		// a web application context (the security configuration needs one) without a
+		// listening server
+		app.setWebApplicationType(WebApplicationType.SERVLET);
 		app.setBannerMode(Banner.Mode.OFF);
 		app.setLogStartupInfo(false);
-		app.setDefaultProperties(Map.of("db-scheduler.enabled", "false"));
-		String[] options = Arrays.copyOfRange(args, 1, args.length);
+		// as command-line options, so that no configuration file turns them back on
+		String[] options = Stream
+			.concat(Stream.of("--db-scheduler.enabled=false", "--server.port=-1", "--management.server.port=-1"),
+					Arrays.stream(args, 1, args.length))
+			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = app.run(options)) {
 			Environment environment = context.getEnvironment();
 			@Nullable LocalDate from;
