@@ -23,9 +23,11 @@ import kz.zhilyego.booking.CancelBooking;
 import kz.zhilyego.booking.CancellationReason;
 import kz.zhilyego.booking.MarkStay;
 import kz.zhilyego.feedback.Feedback;
+import kz.zhilyego.identity.IdentityFixtures;
 import kz.zhilyego.notification.ReminderHandler;
 import kz.zhilyego.notification.ReminderKind;
 import kz.zhilyego.review.Reviews;
+import kz.zhilyego.web.SiteSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,6 +223,32 @@ class DailyMetricsIT {
 				select count(*) from audit_log where action = 'metrics.recompute' and actor_id = :root
 				and subject_id = '2026-12-01..2026-12-10'
 				""").param("root", this.f.superuser).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theOverviewLoadsTheChartAndItsFormRecomputes() {
+		this.clock.set(Instant.parse("2026-12-02T05:00:00Z"));
+		SiteSession site = new SiteSession(this.port).signIn("root@test.kz", IdentityFixtures.PASSWORD);
+		SiteSession.Page overview = site.get("/admin");
+		assertThat(overview.status()).isEqualTo(200);
+		assertThat(overview.html().selectFirst("#daily-metrics").attr("hx-get")).isEqualTo("/admin/metrics/daily");
+		SiteSession.Page empty = site.get("/admin/metrics/daily");
+		assertThat(empty.status()).isEqualTo(200);
+		assertThat(empty.html().selectFirst("#daily-metrics-empty")).isNotNull();
+
+		SiteSession.Page done = site.post(empty, "/admin/metrics/daily/recompute",
+				Map.of("from", "2026-12-01", "to", "2026-12-01"));
+		assertThat(done.status()).isEqualTo(302);
+		assertThat(site.get("/admin").html().selectFirst("#flash").text()).contains("1");
+		SiteSession.Page chart = site.get("/admin/metrics/daily");
+		org.jsoup.nodes.Element row = chart.html().selectFirst("#daily-metrics-table tbody tr");
+		assertThat(row.text()).startsWith("01.12.2026").contains("140 000,00", "11 000,00", "4.50", "50.0 %");
+		assertThat(chart.html().selectFirst("#daily-metrics-data").data()).contains("\"revenue\":140000");
+
+		SiteSession.Page refused = site.post(chart, "/admin/metrics/daily/recompute", Map.of("from", "2026-12-05"));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(site.get("/admin").html().selectFirst("#flash-error")).isNotNull();
+		assertThat(this.jdbc.sql("select count(*) from daily_metrics").query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
