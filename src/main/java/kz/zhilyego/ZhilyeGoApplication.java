@@ -1,5 +1,6 @@
 package kz.zhilyego;
 
+import kz.zhilyego.admin.MetricsCommand;
 import kz.zhilyego.platform.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +19,10 @@ public class ZhilyeGoApplication {
 		if (BackupCommand.handles(args)) {
 			// java -jar zhilyego.jar backup|restore … (docs/operations.md)
 			System.exit(BackupCommand.run(args));
+		}
+		if (MetricsCommand.handles(args)) {
+			// java -jar zhilyego.jar metrics --from=… [--to=…] (docs/platform.md)
+			System.exit(MetricsCommand.run(ZhilyeGoApplication.class, args));
 		}
 		SpringApplication.run(ZhilyeGoApplication.class, args);
 	}

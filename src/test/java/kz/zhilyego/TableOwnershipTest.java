@@ -68,7 +68,7 @@ class TableOwnershipTest {
 			Map.entry("ical_imports", "channel"), Map.entry("ical_import_events", "channel"),
 			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
 			Map.entry("feedback_review_links", "feedback"), Map.entry("platform_settings", "settings"),
-			Map.entry("monthly_reports", "admin"),
+			Map.entry("monthly_reports", "admin"), Map.entry("daily_metrics", "admin"),
 			// feature flags and the booking chat (issue 18)
 			Map.entry("feature_flags", "flags"), Map.entry("feature_flag_versions", "flags"),
 			Map.entry("booking_chats", "chat"), Map.entry("booking_chat_messages", "chat"),

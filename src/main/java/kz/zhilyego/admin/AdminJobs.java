@@ -10,9 +10,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The monthly report job on the PostgreSQL-backed scheduler
- * ({@code zhilyego.admin.monthly-report-cron}, Astana time; default 06:00 on the 1st).
- * The scheduler runs one execution on one node; {@link MonthlyReports} is safe even if
- * two ran at once, and a run missed while every node was down happens at the next start.
+ * ({@code zhilyego.admin.monthly-report-cron}, Astana time; default 06:00 on the 1st),
+ * and the daily metrics job ({@code zhilyego.admin.daily-metrics-cron}; default 00:30,
+ * for yesterday; {@link DailyMetrics} upserts, so two runs at once leave one row per
+ * day). The scheduler runs one execution on one node; {@link MonthlyReports} is safe even
+ * if two ran at once, and a run missed while every node was down happens at the next
+ * start.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminJobs {
@@ -22,6 +25,13 @@ class AdminJobs {
 			@Value("${zhilyego.admin.monthly-report-cron:0 0 6 1 * *}") String cron) {
 		return Tasks.recurring("monthly-reports", Schedules.cron(cron, Zones.KAZAKHSTAN))
 			.execute((instance, context) -> reports.runForPreviousMonth());
+	}
+
+	@Bean
+	RecurringTask<Void> dailyMetricsTask(DailyMetrics metrics,
+			@Value("${zhilyego.admin.daily-metrics-cron:0 30 0 * * *}") String cron) {
+		return Tasks.recurring("daily-metrics", Schedules.cron(cron, Zones.KAZAKHSTAN))
+			.execute((instance, context) -> metrics.runForYesterday());
 	}
 
 }

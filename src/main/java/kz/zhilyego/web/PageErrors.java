@@ -11,6 +11,7 @@ import kz.zhilyego.common.web.WebRoutes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -76,7 +77,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!WebRoutes.isPage(request) || !isPageHandler(handler) || response.isCommitted()
+		if (!WebRoutes.isPage(request) || !isPageHandler(handler, ex) || response.isCommitted()
 				|| ex instanceof AccessDeniedException || ex instanceof AuthenticationException
 				|| ex instanceof AsyncRequestNotUsableException) {
 			return null;
@@ -98,9 +99,11 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 
 	/**
 	 * Page controllers (and static resources, and no handler at all); not
-	 * {@code @ResponseBody} methods, nor controllers with their own exception handlers.
+	 * {@code @ResponseBody} methods, nor controllers with their own handler for this
+	 * exception (what they do not handle themselves, such as a form the data binder
+	 * cannot bind, still gets the page, never the API's JSON).
 	 */
-	private static boolean isPageHandler(@Nullable Object handler) {
+	private static boolean isPageHandler(@Nullable Object handler, Exception ex) {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
@@ -108,7 +111,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)) {
 			return false;
 		}
-		return !new ExceptionHandlerMethodResolver(method.getBeanType()).hasExceptionMappings();
+		return new ExceptionHandlerMethodResolver(method.getBeanType()).resolveMethodByThrowable(ex) == null;
 	}
 
 	private record Failure(HttpStatus status, @Nullable String message, @Nullable Long retryAfter) {
@@ -134,9 +137,11 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 					this.pages.tooLarge(limit != null ? limit : this.maxFileSize.toBytes()));
 		}
 		if (ex instanceof TypeMismatchException || ex instanceof BindException
-				|| ex instanceof HandlerMethodValidationException || ex instanceof ServletRequestBindingException
-				|| ex instanceof HttpMessageNotReadableException || ex instanceof MultipartException
-				|| ex instanceof jakarta.validation.ConstraintViolationException
+		// a form field name the data binder cannot follow as a property path
+		// ("checkIn[][", "guests[x]" on a plain field)
+				|| ex instanceof InvalidPropertyException || ex instanceof HandlerMethodValidationException
+				|| ex instanceof ServletRequestBindingException || ex instanceof HttpMessageNotReadableException
+				|| ex instanceof MultipartException || ex instanceof jakarta.validation.ConstraintViolationException
 				|| ex instanceof org.apache.tomcat.util.http.InvalidParameterException) {
 			return new Failure(HttpStatus.BAD_REQUEST, this.pages.text("web.error.badRequest"));
 		}

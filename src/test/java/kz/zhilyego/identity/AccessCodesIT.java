@@ -70,6 +70,48 @@ class AccessCodesIT {
 	}
 
 	@Test
+	void theRevealLogCsvParsesBackToTheRevealsWithoutTheCodes() throws Exception {
+		long titled = new CatalogFixtures(this.jdbc).listing()
+			.owner(this.realtor)
+			.title("Студия \"У моря\", 2 эт.")
+			.create();
+		this.codes.store(titled, new AccessCodeSet("45K1234", "77", "0912"), this.fixtures.currentUser(this.realtor));
+		long guest = this.fixtures.user("guest@test.kz");
+		UUID booking = UUID.randomUUID();
+		assertThat(this.codes.revealToGuest(titled, booking, guest, "telegram")).isPresent();
+		this.clock.set(MutableClock.START.plusSeconds(60));
+		assertThat(this.codes.revealToGuest(titled, booking, guest, "web")).isPresent();
+		long superuser = this.fixtures.superuser("root@test.kz");
+
+		Api.Response csv = this.api.get("/api/v1/admin/code-reveals.csv?listingId=" + titled, "Authorization",
+				this.fixtures.bearer(superuser));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).doesNotContain("45K1234", "0912");
+		java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT
+			.parse(new java.io.StringReader(csv.body().replace("\uFEFF", "")))
+			.getRecords();
+		assertThat(rows.get(0).values()).containsExactly("id", "at", "listingId", "listing", "bookingId", "actorId",
+				"actorName", "audience", "channel");
+		assertThat(rows).hasSize(3);
+		java.util.Set<String> channels = new java.util.HashSet<>();
+		for (org.apache.commons.csv.CSVRecord row : rows.subList(1, 3)) {
+			assertThat(row.get(2)).isEqualTo(String.valueOf(titled));
+			assertThat(row.get(3)).as("quotes and commas survive").isEqualTo("Студия \"У моря\", 2 эт.");
+			assertThat(row.get(4)).isEqualTo(booking.toString());
+			assertThat(row.get(5)).isEqualTo(String.valueOf(guest));
+			assertThat(row.get(7)).isEqualTo("GUEST");
+			assertThat(row.get(1)).startsWith("2026-12-01");
+			channels.add(row.get(8));
+		}
+		assertThat(channels).containsExactlyInAnyOrder("telegram", "web");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_log where action = 'report.exported' and actor_id = :root
+				and subject_type = 'code-reveals'
+				""").param("root", superuser).query(Long.class).single()).as("the export is audited").isEqualTo(1);
+	}
+
+	@Test
 	void everyRevealToStaffOrGuestIsLoggedAndVisibleToTheSuperuser() {
 		this.codes.store(this.listing, new AccessCodeSet("45K1234", "77", "0912"),
 				this.fixtures.currentUser(this.realtor));

@@ -206,7 +206,7 @@ class PermissionMatrixIT {
 				"/api/v1/admin/dictionaries/types", "/api/v1/admin/dictionaries/amenities",
 				"/api/v1/admin/dictionaries/cities/astana", "/api/v1/admin/listings/pending", "/api/v1/admin/problems",
 				"/api/v1/admin/users/" + this.user + "/activity", "/api/v1/admin/audit.csv",
-				"/api/v1/admin/code-reveals.csv" };
+				"/api/v1/admin/code-reveals.csv", "/api/v1/admin/metrics/daily?from=2026-12-01&to=2026-12-31" };
 		for (String path : reads) {
 			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 				int expected = switch (caller.getKey()) {
@@ -253,7 +253,12 @@ class PermissionMatrixIT {
 			assertThat(status("POST", "/api/v1/admin/problems/bookings/any/cancel", caller, Map.of("note", "x")))
 				.as(caller)
 				.isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/metrics/daily/recompute?from=2026-11-30", caller, "{}")).as(caller)
+				.isEqualTo(expected);
 		}
+		assertThat(this.jdbc.sql("select count(*) from daily_metrics").query(Long.class).single())
+			.as("no metrics recomputed")
+			.isZero();
 		assertThat(this.jdbc.sql("select hold_minutes is null and listing_moderation is null from platform_settings")
 			.query(Boolean.class)
 			.optional()

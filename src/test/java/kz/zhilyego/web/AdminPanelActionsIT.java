@@ -255,6 +255,33 @@ class AdminPanelActionsIT {
 	}
 
 	@Test
+	void aStuckBookingIsCancelledWithAReasonFromTheProblemsPageAndAudited() {
+		UUID stuck = new CatalogFixtures(this.jdbc, this.clock).occupyByBooking(this.studio,
+				LocalDate.parse("2026-11-25"), LocalDate.parse("2026-12-05"));
+		SiteSession.Page page = this.site.get("/admin/problems");
+		assertThat(page.html().selectFirst("#problem-" + stuck)).isNotNull();
+		assertThat(flash(this.site.post(page, "/admin/problems/bookings/" + stuck + "/cancel",
+				Map.of("note", "Гость не приехал, объект недоступен"))))
+			.doesNotStartWith("error:");
+		assertThat(
+				this.jdbc.sql("select status || '|' || cancelled_by || '|' || cancel_note from bookings where id = :id")
+					.param("id", stuck)
+					.query(String.class)
+					.single())
+			.isEqualTo("CANCELLED|PLATFORM|Гость не приехал, объект недоступен");
+		assertThat(this.jdbc.sql("""
+				select details ->> 'action' || '|' || (details ->> 'note') from audit_log
+				where action = 'problem.action' and subject_type = 'bookings' and subject_id = :id
+				""").param("id", stuck.toString()).query(String.class).single())
+			.isEqualTo("cancel|Гость не приехал, объект недоступен");
+		assertThat(this.site.get("/admin/problems").html().selectFirst("#problem-" + stuck)).isNull();
+		assertThat(flash(this.site.post(page, "/admin/problems/bookings/" + stuck + "/cancel", Map.of("note", "x"))))
+			.as("already resolved")
+			.startsWith("error:");
+		assertThat(audited("problem.action")).isEqualTo(1);
+	}
+
+	@Test
 	void theReportsAndTheAuditLogDownloadAndParseBack() throws Exception {
 		new CatalogFixtures(this.jdbc, this.clock).occupyByBooking(this.studio, LocalDate.parse("2026-12-10"),
 				LocalDate.parse("2026-12-12"));

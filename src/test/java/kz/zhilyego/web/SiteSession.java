@@ -87,6 +87,20 @@ public final class SiteSession {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
+	/**
+	 * Posts a form body as given (names and values not encoded again), with the CSRF
+	 * token found on {@code page} first: for malformed parameter names.
+	 */
+	public Page postRaw(Page page, String action, String body) {
+		Element csrf = page.html().selectFirst("input[name=_csrf]");
+		String form = (csrf == null ? ""
+				: "_csrf=" + URLEncoder.encode(csrf.attr("value"), StandardCharsets.UTF_8) + "&") + body;
+		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
 	public SiteSession signIn(String login, String password) {
 		Page login0 = get("/login");
 		Page done = post(login0, "/login", Map.of("username", login, "password", password));

@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * message with its field messages, and its status.
  */
 @ControllerAdvice(assignableTypes = { AnalyticsPages.class, SettingsPages.class, DictionaryPages.class,
-		ModerationPages.class, ProblemsPages.class, PeoplePages.class })
+		ModerationPages.class, ProblemsPages.class, PeoplePages.class, DailyMetricsPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminPageErrors {
 

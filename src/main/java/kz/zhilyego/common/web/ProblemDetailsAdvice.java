@@ -113,10 +113,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A body that claims to be multipart but cannot be parsed (no boundary, truncated),
-	 * or form parameters Tomcat cannot parse, is the client's mistake, not a 500.
+	 * form parameters Tomcat cannot parse, or parameter names the data binder cannot
+	 * follow as a property path ({@code checkIn[][}), is the client's mistake, not a 500.
 	 * Too-large uploads keep their own 413 handler.
 	 */
-	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class })
+	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class,
+			org.springframework.beans.InvalidPropertyException.class })
 	ResponseEntity<ProblemDetail> malformedMultipart(Exception ex) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
