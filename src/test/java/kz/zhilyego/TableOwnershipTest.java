@@ -67,6 +67,9 @@ class TableOwnershipTest {
 			Map.entry("feedback_requests", "feedback"), Map.entry("feedback_links", "feedback"),
 			Map.entry("feedback_review_links", "feedback"), Map.entry("platform_settings", "settings"),
 			Map.entry("monthly_reports", "admin"),
+			// platform events and the rule engine (issue 18)
+			Map.entry("platform_events", "events"), Map.entry("rules", "rules"), Map.entry("rule_executions", "rules"),
+			Map.entry("rule_tags", "rules"), Map.entry("rule_attention", "rules"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

@@ -24,4 +24,8 @@ public final class ReviewEvents {
 	public record ReviewReplied(long reviewId, UUID bookingId, long listingId) {
 	}
 
+	/** The superuser hid a review (with the reason). */
+	public record ReviewHidden(long reviewId, UUID bookingId, long listingId, String reason) {
+	}
+
 }

@@ -195,7 +195,8 @@ class PermissionMatrixIT {
 				"/api/v1/admin/dictionaries/types", "/api/v1/admin/dictionaries/amenities",
 				"/api/v1/admin/dictionaries/cities/astana", "/api/v1/admin/listings/pending", "/api/v1/admin/problems",
 				"/api/v1/admin/users/" + this.user + "/activity", "/api/v1/admin/audit.csv",
-				"/api/v1/admin/code-reveals.csv" };
+				"/api/v1/admin/code-reveals.csv", "/api/v1/admin/events", "/api/v1/admin/events?type=booking.",
+				"/api/v1/admin/events?subject=user:" + this.user };
 		for (String path : reads) {
 			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 				int expected = switch (caller.getKey()) {
