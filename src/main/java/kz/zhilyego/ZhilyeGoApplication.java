@@ -19,6 +19,10 @@ public class ZhilyeGoApplication {
 			// java -jar zhilyego.jar backup|restore … (docs/operations.md)
 			System.exit(BackupCommand.run(args));
 		}
+		if (kz.zhilyego.rules.RulesCommand.handles(args)) {
+			// java -jar zhilyego.jar rules-replay --last=200 (docs/platform.md#rules)
+			System.exit(kz.zhilyego.rules.RulesCommand.run(ZhilyeGoApplication.class, args));
+		}
 		SpringApplication.run(ZhilyeGoApplication.class, args);
 	}
 

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,12 +57,12 @@ public class PlatformEvents {
 	}
 
 	/**
-	 * Stores {@code event} in the caller's transaction (or alone when there is none)
-	 * unless its key is stored already; announces a new row with
-	 * {@link PlatformEventRecorded}.
+	 * Stores {@code event} in the caller's transaction (or in one of its own when there
+	 * is none) unless its key is stored already; announces a new row with
+	 * {@link PlatformEventRecorded}, which its listeners get after the commit.
 	 * @return the new row's id, empty when the key was there
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
+	@Transactional
 	public Optional<Long> record(PlatformEvent event) {
 		Optional<Long> id = this.jdbc
 			.sql("""
