@@ -59,7 +59,8 @@ class Actions {
 	private final TransactionTemplate transactions;
 
 	Actions(Facts facts, Notifications notifications, UserDirectory users, CancelBooking cancel, MarkStay stays,
-			RuleStore store, MessageSource messages, Clock clock, TransactionTemplate transactions) {
+			RuleStore store, MessageSource messages, Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.facts = facts;
 		this.notifications = notifications;
 		this.users = users;
@@ -68,7 +69,10 @@ class Actions {
 		this.store = store;
 		this.messages = messages;
 		this.clock = clock;
-		this.transactions = transactions;
+		// its own transaction: a refused action rolls back alone, never the caller's
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	Outcome run(Rule rule, RecordedEvent event, JsonNode action) {
