@@ -296,4 +296,24 @@ class RulesIT {
 		assertThat(this.admin.post("/api/v1/admin/rules/replay?last=abc", Map.of()).status()).isEqualTo(400);
 	}
 
+	@Test
+	void theAdminPageSavesAValidRuleAndShowsTheErrorsOfABadOneNextToTheText() {
+		kz.zhilyego.web.SiteSession site = new kz.zhilyego.web.SiteSession(this.port).signIn("rules-root@test.kz",
+				IdentityFixtures.PASSWORD);
+		kz.zhilyego.web.SiteSession.Page page = site.get("/admin/rules?lang=en");
+		assertThat(page.status()).isEqualTo(200);
+		String bad = "{\"name\": \"x\", \"trigger\": \"booking.held\", \"actions\": [{\"type\": \"eval\"}]}";
+		kz.zhilyego.web.SiteSession.Page refused = site.post(page, "/admin/rules", Map.of("json", bad));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.html().select("li.zg-rule-error").text()).contains("actions[0].type");
+		assertThat(refused.html().selectFirst("#rule-json").text()).contains("eval");
+		assertThat(count("select count(*) from rules")).isZero();
+
+		String good = "{\"name\": \"Tag\", \"trigger\": \"booking.held\", \"actions\": [{\"type\": \"assign_tag\", \"target\": \"booking\", \"tag\": \"x\"}]}";
+		kz.zhilyego.web.SiteSession.Page saved = site.post(site.get("/admin/rules"), "/admin/rules",
+				Map.of("json", good));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(site.get("/admin/rules?lang=en").html().select("tr.zg-rule")).hasSize(1);
+	}
+
 }
