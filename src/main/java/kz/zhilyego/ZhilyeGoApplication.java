@@ -24,6 +24,10 @@ public class ZhilyeGoApplication {
 			// java -jar zhilyego.jar metrics --from=… [--to=…] (docs/platform.md)
 			System.exit(MetricsCommand.run(ZhilyeGoApplication.class, args));
 		}
+		if (kz.zhilyego.rules.RulesCommand.handles(args)) {
+			// java -jar zhilyego.jar rules-replay --last=200 (docs/platform.md#rules)
+			System.exit(kz.zhilyego.rules.RulesCommand.run(ZhilyeGoApplication.class, args));
+		}
 		SpringApplication.run(ZhilyeGoApplication.class, args);
 	}
 

@@ -75,6 +75,9 @@ class TableOwnershipTest {
 			Map.entry("booking_chat_reads", "chat"),
 			// two-way reviews and trust scores (issue 18)
 			Map.entry("guest_reviews", "review"), Map.entry("guest_risk_scores", "trust"),
+			// platform events and the rule engine (issue 18)
+			Map.entry("platform_events", "events"), Map.entry("rules", "rules"), Map.entry("rule_executions", "rules"),
+			Map.entry("rule_tags", "rules"), Map.entry("rule_attention", "rules"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

@@ -49,6 +49,8 @@ public enum NotificationKind {
 	PAYMENT_ATTENTION_ADMIN,
 	/** Superusers: the daily reconciliation with Kaspi found differences. */
 	RECONCILIATION_REPORT_ADMIN,
+	/** A rule of the rule engine sent one of its templates (text in {@code reason}). */
+	RULE_NOTICE,
 
 	/**
 	 * A password reset link (e-mail, and Telegram when linked); always sent, whatever the

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -24,10 +26,13 @@ class ListingHistory {
 
 	private final Clock clock;
 
-	ListingHistory(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ListingHistory(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Fields whose value differs, with the old and the new value. */
@@ -57,16 +62,20 @@ class ListingHistory {
 			pair.put("new", change.newValue());
 			json.put(field, pair);
 		});
-		this.jdbc.sql("""
+		long changeId = this.jdbc.sql("""
 				insert into listing_changes (listing_id, changed_by, changed_at, action, fields)
 				values (:listing, :by, :at, :action, cast(:fields as jsonb))
+				returning id
 				""")
 			.param("listing", listingId)
 			.param("by", actorId)
 			.param("at", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.param("action", action)
 			.param("fields", this.json.writeValueAsString(json))
-			.update();
+			.query(Long.class)
+			.single();
+		this.events
+			.publishEvent(new ListingChanged(listingId, changeId, actorId, action, List.copyOf(fields.keySet())));
 	}
 
 	void price(long listingId, @Nullable LocalDate night, @Nullable BigDecimal oldPrice, @Nullable BigDecimal newPrice,

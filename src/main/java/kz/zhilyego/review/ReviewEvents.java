@@ -31,4 +31,8 @@ public final class ReviewEvents {
 	public record GuestReviewPublished(long guestReviewId, UUID bookingId, long guestId, int rating) {
 	}
 
+	/** The superuser hid a review (with the reason). */
+	public record ReviewHidden(long reviewId, UUID bookingId, long listingId, String reason) {
+	}
+
 }

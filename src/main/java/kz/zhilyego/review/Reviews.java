@@ -224,6 +224,7 @@ public class Reviews {
 			.param("id", reviewId)
 			.update();
 		this.ratings.recompute(review.listingId());
+		this.events.publishEvent(new ReviewEvents.ReviewHidden(reviewId, review.bookingId(), review.listingId(), why));
 		this.audit.record(scope.userId(), "review.hidden", "review", String.valueOf(reviewId),
 				Map.of("reason", why, "listingId", review.listingId(), "was", review.status().name()));
 		return this.queries.staffView(reviewId);

@@ -201,6 +201,14 @@ class BookingChatIT {
 			assertThat(e.authorId()).isEqualTo(this.guest);
 			assertThat(e.at()).isEqualTo(this.clock.instant());
 		});
+		// on the platform record: one row per message, on the booking, by its author
+		assertThat(this.jdbc.sql("""
+				select subject_id || ':' || actor_id || ':' || (payload ->> 'messageId')
+				from platform_events where type = 'chat.message_posted' order by id""").query(String.class).list())
+			.hasSize(4)
+			.allSatisfy(row -> assertThat(row).startsWith(this.booking + ":"))
+			.last()
+			.isEqualTo(this.booking + ":" + this.guest + ":" + direct.id());
 	}
 
 	@Test

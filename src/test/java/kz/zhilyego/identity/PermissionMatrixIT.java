@@ -206,7 +206,9 @@ class PermissionMatrixIT {
 				"/api/v1/admin/dictionaries/types", "/api/v1/admin/dictionaries/amenities",
 				"/api/v1/admin/dictionaries/cities/astana", "/api/v1/admin/listings/pending", "/api/v1/admin/problems",
 				"/api/v1/admin/users/" + this.user + "/activity", "/api/v1/admin/audit.csv",
-				"/api/v1/admin/code-reveals.csv", "/api/v1/admin/metrics/daily?from=2026-12-01&to=2026-12-31" };
+				"/api/v1/admin/code-reveals.csv", "/api/v1/admin/metrics/daily?from=2026-12-01&to=2026-12-31",
+				"/api/v1/admin/events", "/api/v1/admin/events?type=booking.",
+				"/api/v1/admin/events?subject=user:" + this.user, "/api/v1/admin/rules" };
 		for (String path : reads) {
 			for (Map.Entry<String, String> caller : this.callers.entrySet()) {
 				int expected = switch (caller.getKey()) {
@@ -255,10 +257,18 @@ class PermissionMatrixIT {
 				.isEqualTo(expected);
 			assertThat(status("POST", "/api/v1/admin/metrics/daily/recompute?from=2026-11-30", caller, "{}")).as(caller)
 				.isEqualTo(expected);
+			Map<String, Object> rule = Map.of("name", "Захват", "trigger", "booking.held", "actions",
+					List.of(Map.of("type", "assign_tag", "target", "user", "tag", "x")));
+			assertThat(status("POST", "/api/v1/admin/rules", caller, rule)).as(caller).isEqualTo(expected);
+			assertThat(status("PUT", "/api/v1/admin/rules/1", caller, rule)).as(caller).isEqualTo(expected);
+			assertThat(status("DELETE", "/api/v1/admin/rules/1", caller, "{}")).as(caller).isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/rules/1/dry-run", caller, "{}")).as(caller).isEqualTo(expected);
+			assertThat(status("POST", "/api/v1/admin/rules/replay", caller, "{}")).as(caller).isEqualTo(expected);
 		}
 		assertThat(this.jdbc.sql("select count(*) from daily_metrics").query(Long.class).single())
 			.as("no metrics recomputed")
 			.isZero();
+		assertThat(this.jdbc.sql("select count(*) from rules").query(Long.class).single()).as("no rule saved").isZero();
 		assertThat(this.jdbc.sql("select hold_minutes is null and listing_moderation is null from platform_settings")
 			.query(Boolean.class)
 			.optional()

@@ -124,6 +124,10 @@ class TwoWayReviewsIT {
 		assertThat(aboutMe.get(0).get("rating").asInt()).isEqualTo(2);
 		assertThat(aboutMe.get(0).get("comment").asString()).isEqualTo("Шумная вечеринка");
 		assertThat(aboutMe.get(0).has("authorId")).isFalse();
+		// both became visible at once: each is on the platform record once
+		assertThat(this.jdbc.sql("select type from platform_events where type like 'review.%' order by type")
+			.query(String.class)
+			.list()).containsExactly("review.guest_posted", "review.posted");
 	}
 
 	@Test

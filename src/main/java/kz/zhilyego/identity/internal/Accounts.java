@@ -41,7 +41,11 @@ public class Accounts {
 
 	private final Tokens tokens;
 
-	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Tokens tokens) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Accounts(Users users, PasswordEncoder passwords, AuditLog audit, Tokens tokens,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -80,6 +84,8 @@ public class Accounts {
 		long id = this.users.insert(e164, mail, cleanName, this.passwords.encode(password), language, roles, agencyId);
 		this.audit.record(actorId == null ? id : actorId, "user.created", "user", String.valueOf(id),
 				Map.of("roles", roles.toString()));
+		this.events.publishEvent(new kz.zhilyego.identity.UserRegistered(id,
+				roles.stream().map(Enum::name).sorted().toList(), agencyId, actorId));
 		return id;
 	}
 

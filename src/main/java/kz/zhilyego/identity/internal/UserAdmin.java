@@ -37,7 +37,11 @@ public class UserAdmin {
 
 	private final java.time.Clock clock;
 
-	UserAdmin(Users users, Tokens tokens, AuditLog audit, JdbcClient jdbc, java.time.Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	UserAdmin(Users users, Tokens tokens, AuditLog audit, JdbcClient jdbc, java.time.Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.clock = clock;
 		this.users = users;
 		this.tokens = tokens;
@@ -107,6 +111,7 @@ public class UserAdmin {
 		if (blocked) {
 			this.tokens.revokeAll(userId);
 		}
+		this.events.publishEvent(new kz.zhilyego.identity.UserBlocked(userId, blocked, text, actor.id()));
 		this.audit.record(actor.id(), blocked ? "user.blocked" : "user.unblocked", "user", String.valueOf(userId),
 				text == null ? Map.of() : Map.of("reason", text));
 		return user(userId);

@@ -40,7 +40,16 @@ public class Outbox {
 
 	private final JsonMapper json;
 
+	private final org.springframework.context.@org.jspecify.annotations.Nullable ApplicationEventPublisher events;
+
 	public Outbox(JdbcClient jdbc, Clock clock) {
+		this(jdbc, clock, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public Outbox(JdbcClient jdbc, Clock clock,
+			org.springframework.context.@org.jspecify.annotations.Nullable ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = JsonMapper.builder().build();
@@ -106,7 +115,7 @@ public class Outbox {
 	}
 
 	boolean markSent(OutboxMessage message, @Nullable String providerMessageId) {
-		return this.jdbc.sql("""
+		boolean sent = this.jdbc.sql("""
 				update notification_outbox
 				set status = 'SENT', sent_at = :now, provider_message_id = :providerId, last_error = null
 				where id = :id and status = 'SENDING' and attempts = :attempts
@@ -116,6 +125,11 @@ public class Outbox {
 			.param("id", message.id())
 			.param("attempts", message.attempts())
 			.update() == 1;
+		if (sent && this.events != null) {
+			this.events.publishEvent(new kz.zhilyego.notification.MessageDelivered(message.id(), message.kind().name(),
+					message.channel().name(), message.recipientUserId(), true, null));
+		}
+		return sent;
 	}
 
 	/**
@@ -138,7 +152,7 @@ public class Outbox {
 
 	/** Final state DEAD (for a human) or SKIPPED (nothing to do). */
 	boolean park(OutboxMessage message, String status, String error) {
-		return this.jdbc.sql("""
+		boolean parked = this.jdbc.sql("""
 				update notification_outbox
 				set status = :status, last_error = :error
 				where id = :id and status = 'SENDING' and attempts = :attempts
@@ -148,6 +162,11 @@ public class Outbox {
 			.param("id", message.id())
 			.param("attempts", message.attempts())
 			.update() == 1;
+		if (parked && "DEAD".equals(status) && this.events != null) {
+			this.events.publishEvent(new kz.zhilyego.notification.MessageDelivered(message.id(), message.kind().name(),
+					message.channel().name(), message.recipientUserId(), false, error));
+		}
+		return parked;
 	}
 
 	PageResult<DeadMessage> dead(int page, int size) {

@@ -268,6 +268,8 @@ public class ExecuteRefunds {
 		PaymentStatus status = refunded.compareTo(payment.paid().amount()) >= 0 ? PaymentStatus.REFUNDED
 				: PaymentStatus.PARTIALLY_REFUNDED;
 		this.payments.markRefunded(payment.id(), status, now);
+		this.events.publishEvent(new kz.zhilyego.payment.PaymentRefunded(refund.id(), payment.id(), refund.bookingId(),
+				refund.amount(), refund.currency(), status.name()));
 		if (refund.kind() == RefundRow.Kind.CANCELLATION
 				&& this.ledger.hasConfirmation(refund.bookingId(), payment.id())) {
 			BookingDetails booking = this.bookings.find(refund.bookingId()).orElseThrow();

@@ -183,6 +183,8 @@ public class SettlePayment {
 		}
 		log.info("Payment {} of booking {} PAID {} ({})", payment.id(), payment.bookingId(), paid, source);
 		this.metrics.paid(payment.bookingId(), now);
+		this.events.publishEvent(
+				new kz.zhilyego.payment.PaymentPaid(payment.id(), payment.bookingId(), paid.amount(), paid.currency()));
 		if (!paid.currency().equals(payment.currency())) {
 			return refund(payment, paid, "currency_mismatch", now);
 		}

@@ -59,10 +59,13 @@ class RealtorWorkPages {
 
 	private final RealtorProperties properties;
 
+	private final kz.zhilyego.events.PlatformEvents events;
+
 	RealtorWorkPages(RealtorBookings bookings, RealtorAnalytics analytics, BookingReports reports,
 			RealtorListings listings, ListRealtorListings list, PageMessages messages, JsonMapper json, Clock clock,
-			TeamAnalytics team, RealtorProperties properties) {
+			TeamAnalytics team, RealtorProperties properties, kz.zhilyego.events.PlatformEvents events) {
 		this.list = list;
+		this.events = events;
 		this.team = team;
 		this.properties = properties;
 		this.bookings = bookings;
@@ -126,6 +129,7 @@ class RealtorWorkPages {
 	private String bookingPage(CurrentUser user, UUID id, @Nullable CancellationReason reason, @Nullable String note,
 			Map<String, String> errors, Model model) {
 		model.addAttribute("booking", this.bookings.get(id, user));
+		model.addAttribute("timeline", this.events.bookingTimeline(id.toString()));
 		model.addAttribute("reasons", CancellationReason.values());
 		model.addAttribute("reason", reason);
 		model.addAttribute("note", note);

@@ -1,0 +1,4 @@
+@NullMarked
+package kz.zhilyego.events.internal;
+
+import org.jspecify.annotations.NullMarked;

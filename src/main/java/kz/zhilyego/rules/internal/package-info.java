@@ -1,0 +1,4 @@
+@NullMarked
+package kz.zhilyego.rules.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kz.zhilyego.rules.web;
+
+import org.jspecify.annotations.NullMarked;
