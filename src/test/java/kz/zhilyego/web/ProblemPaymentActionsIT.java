@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The payment entries of the problems page end to end: a payment flagged by a callback
  * that named another amount is confirmed from the page (the booking confirms) or, when
  * its hold expired meanwhile and the dates were taken, confirmed over the API and
- * refunded automatically; a refund the provider refused is retried from the page. Each
- * time the state changes, a {@code problem.action} audit entry is written, the entry
- * leaves the page and a second try is refused.
+ * refunded automatically; "resolved" needs a note and changes nothing else; a refund the
+ * provider refused is retried from the page. Each time the state changes, a
+ * {@code problem.action} audit entry is written, the entry leaves the page and a second
+ * try is refused.
  */
 @IntegrationTest
 class ProblemPaymentActionsIT {
@@ -207,6 +208,35 @@ class ProblemPaymentActionsIT {
 			.as("already resolved")
 			.isEqualTo("error: Эта запись уже закрыта; обновите страницу.");
 		assertThat(auditOf(key)).isEqualTo("confirm|CONFIRMED");
+	}
+
+	@Test
+	void aFlaggedPaymentIsResolvedWithANoteOnlyAndNothingElseChanges() {
+		Flagged flagged = flagged();
+		String key = "payment:" + flagged.payment();
+		SiteSession.Page page = this.site.get("/admin/problems");
+		assertThat(flash(this.site.post(page, "/admin/problems/payments/" + key + "/resolve", Map.of("note", " "))))
+			.isEqualTo("error: Напишите комментарий.");
+		assertThat(auditOf(key)).as("a refused action is not audited").isEmpty();
+		assertThat(this.site.get("/admin/problems").html().selectFirst("#problem-payment-" + flagged.payment()))
+			.isNotNull();
+
+		assertThat(flash(this.site.post(page, "/admin/problems/payments/" + key + "/resolve",
+				Map.of("note", "Гость оплатил другой бронью, деньги не приходили"))))
+			.isEqualTo("Платёж отмечен как разобранный.");
+
+		assertThat(column("select status || '|' || review_note from payments where id = :id", flagged.payment()))
+			.isEqualTo("PENDING|Гость оплатил другой бронью, деньги не приходили");
+		assertThat(column("select status from bookings where id = :id", flagged.booking())).isEqualTo("HOLD");
+		assertThat(this.jdbc.sql("""
+				select details ->> 'action' || '|' || (details ->> 'note') from audit_log
+				where action = 'problem.action' and subject_id = :key
+				""").param("key", key).query(String.class).single())
+			.isEqualTo("resolve|Гость оплатил другой бронью, деньги не приходили");
+		assertThat(this.site.get("/admin/problems").html().selectFirst("#problem-payment-" + flagged.payment()))
+			.isNull();
+		assertThat(flash(this.site.post(page, "/admin/problems/payments/" + key + "/resolve", Map.of("note", "x"))))
+			.isEqualTo("error: Эта запись уже закрыта; обновите страницу.");
 	}
 
 	@Test
