@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reference data a search form offers, names in the request language: active cities,
  * their districts valid today, active housing classes and types, active amenities — each
- * in its display order. Read from the tables on every call (no cache), so a change of the
- * superuser's ({@link DictionaryEditor}) shows on the next request on every node.
+ * in its display order. Cached per node, labelled with the version of the reference data
+ * (moved by the tables' triggers), so a change of the superuser's
+ * ({@link DictionaryEditor}) shows on the next request on every node.
  */
 @Service
 public class CatalogDictionaries {

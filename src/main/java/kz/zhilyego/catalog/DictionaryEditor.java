@@ -100,8 +100,9 @@ public class DictionaryEditor {
 		if (id == null) {
 			return Optional.empty();
 		}
+		// x.key is text for every kind (a district's id as text): compare as text
 		return this.jdbc.sql(select(kind) + " where x.key = :key")
-			.param("key", id)
+			.param("key", String.valueOf(id))
 			.param("today", today())
 			.query((rs, n) -> entry(kind, rs))
 			.optional();
