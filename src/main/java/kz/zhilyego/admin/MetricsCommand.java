@@ -3,13 +3,10 @@ package kz.zhilyego.admin;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
+import kz.zhilyego.common.CommandContext;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -38,18 +35,8 @@ public final class MetricsCommand {
 
 	/** Runs the command on the application class; returns the process exit code. */
 	public static int run(Class<?> application, String[] args) {
-		SpringApplication app = new SpringApplication(application);
-		// a web application context (the security configuration needs one) without a
-		// listening server
-		app.setWebApplicationType(WebApplicationType.SERVLET);
-		app.setBannerMode(Banner.Mode.OFF);
-		app.setLogStartupInfo(false);
-		// as command-line options, so that no configuration file turns them back on
-		String[] options = Stream
-			.concat(Stream.of("--db-scheduler.enabled=false", "--server.port=-1", "--management.server.port=-1"),
-					Arrays.stream(args, 1, args.length))
-			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = app.run(options)) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application,
+				Arrays.copyOfRange(args, 1, args.length))) {
 			Environment environment = context.getEnvironment();
 			@Nullable LocalDate from;
 			@Nullable LocalDate to;

@@ -15,6 +15,7 @@ import kz.zhilyego.catalog.ListingRatings;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.DemoAccounts;
+import kz.zhilyego.review.GuestReviews;
 import kz.zhilyego.review.Reviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,8 @@ class DemoReviews {
 
 	private final Reviews reviews;
 
+	private final GuestReviews guestReviews;
+
 	private final ListingRatings ratings;
 
 	private final PasswordEncoder passwords;
@@ -69,10 +72,11 @@ class DemoReviews {
 
 	private final Clock clock;
 
-	DemoReviews(JdbcClient jdbc, Reviews reviews, ListingRatings ratings, PasswordEncoder passwords,
-			TransactionTemplate transactions, Clock clock) {
+	DemoReviews(JdbcClient jdbc, Reviews reviews, GuestReviews guestReviews, ListingRatings ratings,
+			PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
+		this.guestReviews = guestReviews;
 		this.ratings = ratings;
 		this.passwords = passwords;
 		this.transactions = transactions;
@@ -112,6 +116,10 @@ class DemoReviews {
 							: MIXED.get(random.nextInt(MIXED.size()));
 					long id = this.reviews.submit(booking, guestScope(guest), stars, comment).id();
 					backdate(id, checkOut);
+					// the host rates the guest too, so both reviews are visible at once
+					// (double-blind, docs/platform.md) and the host can reply
+					this.guestReviews.submit(booking, realtor, 4 + random.nextInt(2),
+							List.of(random.nextBoolean() ? "LEFT_CLEAN" : "RESPECTFUL"), null);
 					if (random.nextInt(3) == 0) {
 						this.reviews.reply(id, realtor, REPLIES.get(random.nextInt(REPLIES.size())));
 					}

@@ -72,23 +72,13 @@ public class FeatureFlagAdmin {
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
-		int inserted = this.jdbc.sql("""
+		int inserted = write("""
 				insert into feature_flags (key, description, enabled, roles, percentage, user_ids, agency_ids,
 				                           version, created_at, updated_at, updated_by)
 				values (:key, :description, :enabled, cast(:roles as text[]), :percentage, cast(:users as bigint[]),
 				        cast(:agencies as bigint[]), 1, :now, :now, :actor)
 				on conflict (key) do nothing
-				""")
-			.param("key", key)
-			.param("description", checked.description())
-			.param("enabled", checked.enabled())
-			.param("roles", checked.roles().stream().map(Role::name).toArray(String[]::new))
-			.param("percentage", checked.percentage())
-			.param("users", checked.userIds().toArray(Long[]::new))
-			.param("agencies", checked.agencyIds().toArray(Long[]::new))
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("actor", user.id())
-			.update();
+				""", key, checked, user);
 		if (inserted == 0) {
 			throw new ProblemException(HttpStatus.CONFLICT, "feature-flag-exists", "flags.error.exists",
 					Map.of("key", "flags.error.exists"));
@@ -107,24 +97,14 @@ public class FeatureFlagAdmin {
 		if (!errors.isEmpty()) {
 			throw invalid(errors);
 		}
-		this.jdbc.sql("""
+		write("""
 				update feature_flags
 				set description = :description, enabled = :enabled, roles = cast(:roles as text[]),
 				    percentage = :percentage, user_ids = cast(:users as bigint[]),
 				    agency_ids = cast(:agencies as bigint[]), version = version + 1, updated_at = :now,
 				    updated_by = :actor
 				where key = :key
-				""")
-			.param("key", key)
-			.param("description", checked.description())
-			.param("enabled", checked.enabled())
-			.param("roles", checked.roles().stream().map(Role::name).toArray(String[]::new))
-			.param("percentage", checked.percentage())
-			.param("users", checked.userIds().toArray(Long[]::new))
-			.param("agencies", checked.agencyIds().toArray(Long[]::new))
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("actor", user.id())
-			.update();
+				""", key, checked, user);
 		FeatureFlag after = find(key);
 		this.audit.record(user.id(), "feature-flag.changed", "feature-flag", key,
 				Map.of("before", describe(before), "after", describe(after)));
@@ -233,6 +213,21 @@ public class FeatureFlagAdmin {
 		if (!user.has(Role.SUPERUSER)) {
 			throw ProblemException.forbidden("problem.forbidden");
 		}
+	}
+
+	/** Runs an insert or update of a flag with its checked values. */
+	private int write(String sql, String key, Checked checked, CurrentUser user) {
+		return this.jdbc.sql(sql)
+			.param("key", key)
+			.param("description", checked.description())
+			.param("enabled", checked.enabled())
+			.param("roles", checked.roles().stream().map(Role::name).toArray(String[]::new))
+			.param("percentage", checked.percentage())
+			.param("users", checked.userIds().toArray(Long[]::new))
+			.param("agencies", checked.agencyIds().toArray(Long[]::new))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("actor", user.id())
+			.update();
 	}
 
 }

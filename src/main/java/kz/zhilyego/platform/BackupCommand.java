@@ -11,6 +11,7 @@ import java.util.List;
 
 import kz.zhilyego.storage.FileStorage;
 import kz.zhilyego.storage.S3StorageProperties;
+import kz.zhilyego.storage.StorageProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -142,7 +143,7 @@ public final class BackupCommand {
 	@Configuration(proxyBeanMethods = false)
 	@ComponentScan(basePackageClasses = FileStorage.class, useDefaultFilters = false,
 			includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = FileStorage.class))
-	@EnableConfigurationProperties(S3StorageProperties.class)
+	@EnableConfigurationProperties({ S3StorageProperties.class, StorageProperties.class })
 	static class Storage {
 
 	}

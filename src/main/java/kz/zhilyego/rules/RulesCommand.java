@@ -2,8 +2,7 @@ package kz.zhilyego.rules;
 
 import java.util.Arrays;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import kz.zhilyego.common.CommandContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,12 +44,10 @@ public final class RulesCommand {
 			System.err.println("Usage: rules-replay [--last=N] (N 1.." + RuleEngine.MAX_LAST + ")");
 			return 2;
 		}
-		SpringApplication app = new SpringApplication(application);
-		app.setWebApplicationType(WebApplicationType.NONE);
 		String[] options = Arrays.stream(args, 1, args.length)
 			.filter(a -> !a.startsWith("--last="))
 			.toArray(String[]::new);
-		try (ConfigurableApplicationContext context = app.run(options)) {
+		try (ConfigurableApplicationContext context = CommandContext.start(application, options)) {
 			RuleEngine.Replay replay = context.getBean(RuleEngine.class).replay(last);
 			System.out.println("Replayed " + replay.events() + " events: " + replay.actionsRun() + " actions run now");
 			return 0;
