@@ -177,12 +177,24 @@ public class CalendarImports {
 	@Transactional
 	public void remove(long listingId, long importId, CurrentUser user) {
 		this.access.require(listingId, user);
-		Row row = requireImport(listingId, importId);
-		this.blocks.removeAll(listingId, source(row.name()), user.id());
-		this.jdbc.sql("delete from ical_import_events where import_id = :id").param("id", importId).update();
+		remove(requireImport(listingId, importId), user.id());
+	}
+
+	/**
+	 * The superuser stops importing a feed from the problems page ({@code actorId} is
+	 * checked there).
+	 */
+	@Transactional
+	void removeForPlatform(long listingId, long importId, long actorId) {
+		remove(requireImport(listingId, importId), actorId);
+	}
+
+	private void remove(Row row, long actorId) {
+		this.blocks.removeAll(row.listingId(), source(row.name()), actorId);
+		this.jdbc.sql("delete from ical_import_events where import_id = :id").param("id", row.id()).update();
 		this.jdbc.sql("update ical_imports set removed_at = :now where id = :id")
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("id", importId)
+			.param("id", row.id())
 			.update();
 	}
 

@@ -196,6 +196,86 @@ class CalendarImportIT {
 	}
 
 	@Test
+	void aConflictIsOnTheSuperusersProblemsPageUntilTheFeedNoLongerHasItOrIsSwitchedOff() throws Exception {
+		new CatalogFixtures(this.jdbc).occupyByBooking(this.listing, LocalDate.of(2026, 12, 11),
+				LocalDate.of(2026, 12, 12));
+		this.feeds.serve("/airbnb.ics", feed("airbnb.ics"), "\"v1\"");
+		long airbnb = add("Airbnb", "/airbnb.ics");
+		sync(airbnb);
+		IdentityFixtures identity = new IdentityFixtures(this.context);
+		String root = identity.bearer(identity.superuser("root@test.kz"));
+
+		JsonNode item = calendarProblems(root).get("items").get(0);
+		assertThat(calendarProblems(root).get("count").asLong()).isEqualTo(1);
+		assertThat(item.get("titleArgs")).extracting(JsonNode::asString)
+			.containsExactly(title(), "Airbnb", "2026-12-10", "2026-12-13");
+		assertThat(item.get("link").asString()).isEqualTo("/realtor/listings/" + this.listing + "/sync");
+		String key = item.get("key").asString();
+		assertThat(key).matches("\\d+-[0-9a-f]{16}");
+
+		// read again while the outside calendar still has the event: the entry stays
+		Api.Response still = this.api.post("/api/v1/admin/problems/calendars/" + key + "/sync", "{}", "Authorization",
+				root);
+		assertThat(still.status()).as(still.body()).isEqualTo(200);
+		assertThat(still.json().get("messageKey").asString()).isEqualTo("attention.calendar.stillConflicting");
+		assertThat(calendarProblems(root).get("count").asLong()).isEqualTo(1);
+		assertThat(
+				this.api.post("/api/v1/admin/problems/calendars/" + key + "/sync", "{}", "Authorization", this.bearer)
+					.status())
+			.as("a realtor cannot act on the platform's problems")
+			.isEqualTo(403);
+
+		// the outside booking moved away: reading again closes the entry
+		this.feeds.serve("/airbnb.ics",
+				feed("airbnb.ics").replace("DTSTART;VALUE=DATE:20261210", "DTSTART;VALUE=DATE:20261212"), "\"v2\"");
+		Api.Response resolved = this.api.post("/api/v1/admin/problems/calendars/" + key + "/sync", "{}",
+				"Authorization", root);
+		assertThat(resolved.json().get("messageKey").asString()).isEqualTo("attention.calendar.resolved");
+		assertThat(calendarProblems(root).get("count").asLong()).isZero();
+		assertThat(this.api.post("/api/v1/admin/problems/calendars/" + key + "/sync", "{}", "Authorization", root)
+			.status()).as("a closed entry").isEqualTo(409);
+
+		// back again, then the superuser switches the feed off: a reason is required
+		this.feeds.serve("/airbnb.ics", feed("airbnb.ics"), "\"v3\"");
+		sync(airbnb);
+		String again = calendarProblems(root).get("items").get(0).get("key").asString();
+		assertThat(this.api.post("/api/v1/admin/problems/calendars/" + again + "/remove", "{}", "Authorization", root)
+			.status()).isEqualTo(400);
+		assertThat(blocks("ical:Airbnb")).isNotEmpty();
+		Api.Response removed = this.api.post("/api/v1/admin/problems/calendars/" + again + "/remove",
+				Map.of("note", "Двойная продажа с Airbnb"), "Authorization", root);
+		assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+		assertThat(removed.json().get("messageKey").asString()).isEqualTo("attention.calendar.removed");
+		assertThat(blocks("ical:Airbnb")).as("its nights are free").isEmpty();
+		assertThat(calendarProblems(root).get("count").asLong()).isZero();
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from audit_log
+					where action = 'problem.action' and subject_type = 'calendars' and details::text like '%Двойная продажа%'
+					""")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private JsonNode calendarProblems(String bearer) {
+		Api.Response response = this.api.get("/api/v1/admin/problems", "Authorization", bearer);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		for (JsonNode section : response.json()) {
+			if (section.get("source").asString().equals("calendars")) {
+				return section;
+			}
+		}
+		throw new AssertionError("no calendars section: " + response.body());
+	}
+
+	private String title() {
+		return this.jdbc.sql("select title from listings where id = :id")
+			.param("id", this.listing)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void theJobReadsEachDueFeedOnceEvenWhenTwoRunsRace() throws Exception {
 		this.feeds.serve("/airbnb.ics", feed("airbnb.ics"), "\"v1\"");
 		add("Airbnb", "/airbnb.ics");
