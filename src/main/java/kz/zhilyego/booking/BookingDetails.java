@@ -35,6 +35,21 @@ public record BookingDetails(UUID id, BookingStatus status, long listingId, Stri
 	/**
 	 * Whether another booking system sent this booking (it was not booked and paid here).
 	 */
+	/**
+	 * A hold the guest can still pay at {@code now}: HOLD and not yet expired (the expiry
+	 * job may not have run yet; an expired hold is past, whatever its stored status).
+	 */
+	public boolean holdOpenAt(Instant now) {
+		return this.status == BookingStatus.HOLD && this.holdExpiresAt.isAfter(now);
+	}
+
+	/**
+	 * A hold whose time ran out at {@code now} but that the expiry job has not closed.
+	 */
+	public boolean holdLapsedAt(Instant now) {
+		return this.status == BookingStatus.HOLD && !this.holdExpiresAt.isAfter(now);
+	}
+
 	public boolean external() {
 		return this.source != null;
 	}

@@ -65,8 +65,7 @@ class GuestBookingsDialog {
 		List<BookingDetails> all = this.queries.ofGuest(chat.user().id(), Set.of());
 		Instant now = this.clock.instant();
 		List<BookingDetails> active = all.stream()
-			.filter(b -> ACTIVE.contains(b.status())
-					|| (b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now)))
+			.filter(b -> ACTIVE.contains(b.status()) || b.holdOpenAt(now))
 			.toList();
 		List<BookingDetails> history = all.stream().filter(b -> !active.contains(b)).limit(5).toList();
 		if (all.isEmpty()) {
@@ -100,7 +99,7 @@ class GuestBookingsDialog {
 	}
 
 	private String status(Chat chat, BookingDetails b) {
-		boolean overdue = b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(this.clock.instant());
+		boolean overdue = b.holdLapsedAt(this.clock.instant());
 		return chat.t("bot.status." + (overdue ? "EXPIRED" : b.status().name()));
 	}
 
@@ -142,7 +141,7 @@ class GuestBookingsDialog {
 		AccessScope scope = scope(chat);
 		BookingDetails b = this.queries.get(id, scope);
 		Instant now = this.clock.instant();
-		boolean holdOpen = b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now);
+		boolean holdOpen = b.holdOpenAt(now);
 		Text.Builder text = Text.builder().bold(chat.t("bot.booking.title", Chat.number(b.id()))).line();
 		text.text(b.listingTitle()).line();
 		text.field(chat.t("bot.booking.status"), status(chat, b));

@@ -89,7 +89,7 @@ public class StartPayment {
 		Idempotency.Result<PaymentRow> result;
 		try {
 			result = this.transactions.execute(status -> this.idempotency.run(keyed, () -> {
-				if (booking.status() != BookingStatus.HOLD || !booking.holdExpiresAt().isAfter(now)) {
+				if (!booking.holdOpenAt(now)) {
 					throw ProblemException.conflict("payment-not-allowed", "payment.bookingNotPayable");
 				}
 				PaymentRow row = new PaymentRow(UUID.randomUUID(), bookingId, guestId, this.gateway.name(),

@@ -120,12 +120,10 @@ class BookingPages {
 	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
 		List<BookingDetails> all = this.queries.ofGuest(user.id(), Set.of());
 		Instant now = this.clock.instant();
-		model.addAttribute("holds",
-				all.stream().filter(b -> b.status() == BookingStatus.HOLD && b.holdExpiresAt().isAfter(now)).toList());
+		model.addAttribute("holds", all.stream().filter(b -> b.holdOpenAt(now)).toList());
 		model.addAttribute("active", all.stream().filter(b -> ACTIVE.contains(b.status())).toList());
 		List<BookingDetails> history = all.stream()
-			.filter(b -> HISTORY.contains(b.status())
-					|| (b.status() == BookingStatus.HOLD && !b.holdExpiresAt().isAfter(now)))
+			.filter(b -> HISTORY.contains(b.status()) || b.holdLapsedAt(now))
 			.toList();
 		model.addAttribute("history", history);
 		// every total shown explains itself (one line under the amount)
@@ -144,15 +142,14 @@ class BookingPages {
 		AccessScope scope = this.scopes.of(user);
 		BookingDetails booking = this.queries.get(id, scope);
 		Instant now = this.clock.instant();
-		boolean holdOpen = booking.status() == BookingStatus.HOLD && booking.holdExpiresAt().isAfter(now);
+		boolean holdOpen = booking.holdOpenAt(now);
 		model.addAttribute("booking", booking);
 		model.addAttribute("breakdown", PriceBreakdown.of(booking));
 		model.addAttribute("number", number(booking.id()));
 		model.addAttribute("telegramLink", this.telegram.deepLink("booking-" + booking.id()));
 		model.addAttribute("payment", payment);
 		model.addAttribute("holdOpen", holdOpen);
-		model.addAttribute("expired",
-				booking.status() == BookingStatus.EXPIRED || (booking.status() == BookingStatus.HOLD && !holdOpen));
+		model.addAttribute("expired", booking.status() == BookingStatus.EXPIRED || booking.holdLapsedAt(now));
 		model.addAttribute("secondsLeft", holdOpen ? Duration.between(now, booking.holdExpiresAt()).toSeconds() : 0);
 		model.addAttribute("payToken", UUID.randomUUID().toString());
 		if (holdOpen && paymentId != null) {
