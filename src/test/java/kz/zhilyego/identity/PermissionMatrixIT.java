@@ -1075,6 +1075,14 @@ class PermissionMatrixIT {
 			assertThat(visitor.post("/admin/moderation/" + this.listingA + "/approve", "").statusCode())
 				.as(login + " approves")
 				.isEqualTo(403);
+			// the superuser's rule, event and flag pages
+			for (String page : List.of("/admin/rules", "/admin/events", "/admin/feature-flags")) {
+				assertThat(visitor.get(page).statusCode()).as(login + " " + page).isEqualTo(403);
+			}
+			for (String action : List.of("/admin/rules", "/admin/rules/delete", "/admin/rules/replay")) {
+				assertThat(visitor.post(action, "id=1&json=%7B%7D&last=5").statusCode()).as(login + " " + action)
+					.isEqualTo(403);
+			}
 		}
 		Visitor headB = signedIn("head-b@test.kz");
 		HttpResponse<String> foreign = headB.get(own + "csv?from=2026-12-01&to=2026-12-31");

@@ -314,6 +314,17 @@ class RulesIT {
 				Map.of("json", good));
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(site.get("/admin/rules?lang=en").html().select("tr.zg-rule")).hasSize(1);
+
+		long id = count("select id from rules");
+		kz.zhilyego.web.SiteSession.Page deleted = site.post(site.get("/admin/rules"), "/admin/rules/delete",
+				Map.of("id", String.valueOf(id)));
+		assertThat(deleted.status()).isEqualTo(302);
+		assertThat(count("select count(*) from rules where deleted_at is not null")).isEqualTo(1);
+		assertThat(site.get("/admin/rules?lang=en").html().select("tr.zg-rule")).isEmpty();
+		kz.zhilyego.web.SiteSession.Page again = site.post(site.get("/admin/rules"), "/admin/rules/delete",
+				Map.of("id", String.valueOf(id)));
+		assertThat(again.status()).as("a deleted rule: a message on the page, never an error page").isEqualTo(302);
+		assertThat(count("select count(*) from audit_log where action like 'rule.%delete%'")).isEqualTo(1);
 	}
 
 }
