@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.zhilyego.common.ProblemException;
+import kz.zhilyego.common.web.ErrorPageModel;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,14 +26,7 @@ class NotificationPageErrors {
 
 	@ExceptionHandler(ProblemException.class)
 	String problem(ProblemException ex, Model model, Locale locale, HttpServletResponse response) {
-		response.setStatus(ex.status().value());
-		model.addAttribute("status", ex.status().value());
-		StringBuilder message = new StringBuilder(
-				this.messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(), locale));
-		ex.fieldErrors()
-			.values()
-			.forEach(key -> message.append(' ').append(this.messages.getMessage(key, ex.args(), key, locale)));
-		model.addAttribute("message", message.toString());
+		ErrorPageModel.fill(ex, this.messages, model, locale, response);
 		return "error";
 	}
 
