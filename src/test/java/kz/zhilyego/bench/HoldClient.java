@@ -1,13 +1,10 @@
 package kz.zhilyego.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,23 +37,19 @@ public final class HoldClient {
 
 	public static void main(String[] args) throws Exception {
 		Job job = JSON.readValue(Files.readString(Path.of(args[0])), Job.class);
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
 		int slice = job.listings().size() / job.clients();
 		LocalDate today = LocalDate.parse(job.today());
 		Map<String, Object> out = new LinkedHashMap<>();
 		if (job.warmup() > 0) {
 			Load.Result warm = Load.run("warm-up holds http", job.clients(), job.warmupSeconds(), job.warmup(),
-					c -> operation(http, job, slice, today, 0));
+					c -> operation(job, slice, today, 0));
 			out.put("warmUp", warm.json());
 		}
 		System.out.println("MEASURE-START");
 		System.out.flush();
 		long cpu0 = cpuNanos();
 		Load.Result result = Load.run("holds http", job.clients(), job.seconds(), 1_000_000,
-				c -> operation(http, job, slice, today, job.round()));
+				c -> operation(job, slice, today, job.round()));
 		double cpuMs = (cpuNanos() - cpu0) / 1e6;
 		System.out.println("MEASURE-END");
 		System.out.flush();
@@ -67,25 +60,33 @@ public final class HoldClient {
 
 	/**
 	 * Client {@code c} books its own slice of the listings, each hold on free dates of
-	 * the round (past the generated year), so every hold succeeds.
+	 * the round (past the generated year), so every hold succeeds. Each client thread has
+	 * its own keep-alive connection ({@link KeepAliveHttp}), closed with the window.
 	 */
-	private static Load.Operation operation(HttpClient http, Job job, int slice, LocalDate today, int round) {
-		return (client, i) -> {
-			long listing = job.listings().get(client * slice + (int) (i % slice));
-			LocalDate checkIn = today.plusDays(400 + 300L * round + 3 * (i / slice));
+	private static Load.Operation operation(Job job, int slice, LocalDate today, int round) throws IOException {
+		KeepAliveHttp http = new KeepAliveHttp(URI.create(job.base()));
+		return new Holds(http, job, slice, today, round);
+	}
+
+	private record Holds(KeepAliveHttp http, Job job, int slice, LocalDate today,
+			int round) implements Load.Operation, AutoCloseable {
+
+		@Override
+		public String call(int client, long i) throws IOException {
+			long listing = this.job.listings().get(client * this.slice + (int) (i % this.slice));
+			LocalDate checkIn = this.today.plusDays(400 + 300L * this.round + 3 * (i / this.slice));
 			String body = """
 					{"listingId":%d,"checkIn":"%s","checkOut":"%s","guests":1,"guestName":"Гость","guestPhone":"+77011234567","rulesAccepted":true}
 					"""
 				.formatted(listing, checkIn, checkIn.plusDays(2));
-			HttpResponse<String> response = http
-				.send(HttpRequest.newBuilder(URI.create(job.base() + "/api/v1/bookings"))
-					.timeout(Duration.ofSeconds(60))
-					.header("Content-Type", "application/json")
-					.header("Authorization", job.bearers().get(client))
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			return String.valueOf(response.statusCode());
-		};
+			return String.valueOf(this.http.postJson("/api/v1/bookings", this.job.bearers().get(client), body));
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.http.close();
+		}
+
 	}
 
 	private static long cpuNanos() {
