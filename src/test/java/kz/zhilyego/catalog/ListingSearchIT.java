@@ -170,6 +170,28 @@ class ListingSearchIT {
 	}
 
 	@Test
+	void anAmenityAddedOrRemovedCountsInTheNextSearch() {
+		long listing = this.fixtures.listing().amenities("wifi").create();
+		assertThat(ids(search("amenities=wifi&amenities=parking"))).isEmpty();
+
+		this.jdbc.sql("insert into listing_amenities (listing_id, amenity_code) values (:l, 'parking')")
+			.param("l", listing)
+			.update();
+		assertThat(ids(search("amenities=wifi&amenities=parking"))).containsExactly(listing);
+		assertThat(ids(search("amenities=parking&amenities=parking"))).containsExactly(listing);
+
+		this.jdbc.sql("delete from listing_amenities where listing_id = :l and amenity_code = 'wifi'")
+			.param("l", listing)
+			.update();
+		assertThat(ids(search("amenities=wifi"))).isEmpty();
+		assertThat(ids(search("amenities=parking"))).containsExactly(listing);
+		assertThat(this.jdbc.sql("select amenity_set from listings where id = :l")
+			.param("l", listing)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.single()).containsExactly("parking");
+	}
+
+	@Test
 	void matchesAnyOfSeveralDistrictsAndAMinimumOfRooms() {
 		long nura = this.fixtures.listing().district("nura").rooms(2).create();
 		long esil = this.fixtures.listing().district("esil").rooms(4).create();
