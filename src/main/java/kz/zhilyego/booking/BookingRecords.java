@@ -44,6 +44,7 @@ public class BookingRecords {
 				       count(*) filter (where b.status = 'COMPLETED') as completed
 				from bookings b
 				where b.guest_id = :guest and b.source is null
+				  and (b.confirmed_at is not null or b.status in ('CANCELLED', 'COMPLETED'))
 				""")
 			.param("guest", guestId)
 			.query((rs, n) -> new GuestBookings(rs.getInt("bookings"), rs.getInt("cancelled"), rs.getInt("completed")))
