@@ -31,19 +31,15 @@ public class ListingSearch {
 
 	private final JdbcClient jdbc;
 
-	private final NightPrices nightPrices;
-
 	private final int countCap;
 
 	private final Timer latency;
 
 	private final CatalogCache cache;
 
-	ListingSearch(JdbcClient jdbc, NightPrices nightPrices, CatalogProperties properties, MeterRegistry meters,
-			CatalogCache cache) {
+	ListingSearch(JdbcClient jdbc, CatalogProperties properties, MeterRegistry meters, CatalogCache cache) {
 		this.jdbc = jdbc;
 		this.cache = cache;
-		this.nightPrices = nightPrices;
 		this.countCap = properties.countCap();
 		this.latency = Timer.builder("zhilyego.search.latency")
 			.description("Availability search, page and count")
@@ -90,7 +86,8 @@ public class ListingSearch {
 
 	private PageResult<ListingSummary> find(ListingSearchCriteria criteria, Language language) {
 		Statements sql = statements(criteria, language, this.countCap);
-		List<Row> fetched = this.jdbc.sql(sql.page()).params(sql.params()).query(ListingSearch::row).list();
+		boolean dated = criteria.stay() != null;
+		List<Row> fetched = this.jdbc.sql(sql.page()).params(sql.params()).query((rs, n) -> row(rs, dated)).list();
 		boolean more = fetched.size() > criteria.size();
 		List<Row> rows = more ? fetched.subList(0, criteria.size()) : fetched;
 		Total counted = total(criteria, rows.size(), more,
@@ -101,14 +98,12 @@ public class ListingSearch {
 			return new PageResult<>(total, exact, criteria.page(), criteria.size(), List.of());
 		}
 		Stay stay = criteria.stay();
-		Map<Long, Map<LocalDate, Money>> overrides = stay == null ? Map.of()
-				: this.nightPrices.overrides(rows.stream().map(Row::id).toList(), stay);
 		List<ListingSummary> items = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			BigDecimal totalPrice = null;
 			Integer nights = null;
 			if (stay != null) {
-				Quote quote = row.pricing().quote(row.id(), stay, overrides.getOrDefault(row.id(), Map.of()));
+				Quote quote = row.pricing().quote(row.id(), stay, row.nightPrices());
 				totalPrice = quote.total().amount();
 				nights = quote.nights();
 			}
@@ -166,7 +161,8 @@ public class ListingSearch {
 				join listings l on l.id = matched.id
 				%s
 				order by %s
-				""".formatted(columns(), where, criteria.sort().orderBy, JOINS, criteria.sort().orderBy);
+				""".formatted(columns() + (criteria.stay() != null ? NIGHT_PRICES : ""), where, criteria.sort().orderBy,
+				JOINS, criteria.sort().orderBy);
 		return new Statements(count, page, Map.copyOf(params));
 	}
 
@@ -182,6 +178,20 @@ public class ListingSearch {
 				        order by p.main desc, p.position, p.id limit 1) as preview
 				""".formatted(Sql.localName("d"), Sql.localName("t"), Sql.localName("k"));
 	}
+
+	/**
+	 * A dated search's per-night prices inside the stay, read with the page (one round
+	 * trip, not a second query per page): the nights and their prices as two arrays in
+	 * night order, served by the primary key (listing_id, night).
+	 */
+	private static final String NIGHT_PRICES = """
+			, array(select p.night from listing_night_prices p where p.listing_id = l.id
+			        and p.night >= cast(:checkIn as date) and p.night < cast(:checkIn as date) + :stayNights
+			        order by p.night) as override_nights
+			, array(select p.price from listing_night_prices p where p.listing_id = l.id
+			        and p.night >= cast(:checkIn as date) and p.night < cast(:checkIn as date) + :stayNights
+			        order by p.night) as override_prices
+			""";
 
 	private static final String JOINS = """
 			join cities c on c.id = l.city_id
@@ -218,7 +228,7 @@ public class ListingSearch {
 			.param("minReviews", minReviews)
 			.param("limit", limit)
 			.param("lang", language.code())
-			.query(ListingSearch::row)
+			.query((rs, n) -> row(rs, false))
 			.list()
 			.stream()
 			.map(row -> row.summary(null, null))
@@ -301,23 +311,41 @@ public class ListingSearch {
 		return where.toString();
 	}
 
-	private static Row row(ResultSet rs, int rowNum) throws SQLException {
+	private static Row row(ResultSet rs, boolean dated) throws SQLException {
 		Money price = new Money(rs.getBigDecimal("price_per_night"), rs.getString("currency"));
 		int minNights = rs.getInt("long_stay_min_nights");
 		StayPricing pricing = new StayPricing(price, rs.getBigDecimal("weekend_uplift_percent"),
 				rs.wasNull() ? null : minNights, rs.getBigDecimal("long_stay_discount_percent"));
 		long id = rs.getLong("id");
 		String title = rs.getString("title");
+		Map<LocalDate, Money> nightPrices = dated ? overrides(rs, price.currency()) : Map.of();
 		String preview = rs.getString("preview");
-		return new Row(id, pricing, new ListingSummary(id, title, rs.getString("city"), rs.getString("district"),
-				rs.getString("district_name"), rs.getString("type"), rs.getString("type_name"), rs.getString("class"),
-				rs.getString("class_name"), rs.getInt("rooms"), price.amount(), null, null, price.currency(),
-				rs.getBigDecimal("rating"), rs.getInt("review_count"), preview == null ? null : MediaUrls.of(preview),
+		return new Row(id, pricing, nightPrices, new ListingSummary(id, title, rs.getString("city"),
+				rs.getString("district"), rs.getString("district_name"), rs.getString("type"),
+				rs.getString("type_name"), rs.getString("class"), rs.getString("class_name"), rs.getInt("rooms"),
+				price.amount(), null, null, price.currency(), rs.getBigDecimal("rating"), rs.getInt("review_count"),
+				preview == null ? null : MediaUrls.of(preview),
 				Addresses.format(rs.getString("street"), rs.getString("house"), rs.getString("block")),
 				ListingPaths.of(rs.getString("city"), rs.getString("district"), rs.getString("type_slug"), title, id)));
 	}
 
-	private record Row(long id, StayPricing pricing, ListingSummary base) {
+	/** The per-night prices a dated page read ({@link #NIGHT_PRICES}); none otherwise. */
+	private static Map<LocalDate, Money> overrides(ResultSet rs, String currency) throws SQLException {
+		java.sql.Array nights = rs.getArray("override_nights");
+		java.sql.Array prices = rs.getArray("override_prices");
+		Object[] days = (Object[]) nights.getArray();
+		if (days.length == 0) {
+			return Map.of();
+		}
+		Object[] amounts = (Object[]) prices.getArray();
+		Map<LocalDate, Money> result = new HashMap<>(days.length * 2);
+		for (int i = 0; i < days.length; i++) {
+			result.put(((java.sql.Date) days[i]).toLocalDate(), new Money((BigDecimal) amounts[i], currency));
+		}
+		return result;
+	}
+
+	private record Row(long id, StayPricing pricing, Map<LocalDate, Money> nightPrices, ListingSummary base) {
 
 		ListingSummary summary(@Nullable BigDecimal totalPrice, @Nullable Integer nights) {
 			ListingSummary b = this.base;
