@@ -70,7 +70,7 @@ class MessageHistoryPages {
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		Principals.requireSuperuser(user);
-		model.addAttribute("result", this.history.search(MessageHistoryController.filter(channel, status, kind,
+		model.addAttribute("result", this.history.search(MessageHistoryApiController.filter(channel, status, kind,
 				bookingId, recipientId, from, to, Math.max(0, page), 50)));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("kinds", NotificationKind.values());

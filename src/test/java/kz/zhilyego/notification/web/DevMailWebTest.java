@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The development mail catcher page. */
-@WebMvcTest(controllers = DevMailController.class)
+@WebMvcTest(controllers = DevMailPages.class)
 @ActiveProfiles("dev")
 @WithMockUser
 class DevMailWebTest {

@@ -46,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The notification endpoints with a {@link CurrentUser} principal, services mocked. */
-@WebMvcTest(controllers = { MyNotificationsController.class, NotificationSettingsController.class,
-		DeadNotificationsController.class })
+@WebMvcTest(controllers = { MyNotificationsApiController.class, NotificationSettingsApiController.class,
+		DeadNotificationsApiController.class })
 @ActiveProfiles("test")
 class NotificationControllersWebTest {
 

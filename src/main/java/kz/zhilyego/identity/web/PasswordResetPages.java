@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code Referrer-Policy: no-referrer} so the token never leaves in a Referer header.
  */
 @Controller
-class PasswordResetWebController {
+class PasswordResetPages {
 
 	private final PasswordResets resets;
 
@@ -33,7 +33,7 @@ class PasswordResetWebController {
 
 	private final long ttlMinutes;
 
-	PasswordResetWebController(PasswordResets resets, MessageSource messages, PasswordResetProperties properties) {
+	PasswordResetPages(PasswordResets resets, MessageSource messages, PasswordResetProperties properties) {
 		this.resets = resets;
 		this.messages = messages;
 		this.ttlMinutes = properties.ttl().toMinutes();

@@ -29,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/payments")
 @Tag(name = "Admin: payments", description = "Failed and manual refunds, payments in doubt, reconciliation")
-class PaymentAdminController {
+class PaymentAdminApiController {
 
 	private final PaymentQueue queue;
 
-	PaymentAdminController(PaymentQueue queue) {
+	PaymentAdminApiController(PaymentQueue queue) {
 		this.queue = queue;
 	}
 

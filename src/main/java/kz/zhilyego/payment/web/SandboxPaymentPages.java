@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @ConditionalOnProperty(name = "zhilyego.payment.provider", havingValue = SandboxPaymentGateway.NAME)
-class SandboxController {
+class SandboxPaymentPages {
 
 	private final SandboxPaymentGateway sandbox;
 
-	SandboxController(SandboxPaymentGateway sandbox) {
+	SandboxPaymentPages(SandboxPaymentGateway sandbox) {
 		this.sandbox = sandbox;
 	}
 

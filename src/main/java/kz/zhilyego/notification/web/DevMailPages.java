@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @Profile("dev")
-class DevMailController {
+class DevMailPages {
 
 	private final CapturedMessages captured;
 
-	DevMailController(CapturedMessages captured) {
+	DevMailPages(CapturedMessages captured) {
 		this.captured = captured;
 	}
 

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * is addressed to accepts or declines. Visiting it creates no session.
  */
 @Controller
-class InvitationWebController {
+class InvitationPages {
 
 	private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
 		.withZone(Zones.KAZAKHSTAN);
@@ -57,7 +57,7 @@ class InvitationWebController {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	InvitationWebController(AgencyInvitations invitations, Users users, RequestCache requests, MessageSource messages,
+	InvitationPages(AgencyInvitations invitations, Users users, RequestCache requests, MessageSource messages,
 			IdentityProperties properties, kz.zhilyego.settings.Settings settings) {
 		this.invitations = invitations;
 		this.users = users;

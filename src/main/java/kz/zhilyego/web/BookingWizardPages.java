@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * {@link PlaceHold} with the form's idempotency token. Errors show next to their fields.
  */
 @Controller
-class BookingWizard {
+class BookingWizardPages {
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
@@ -55,7 +55,7 @@ class BookingWizard {
 
 	private final Texts texts;
 
-	BookingWizard(ListingCatalog catalog, StayQuotes quotes, PlaceHold placeHold, UserDirectory users,
+	BookingWizardPages(ListingCatalog catalog, StayQuotes quotes, PlaceHold placeHold, UserDirectory users,
 			Settings settings, Texts texts) {
 		this.catalog = catalog;
 		this.quotes = quotes;

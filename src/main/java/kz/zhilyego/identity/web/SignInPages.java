@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Server-rendered sign-in, registration, password change and 2FA pages. */
 @Controller
-class AccountWebController {
+class SignInPages {
 
 	private final Accounts accounts;
 
@@ -53,7 +53,7 @@ class AccountWebController {
 
 	private final WebSignIn signIn;
 
-	AccountWebController(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
+	SignInPages(Accounts accounts, TwoFactor twoFactor, Users users, MessageSource messages,
 			TelegramProperties telegram, AgencyInvitations invitations, WebSignIn signIn) {
 		this.signIn = signIn;
 		this.invitations = invitations;

@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/occupancy")
 @Tag(name = "Admin: occupancy", description = "Search's availability bitmaps against the occupancy relation")
-class OccupancyAdminController {
+class OccupancyAdminApiController {
 
 	private final OccupiedNights nights;
 
 	private final AuditLog audit;
 
-	OccupancyAdminController(OccupiedNights nights, AuditLog audit) {
+	OccupancyAdminApiController(OccupiedNights nights, AuditLog audit) {
 		this.nights = nights;
 		this.audit = audit;
 	}

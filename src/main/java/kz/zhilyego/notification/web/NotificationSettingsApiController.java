@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me/notification-settings")
 @Tag(name = "Notifications")
-class NotificationSettingsController {
+class NotificationSettingsApiController {
 
 	private final NotificationSettings settings;
 
-	NotificationSettingsController(NotificationSettings settings) {
+	NotificationSettingsApiController(NotificationSettings settings) {
 		this.settings = settings;
 	}
 

@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/api-keys")
-class ApiKeyController {
+class ApiKeyApiController {
 
 	private final ApiKeys keys;
 
-	ApiKeyController(ApiKeys keys) {
+	ApiKeyApiController(ApiKeys keys) {
 		this.keys = keys;
 	}
 

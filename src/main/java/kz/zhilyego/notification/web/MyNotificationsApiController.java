@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me/notifications")
 @Tag(name = "Notifications", description = "In-app inbox and notification settings of the signed-in user")
-class MyNotificationsController {
+class MyNotificationsApiController {
 
 	private final InAppNotifications inbox;
 
-	MyNotificationsController(InAppNotifications inbox) {
+	MyNotificationsApiController(InAppNotifications inbox) {
 		this.inbox = inbox;
 	}
 

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  * and amount only).
  */
 @Controller
-class PaymentReturnController {
+class PaymentReturnPages {
 
 	private final CheckPayment check;
 
-	PaymentReturnController(CheckPayment check) {
+	PaymentReturnPages(CheckPayment check) {
 		this.check = check;
 	}
 

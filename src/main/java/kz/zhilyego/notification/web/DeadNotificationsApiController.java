@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/notifications")
 @Tag(name = "Admin: notifications", description = "Dead (undeliverable) outbox messages")
-class DeadNotificationsController {
+class DeadNotificationsApiController {
 
 	private final DeadMessages dead;
 
-	DeadNotificationsController(DeadMessages dead) {
+	DeadNotificationsApiController(DeadMessages dead) {
 		this.dead = dead;
 	}
 

@@ -29,7 +29,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 @Controller
 @Profile("dev")
-class SimulatorController {
+class TelegramSimulatorPages {
 
 	private static final String DEMO_PHONE = "+77010000001";
 
@@ -45,7 +45,7 @@ class SimulatorController {
 
 	private final AtomicLong queries = new AtomicLong();
 
-	SimulatorController(UpdateProcessor processor, SimulatedChats chats, JdbcClient jdbc, Clock clock,
+	TelegramSimulatorPages(UpdateProcessor processor, SimulatedChats chats, JdbcClient jdbc, Clock clock,
 			TelegramProperties properties) {
 		this.processor = processor;
 		this.chats = chats;

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Message history", description = "Every message sent to a person, and each booking's scheduled jobs")
-class MessageHistoryController {
+class MessageHistoryApiController {
 
 	private final MessageHistory history;
 
@@ -38,7 +38,7 @@ class MessageHistoryController {
 
 	private final Reminders reminders;
 
-	MessageHistoryController(MessageHistory history, BookingMessagesAccess bookings, Reminders reminders) {
+	MessageHistoryApiController(MessageHistory history, BookingMessagesAccess bookings, Reminders reminders) {
 		this.history = history;
 		this.bookings = bookings;
 		this.reminders = reminders;

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /login} with a message.
  */
 @Controller
-class TelegramWebController {
+class TelegramSignInPages {
 
 	/**
 	 * The fields the widget signs; anything else in the query is not part of the data.
@@ -52,7 +52,7 @@ class TelegramWebController {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	TelegramWebController(TelegramLogin telegram, IdentityProperties properties, kz.zhilyego.settings.Settings settings,
+	TelegramSignInPages(TelegramLogin telegram, IdentityProperties properties, kz.zhilyego.settings.Settings settings,
 			RequestCache requests) {
 		this.telegram = telegram;
 		this.requests = requests;
