@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import kz.zhilyego.common.Zones;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,16 +20,14 @@ import org.springframework.context.annotation.Configuration;
 class AdminJobs {
 
 	@Bean
-	RecurringTask<Void> monthlyReportTask(MonthlyReports reports,
-			@Value("${zhilyego.admin.monthly-report-cron:0 0 6 1 * *}") String cron) {
-		return Tasks.recurring("monthly-reports", Schedules.cron(cron, Zones.KAZAKHSTAN))
+	RecurringTask<Void> monthlyReportTask(MonthlyReports reports, AdminProperties properties) {
+		return Tasks.recurring("monthly-reports", Schedules.cron(properties.monthlyReportCron(), Zones.KAZAKHSTAN))
 			.execute((instance, context) -> reports.runForPreviousMonth());
 	}
 
 	@Bean
-	RecurringTask<Void> dailyMetricsTask(DailyMetrics metrics,
-			@Value("${zhilyego.admin.daily-metrics-cron:0 30 0 * * *}") String cron) {
-		return Tasks.recurring("daily-metrics", Schedules.cron(cron, Zones.KAZAKHSTAN))
+	RecurringTask<Void> dailyMetricsTask(DailyMetrics metrics, AdminProperties properties) {
+		return Tasks.recurring("daily-metrics", Schedules.cron(properties.dailyMetricsCron(), Zones.KAZAKHSTAN))
 			.execute((instance, context) -> metrics.runForYesterday());
 	}
 

@@ -15,7 +15,6 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +44,14 @@ class StuckBookings implements AttentionSource {
 	private final int stayDays;
 
 	StuckBookings(JdbcClient jdbc, Clock clock, ExpireHolds expireHolds, MarkStay stays, CancelBooking cancel,
-			@Value("${zhilyego.admin.stuck-hold-after:PT10M}") Duration holdGrace,
-			@Value("${zhilyego.admin.stuck-stay-after-days:1}") int stayDays) {
+			StuckBookingProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.expireHolds = expireHolds;
 		this.stays = stays;
 		this.cancel = cancel;
-		this.holdGrace = holdGrace;
-		this.stayDays = stayDays;
+		this.holdGrace = properties.stuckHoldAfter();
+		this.stayDays = properties.stuckStayAfterDays();
 	}
 
 	@Override

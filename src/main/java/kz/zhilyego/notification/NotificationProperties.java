@@ -24,12 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mail e-mail channel
  * @param telegram Telegram channel
  * @param whatsApp WhatsApp channel
+ * @param statsTtl how long the outbox gauges reuse their last count (default 10 s; 0
+ * counts on every scrape)
  */
 @ConfigurationProperties("zhilyego.notification")
 public record NotificationProperties(@Nullable Duration dispatchInterval, int batchSize, int maxBatchesPerRun,
 		@Nullable Duration lease, int maxAttempts, @Nullable Duration backoffBase, @Nullable Duration backoffMax,
 		double jitter, @Nullable Duration reminderInterval, @Nullable String publicBaseUrl, @Nullable Mail mail,
-		@Nullable Telegram telegram, @Nullable WhatsApp whatsApp) {
+		@Nullable Telegram telegram, @Nullable WhatsApp whatsApp, @Nullable Duration statsTtl) {
 
 	public NotificationProperties {
 		dispatchInterval = positive(dispatchInterval, Duration.ofSeconds(10));
@@ -45,6 +47,7 @@ public record NotificationProperties(@Nullable Duration dispatchInterval, int ba
 		mail = mail != null ? mail : new Mail(null, null);
 		telegram = telegram != null ? telegram : new Telegram(null);
 		whatsApp = whatsApp != null ? whatsApp : new WhatsApp(null, null, null, null, null, null);
+		statsTtl = (statsTtl == null || statsTtl.isNegative()) ? Duration.ofSeconds(10) : statsTtl;
 	}
 
 	/**

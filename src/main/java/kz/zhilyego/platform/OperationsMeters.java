@@ -2,7 +2,6 @@ package kz.zhilyego.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -10,7 +9,6 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -36,10 +34,9 @@ class OperationsMeters {
 
 	private volatile boolean checked;
 
-	OperationsMeters(DataSource dataSource, MeterRegistry registry,
-			@Value("${zhilyego.ops.database-check-interval:PT10S}") Duration interval) {
+	OperationsMeters(DataSource dataSource, MeterRegistry registry, OpsProperties properties) {
 		this.dataSource = dataSource;
-		this.intervalNanos = interval.toNanos();
+		this.intervalNanos = properties.databaseCheckInterval().toNanos();
 		Gauge.builder("zhilyego.database.up", this, meters -> meters.databaseUp() ? 1 : 0)
 			.description("1 while the database answers, 0 while it does not")
 			.register(registry);

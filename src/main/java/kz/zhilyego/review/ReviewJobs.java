@@ -1,11 +1,8 @@
 package kz.zhilyego.review;
 
-import java.time.Duration;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,9 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class ReviewJobs {
 
 	@Bean
-	RecurringTask<Void> revealReviewsTask(Reveals reveals,
-			@Value("${zhilyego.review.reveal-interval:PT15M}") Duration interval) {
-		return Tasks.recurring("reveal-reviews", FixedDelay.of(interval))
+	RecurringTask<Void> revealReviewsTask(Reveals reveals, ReviewProperties properties) {
+		return Tasks.recurring("reveal-reviews", FixedDelay.of(properties.revealInterval()))
 			.execute((instance, context) -> reveals.revealDue());
 	}
 

@@ -19,7 +19,6 @@ import java.util.Objects;
 import kz.zhilyego.common.IpRanges;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,12 +51,11 @@ public class Settings {
 	private record Cached(PlatformSettings settings, Instant readAt) {
 	}
 
-	Settings(JdbcClient jdbc, SettingsDefaults defaults, Clock clock,
-			@Value("${zhilyego.settings.cache-ttl:5s}") Duration ttl) {
+	Settings(JdbcClient jdbc, SettingsDefaults defaults, Clock clock, SettingsProperties properties) {
 		this.jdbc = jdbc;
 		this.defaults = defaults;
 		this.clock = clock;
-		this.ttl = ttl;
+		this.ttl = properties.cacheTtl();
 	}
 
 	/** What changed: the settings before and after, and the names of changed fields. */

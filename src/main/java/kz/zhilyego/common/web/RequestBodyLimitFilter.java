@@ -19,14 +19,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,12 +46,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final FilterProblems problems;
 
-	RequestBodyLimitFilter(@Value("${zhilyego.http.max-body-size:1MB}") DataSize maxBodySize, MessageSource messages,
-			LocaleResolver locales, JsonMapper json) {
-		if (maxBodySize.toBytes() <= 0) {
-			throw new IllegalArgumentException("zhilyego.http.max-body-size must be positive");
-		}
-		this.maxBytes = maxBodySize.toBytes();
+	RequestBodyLimitFilter(HttpProperties properties, MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		this.maxBytes = properties.maxBodySize().toBytes();
 		this.problems = new FilterProblems(messages, locales, json);
 	}
 

@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.zhilyego.common.OutsideSystems;
 import kz.zhilyego.notification.Channel;
+import kz.zhilyego.notification.NotificationProperties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -44,11 +44,10 @@ class OutboxStatistics {
 
 	private volatile @Nullable Snapshot snapshot;
 
-	OutboxStatistics(JdbcClient jdbc, Clock clock, MeterRegistry registry,
-			@Value("${zhilyego.notification.stats-ttl:PT10S}") Duration ttl) {
+	OutboxStatistics(JdbcClient jdbc, Clock clock, MeterRegistry registry, NotificationProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.ttlNanos = ttl.toNanos();
+		this.ttlNanos = properties.statsTtl().toNanos();
 		for (Channel channel : Channel.values()) {
 			Gauge.builder("zhilyego.outbox.pending", this, s -> s.current().of(channel).pending())
 				.description("Outbox messages waiting to be sent")
