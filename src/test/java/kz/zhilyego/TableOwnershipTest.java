@@ -100,7 +100,7 @@ class TableOwnershipTest {
 			// the views booking and identity publish
 			"realtor",
 			Set.of("listings", "listing_photos", "listing_amenities", "listing_night_prices", "cities", "districts",
-					"amenities", "housing_types", "housing_classes"),
+					"housing_types"),
 			"review", Set.of("listings", "users"),
 			// the platform analytics reads each ledger entry with its booking, listing
 			// owner and agency in one SQL, so that agencies + independents = platform =
