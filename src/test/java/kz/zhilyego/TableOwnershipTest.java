@@ -99,9 +99,8 @@ class TableOwnershipTest {
 			// the plan); its reads of bookings, blocks, occupancies and names go through
 			// the views booking and identity publish
 			"realtor",
-			Set.of("listings", "listing_photos", "listing_amenities", "listing_night_prices", "cities", "districts",
-					"housing_types"),
-			"review", Set.of("listings", "users"),
+			Set.of("listings", "listing_photos", "listing_amenities", "cities", "districts", "housing_types"), "review",
+			Set.of("listings", "users"),
 			// the platform analytics reads each ledger entry with its booking, listing
 			// owner and agency in one SQL, so that agencies + independents = platform =
 			// ledger holds exactly; the monthly reports read their recipients (issue 17:
