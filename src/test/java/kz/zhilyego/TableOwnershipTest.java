@@ -98,8 +98,7 @@ class TableOwnershipTest {
 			// the listing editor writes catalog tables directly (a catalog write API is
 			// the plan); its reads of bookings, blocks, occupancies and names go through
 			// the views booking and identity publish
-			"realtor",
-			Set.of("listings", "listing_photos", "listing_amenities", "cities", "districts", "housing_types"), "review",
+			"realtor", Set.of("listings", "listing_photos", "cities", "districts", "housing_types"), "review",
 			Set.of("listings", "users"),
 			// the platform analytics reads each ledger entry with its booking, listing
 			// owner and agency in one SQL, so that agencies + independents = platform =
