@@ -131,9 +131,4 @@ public class RealtorListings {
 		return value == null || value.isBlank() ? null : value;
 	}
 
-	static String localName(String alias) {
-		return "(case :lang when 'kk' then " + alias + ".name_kk when 'en' then " + alias + ".name_en else " + alias
-				+ ".name_ru end)";
-	}
-
 }
