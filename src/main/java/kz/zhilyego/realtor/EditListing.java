@@ -2,12 +2,13 @@ package kz.zhilyego.realtor;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import kz.zhilyego.catalog.ListingDrafts;
+import kz.zhilyego.catalog.ListingFields;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessCodes;
 import kz.zhilyego.identity.AccessScope;
@@ -15,15 +16,14 @@ import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.identity.UserDirectory;
 import kz.zhilyego.settings.Settings;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates and edits listings: every field checked at once ({@link ListingValidation}),
- * edits with optimistic locking (a stale {@code version} is a 409), access codes stored
- * through identity, a substantial change sent back to moderation
- * ({@link ActivateListing#needsReview}).
+ * written through the catalog ({@link ListingDrafts}), edits with optimistic locking (a
+ * stale {@code version} is a 409), access codes stored through identity, a substantial
+ * change sent back to moderation ({@link ActivateListing#needsReview}).
  */
 @Service
 public class EditListing {
@@ -36,7 +36,7 @@ public class EditListing {
 	static final Set<String> SUBSTANTIAL = Set.of("title", "city", "district", "housingClass", "type", "rooms",
 			"street", "house", "block", "areaM2", "sleepingPlaces", "description", "amenities", "houseRules");
 
-	private final JdbcClient jdbc;
+	private final ListingDrafts drafts;
 
 	private final StaffScopes scopes;
 
@@ -58,10 +58,10 @@ public class EditListing {
 
 	private final Settings settings;
 
-	EditListing(JdbcClient jdbc, StaffScopes scopes, ListingValidation validation, ListingHistory history,
+	EditListing(ListingDrafts drafts, StaffScopes scopes, ListingValidation validation, ListingHistory history,
 			RealtorListings listings, ActivateListing activation, AccessCodes accessCodes, UserDirectory users,
 			AuditLog audit, Clock clock, Settings settings) {
-		this.jdbc = jdbc;
+		this.drafts = drafts;
 		this.scopes = scopes;
 		this.validation = validation;
 		this.history = history;
@@ -83,30 +83,11 @@ public class EditListing {
 		}
 		ListingValidation.Valid v = this.validation.check(form);
 		String phone = v.realtorPhone() != null ? v.realtorPhone() : profilePhone(ownerId);
-		var now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		// with moderation on, a new listing waits for the superuser (PENDING: invisible
-		// to
-		// guests); without it, it is live at once
+		// to guests); without it, it is live at once
 		boolean moderated = this.settings.current().listingModeration();
-		long id = this.jdbc.sql("""
-				insert into listings (owner_id, city_id, district_id, class_code, type_code, title, rooms, street,
-				    house, block, entrance, floor, floors_total, area_m2, sleeping_places, description, house_rules,
-				    price_per_night, check_in_time, check_out_time, realtor_phone, latitude, longitude, status,
-				    created_at, updated_at, approved_at)
-				values (:owner, :city, :district, :class, :type, :title, :rooms, :street, :house, :block, :entrance,
-				    :floor, :floorsTotal, :area, :sleeping, :description, :rules, :price, :checkIn, :checkOut, :phone,
-				    :lat, :lon, :status, :now, :now, case when :moderated then null else cast(:now as timestamptz) end)
-				returning id
-				""")
-			.params(columns(v))
-			.param("owner", ownerId)
-			.param("phone", phone)
-			.param("now", now)
-			.param("status", moderated ? "PENDING" : "ACTIVE")
-			.param("moderated", moderated)
-			.query(Long.class)
-			.single();
-		replaceAmenities(id, v.amenities());
+		long id = this.drafts.create(ownerId, fields(v, phone), !moderated, this.clock.instant());
+		this.drafts.setAmenities(id, v.amenities());
 		if (form.accessCodes() != null && !form.accessCodes().isEmpty()) {
 			this.accessCodes.store(id, ownerId, form.accessCodes(), user);
 		}
@@ -137,26 +118,10 @@ public class EditListing {
 		ListingValidation.Valid v = this.validation.check(form);
 		Map<String, Object> before = this.listings.snapshot(id);
 		String phone = v.realtorPhone() != null ? v.realtorPhone() : profilePhone(ownerId);
-		int updated = this.jdbc.sql("""
-				update listings set city_id = :city, district_id = :district, class_code = :class, type_code = :type,
-				    title = :title, rooms = :rooms, street = :street, house = :house, block = :block,
-				    entrance = :entrance, floor = :floor, floors_total = :floorsTotal, area_m2 = :area,
-				    sleeping_places = :sleeping, description = :description, house_rules = :rules,
-				    price_per_night = :price, check_in_time = :checkIn, check_out_time = :checkOut,
-				    realtor_phone = :phone, latitude = :lat, longitude = :lon, version = version + 1,
-				    updated_at = :now
-				where id = :id and version = :version
-				""")
-			.params(columns(v))
-			.param("phone", phone)
-			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
-		if (updated == 0) {
+		if (!this.drafts.update(id, expectedVersion, fields(v, phone), this.clock.instant())) {
 			throw ProblemException.conflict("listing-version-conflict", "realtor.listing.versionConflict");
 		}
-		replaceAmenities(id, v.amenities());
+		this.drafts.setAmenities(id, v.amenities());
 		Map<String, Object> after = this.listings.snapshot(id);
 		Map<String, ListingChange.FieldChange> fields = ListingHistory.diff(before, after);
 		if (form.accessCodes() != null) {
@@ -182,40 +147,11 @@ public class EditListing {
 			.orElseThrow(() -> ProblemException.invalidField("ownerId", "realtor.owner.outOfScope"));
 	}
 
-	private static Map<String, Object> columns(ListingValidation.Valid v) {
-		Map<String, Object> p = new java.util.HashMap<>();
-		p.put("city", v.cityId());
-		p.put("district", v.districtId());
-		p.put("class", v.housingClass());
-		p.put("type", v.type());
-		p.put("title", v.title());
-		p.put("rooms", v.rooms());
-		p.put("street", v.street());
-		p.put("house", v.house());
-		p.put("block", v.block());
-		p.put("entrance", v.entrance());
-		p.put("floor", v.floor());
-		p.put("floorsTotal", v.floorsTotal());
-		p.put("area", v.areaM2());
-		p.put("sleeping", v.sleepingPlaces());
-		p.put("description", v.description());
-		p.put("rules", v.houseRules());
-		p.put("price", v.pricePerNight());
-		p.put("checkIn", v.checkInTime());
-		p.put("checkOut", v.checkOutTime());
-		p.put("lat", v.latitude());
-		p.put("lon", v.longitude());
-		return p;
-	}
-
-	private void replaceAmenities(long id, List<String> amenities) {
-		this.jdbc.sql("delete from listing_amenities where listing_id = :id").param("id", id).update();
-		for (String code : amenities) {
-			this.jdbc.sql("insert into listing_amenities (listing_id, amenity_code) values (:id, :code)")
-				.param("id", id)
-				.param("code", code)
-				.update();
-		}
+	private static ListingFields fields(ListingValidation.Valid v, String phone) {
+		return new ListingFields(v.cityId(), v.districtId(), v.housingClass(), v.type(), v.title(), v.rooms(),
+				v.street(), v.house(), v.block(), v.entrance(), v.floor(), v.floorsTotal(), v.areaM2(),
+				v.sleepingPlaces(), v.description(), v.houseRules(), v.pricePerNight(), v.checkInTime(),
+				v.checkOutTime(), phone, v.latitude(), v.longitude());
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import kz.zhilyego.booking.Block;
 import kz.zhilyego.booking.BlockReason;
 import kz.zhilyego.booking.ListingBlocks;
+import kz.zhilyego.catalog.ListingPrices;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
@@ -42,8 +43,12 @@ public class ListingCalendar {
 
 	private final ListingBlocks blocks;
 
-	ListingCalendar(JdbcClient jdbc, StaffScopes scopes, ListingHistory history, AuditLog audit, ListingBlocks blocks) {
+	private final ListingPrices prices;
+
+	ListingCalendar(JdbcClient jdbc, StaffScopes scopes, ListingHistory history, AuditLog audit, ListingBlocks blocks,
+			ListingPrices prices) {
 		this.blocks = blocks;
+		this.prices = prices;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.history = history;
@@ -97,24 +102,14 @@ public class ListingCalendar {
 					rs.getObject("t", LocalDate.class), rs.getString("reason"), rs.getString("note")))
 			.list();
 		Map<LocalDate, BigDecimal> overrides = new HashMap<>();
-		this.jdbc.sql("""
-				select night, price from listing_night_prices
-				where listing_id = :listing and night >= :from and night < :to
-				""").param("listing", listingId).param("from", from).param("to", to).query((rs, n) -> {
-			overrides.put(rs.getObject("night", LocalDate.class), RealtorListings.plain(rs.getBigDecimal("price")));
-			return null;
-		}).list();
-		record Base(BigDecimal price, String currency) {
-		}
-		Base base = this.jdbc.sql("select price_per_night, currency from listings where id = :id")
-			.param("id", listingId)
-			.query((rs, n) -> new Base(RealtorListings.plain(rs.getBigDecimal("price_per_night")),
-					rs.getString("currency")))
-			.single();
+		this.prices.overrides(listingId, from, to)
+			.forEach((night, price) -> overrides.put(night, RealtorListings.plain(price)));
+		ListingPrices.Base base = this.prices.base(listingId);
+		BigDecimal basePrice = RealtorListings.plain(base.price());
 		List<NightPrice> prices = new ArrayList<>();
 		for (LocalDate night = from; night.isBefore(to); night = night.plusDays(1)) {
 			BigDecimal override = overrides.get(night);
-			prices.add(new NightPrice(night, override != null ? override : base.price(), override != null));
+			prices.add(new NightPrice(night, override != null ? override : basePrice, override != null));
 		}
 		return new Calendar(listingId, from, to, bookings, blocks, prices, base.currency());
 	}
@@ -166,10 +161,7 @@ public class ListingCalendar {
 			if (before != null && before.compareTo(price) == 0) {
 				continue;
 			}
-			this.jdbc.sql("""
-					insert into listing_night_prices (listing_id, night, price) values (:listing, :night, :price)
-					on conflict (listing_id, night) do update set price = excluded.price
-					""").param("listing", listingId).param("night", night).param("price", price).update();
+			this.prices.set(listingId, night, price);
 			this.history.price(listingId, night, before, price, user.id());
 			changed++;
 		}
@@ -186,11 +178,7 @@ public class ListingCalendar {
 		checkRange(from, to);
 		Map<LocalDate, BigDecimal> old = overrides(listingId, from, to);
 		old.forEach((night, before) -> this.history.price(listingId, night, before, null, user.id()));
-		this.jdbc.sql("delete from listing_night_prices where listing_id = :listing and night >= :from and night < :to")
-			.param("listing", listingId)
-			.param("from", from)
-			.param("to", to)
-			.update();
+		this.prices.clear(listingId, from, to);
 		record(listingId, from, to, null, old.size(), user);
 	}
 
@@ -210,15 +198,7 @@ public class ListingCalendar {
 	}
 
 	private Map<LocalDate, BigDecimal> overrides(long listingId, LocalDate from, LocalDate to) {
-		Map<LocalDate, BigDecimal> result = new HashMap<>();
-		this.jdbc.sql("""
-				select night, price from listing_night_prices
-				where listing_id = :listing and night >= :from and night < :to
-				""").param("listing", listingId).param("from", from).param("to", to).query((rs, n) -> {
-			result.put(rs.getObject("night", LocalDate.class), rs.getBigDecimal("price"));
-			return null;
-		}).list();
-		return result;
+		return this.prices.overrides(listingId, from, to);
 	}
 
 	private static void checkRange(@Nullable LocalDate from, @Nullable LocalDate to) {

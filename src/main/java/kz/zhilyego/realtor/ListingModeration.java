@@ -2,12 +2,13 @@ package kz.zhilyego.realtor;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import kz.zhilyego.catalog.ListingDrafts;
+import kz.zhilyego.catalog.StaffListings;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
@@ -24,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * since the last approval, approve, reject with a reason (the realtor is told), and
  * suspend any listing with a reason (off the site until the superuser reinstates it).
  * Platform scope only (anyone else: 403); every decision goes to the listing's history
- * and the audit log, in the same transaction.
+ * and the audit log, in the same transaction. The listing's status is the catalog's
+ * ({@link ListingDrafts}, the queue {@link StaffListings#pending}); this module keeps the
+ * history and the decisions' rules.
  */
 @Service
 public class ListingModeration {
@@ -32,6 +35,10 @@ public class ListingModeration {
 	private static final int MAX_REASON = 1000;
 
 	private final JdbcClient jdbc;
+
+	private final ListingDrafts drafts;
+
+	private final StaffListings listings;
 
 	private final StaffScopes scopes;
 
@@ -43,9 +50,11 @@ public class ListingModeration {
 
 	private final ApplicationEventPublisher events;
 
-	ListingModeration(JdbcClient jdbc, StaffScopes scopes, ListingHistory history, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+	ListingModeration(JdbcClient jdbc, ListingDrafts drafts, StaffListings listings, StaffScopes scopes,
+			ListingHistory history, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.drafts = drafts;
+		this.listings = listings;
 		this.scopes = scopes;
 		this.history = history;
 		this.audit = audit;
@@ -67,36 +76,29 @@ public class ListingModeration {
 	@Transactional(readOnly = true)
 	public PageResult<Pending> pending(CurrentUser user, int page, int size) {
 		platform(user);
-		long total = this.jdbc.sql("select count(*) from listings where status = 'PENDING'").query(Long.class).single();
-		record Row(long id, long ownerId, String ownerName, String title, String city, String district, String type,
-				String status, Instant updatedAt, @Nullable Instant approvedAt, Instant createdAt, int photos) {
-		}
-		List<Row> rows = this.jdbc.sql("""
-				select l.id, l.owner_id, u.name as owner_name, l.title, c.slug as city, d.slug as district,
-				       l.type_code, l.status, l.updated_at, l.approved_at, l.created_at,
-				       (select count(*) from listing_photos p where p.listing_id = l.id) as photos
-				from listings l
-				join user_names u on u.id = l.owner_id
-				join cities c on c.id = l.city_id
-				join districts d on d.id = l.district_id
-				where l.status = 'PENDING'
-				order by l.updated_at, l.id
-				limit :size offset :offset
-				""").param("size", size).param("offset", (long) page * size).query((rs, n) -> {
-			java.sql.Timestamp approved = rs.getTimestamp("approved_at");
-			return new Row(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("owner_name"), rs.getString("title"),
-					rs.getString("city"), rs.getString("district"), rs.getString("type_code"), rs.getString("status"),
-					rs.getTimestamp("updated_at").toInstant(), approved == null ? null : approved.toInstant(),
-					rs.getTimestamp("created_at").toInstant(), rs.getInt("photos"));
-		}).list();
+		PageResult<StaffListings.Pending> rows = this.listings.pending(page, size);
+		Map<Long, String> names = ownerNames(rows.items().stream().map(StaffListings.Pending::ownerId).toList());
 		List<Pending> items = new ArrayList<>();
-		for (Row row : rows) {
+		for (StaffListings.Pending row : rows.items()) {
 			Instant since = lastApproval(row.id());
-			items.add(new Pending(row.id(), row.ownerId(), row.ownerName(), row.title(), row.city(), row.district(),
-					row.type(), row.status(), since == null, row.updatedAt(), since, changesSince(row.id(), since),
-					row.photos()));
+			items.add(new Pending(row.id(), row.ownerId(), names.getOrDefault(row.ownerId(), ""), row.title(),
+					row.city(), row.district(), row.type(), row.status(), since == null, row.updatedAt(), since,
+					changesSince(row.id(), since), row.photos()));
 		}
-		return new PageResult<>(total, page, size, items);
+		return new PageResult<>(rows.total(), page, size, items);
+	}
+
+	/** The display names of the owners (identity's published view). */
+	private Map<Long, String> ownerNames(List<Long> ownerIds) {
+		Map<Long, String> names = new java.util.HashMap<>();
+		if (ownerIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, name from user_names where id in (:ids)")
+			.param("ids", ownerIds)
+			.query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	/** Publishes a PENDING listing. */
@@ -173,28 +175,11 @@ public class ListingModeration {
 	}
 
 	private String lock(long id) {
-		return this.jdbc.sql("select status from listings where id = :id for update")
-			.param("id", id)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
+		return this.drafts.lockStatus(id).orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
 	}
 
 	private void move(long id, String status, @Nullable String reason, CurrentUser user, boolean approve) {
-		Object now = this.clock.instant().atOffset(ZoneOffset.UTC);
-		this.jdbc.sql("""
-				update listings set status = :status, moderation_reason = :reason, moderated_at = :now,
-				    moderated_by = :by, version = version + 1, updated_at = :now,
-				    approved_at = case when :approve then cast(:now as timestamptz) else approved_at end
-				where id = :id
-				""")
-			.param("status", status)
-			.param("reason", reason)
-			.param("now", now)
-			.param("by", user.id())
-			.param("approve", approve)
-			.param("id", id)
-			.update();
+		this.drafts.moderate(id, status, reason, user.id(), approve, this.clock.instant());
 	}
 
 	private void record(long id, CurrentUser user, String from, String to, String action, @Nullable String reason) {
@@ -214,7 +199,7 @@ public class ListingModeration {
 	}
 
 	private ListingModerated event(long id, String outcome, String reason) {
-		return this.jdbc.sql("select owner_id, title from listings where id = :id")
+		return this.jdbc.sql("select owner_id, title from listing_facts where id = :id")
 			.param("id", id)
 			.query((rs, n) -> new ListingModerated(id, rs.getLong("owner_id"), rs.getString("title"), outcome, reason,
 					this.clock.instant()))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.zhilyego.catalog.ListingGallery;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
@@ -15,7 +16,6 @@ import kz.zhilyego.storage.FileStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,15 +25,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Photos of a listing: upload (several at once, all or nothing), reorder, choose the main
  * one, delete. At most {@code zhilyego.realtor.max-photos} per listing, counted under the
  * listing's row lock so two uploads can't both take the last place. Files go to the
- * {@link FileStorage}; when the database write fails they are deleted again, and deleted
- * photos' files are removed only after commit.
+ * {@link FileStorage}, their rows to the catalog ({@link ListingGallery}); when the
+ * database write fails the files are deleted again, and deleted photos' files are removed
+ * only after commit.
  */
 @Service
 public class ListingPhotos {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingPhotos.class);
 
-	private final JdbcClient jdbc;
+	private final ListingGallery gallery;
 
 	private final StaffScopes scopes;
 
@@ -51,12 +52,12 @@ public class ListingPhotos {
 
 	private final RealtorProperties properties;
 
-	ListingPhotos(JdbcClient jdbc, StaffScopes scopes, PhotoProcessor processor, FileStorage storage,
+	ListingPhotos(ListingGallery gallery, StaffScopes scopes, PhotoProcessor processor, FileStorage storage,
 			ListingHistory history, AuditLog audit, Settings settings, ActivateListing activation,
 			RealtorProperties properties) {
 		this.activation = activation;
 		this.properties = properties;
-		this.jdbc = jdbc;
+		this.gallery = gallery;
 		this.scopes = scopes;
 		this.processor = processor;
 		this.storage = storage;
@@ -97,10 +98,7 @@ public class ListingPhotos {
 		if (uploads.isEmpty()) {
 			throw ProblemException.invalidField("file", "realtor.photo.none");
 		}
-		int existing = this.jdbc.sql("select count(*) from listing_photos where listing_id = :id")
-			.param("id", listingId)
-			.query(Integer.class)
-			.single();
+		int existing = this.gallery.count(listingId);
 		int maxPhotos = this.settings.current().maxPhotos();
 		if (existing + uploads.size() > maxPhotos) {
 			throw new ProblemException(HttpStatus.CONFLICT, "photo-limit", "realtor.photo.limit", maxPhotos);
@@ -111,15 +109,7 @@ public class ListingPhotos {
 		}
 		List<String> written = new ArrayList<>();
 		registerCleanupOnRollback(written);
-		int position = this.jdbc.sql("select coalesce(max(position) + 1, 0) from listing_photos where listing_id = :id")
-			.param("id", listingId)
-			.query(Integer.class)
-			.single();
-		boolean hasMain = existing > 0
-				&& this.jdbc.sql("select exists (select 1 from listing_photos where listing_id = :id and main)")
-					.param("id", listingId)
-					.query(Boolean.class)
-					.single();
+		List<ListingGallery.NewPhoto> rows = new ArrayList<>();
 		for (PhotoProcessor.Variants v : processed) {
 			String base = "listings/" + listingId + "/" + UUID.randomUUID();
 			String thumb = base + "-thumb." + v.extension();
@@ -128,24 +118,10 @@ public class ListingPhotos {
 			put(thumb, v.thumbnail().bytes(), v.contentType(), written);
 			put(card, v.card().bytes(), v.contentType(), written);
 			put(full, v.full().bytes(), v.contentType(), written);
-			this.jdbc.sql("""
-					insert into listing_photos (listing_id, position, main, storage_key, content_type, width, height,
-					    thumbnail_key, full_key, size_bytes)
-					values (:listing, :position, :main, :card, :type, :width, :height, :thumb, :full, :size)
-					""")
-				.param("listing", listingId)
-				.param("position", position++)
-				.param("main", !hasMain)
-				.param("card", card)
-				.param("type", v.contentType())
-				.param("width", v.full().width())
-				.param("height", v.full().height())
-				.param("thumb", thumb)
-				.param("full", full)
-				.param("size", v.full().bytes().length)
-				.update();
-			hasMain = true;
+			rows.add(new ListingGallery.NewPhoto(card, thumb, full, v.contentType(), v.full().width(),
+					v.full().height(), v.full().bytes().length));
 		}
+		this.gallery.add(listingId, rows);
 		this.history.record(listingId, user.id(), "PHOTO_ADDED",
 				Map.of("photos", new ListingChange.FieldChange(existing, existing + uploads.size())));
 		this.audit.record(user.id(), "listing.photos-added", "listing", String.valueOf(listingId),
@@ -164,13 +140,7 @@ public class ListingPhotos {
 		if (photoIds.size() != current.size() || !new HashSet<>(photoIds).equals(new HashSet<>(current))) {
 			throw ProblemException.invalidField("photoIds", "realtor.photo.order");
 		}
-		for (int i = 0; i < photoIds.size(); i++) {
-			this.jdbc.sql("update listing_photos set position = :position where id = :id and listing_id = :listing")
-				.param("position", i)
-				.param("id", photoIds.get(i))
-				.param("listing", listingId)
-				.update();
-		}
+		this.gallery.reorder(listingId, photoIds);
 		this.history.record(listingId, user.id(), "PHOTOS_REORDERED",
 				Map.of("order", new ListingChange.FieldChange(current, photoIds)));
 		return photos(listingId);
@@ -194,10 +164,7 @@ public class ListingPhotos {
 	public List<ListingPhoto> makeMain(long listingId, long photoId, CurrentUser user) {
 		this.scopes.lockInScope(listingId, this.scopes.of(user));
 		requirePhoto(listingId, photoId);
-		this.jdbc.sql("update listing_photos set main = false where listing_id = :listing and main")
-			.param("listing", listingId)
-			.update();
-		this.jdbc.sql("update listing_photos set main = true where id = :id").param("id", photoId).update();
+		this.gallery.makeMain(listingId, photoId);
 		this.history.record(listingId, user.id(), "MAIN_PHOTO_CHANGED",
 				Map.of("mainPhoto", new ListingChange.FieldChange(null, photoId)));
 		return photos(listingId);
@@ -207,33 +174,8 @@ public class ListingPhotos {
 	public List<ListingPhoto> delete(long listingId, long photoId, CurrentUser user) {
 		this.scopes.lockInScope(listingId, this.scopes.of(user));
 		requirePhoto(listingId, photoId);
-		List<String> keys = this.jdbc
-			.sql("select storage_key, thumbnail_key, full_key from listing_photos where id = :id")
-			.param("id", photoId)
-			.query((rs, n) -> {
-				List<String> k = new ArrayList<>();
-				for (String column : new String[] { "storage_key", "thumbnail_key", "full_key" }) {
-					if (rs.getString(column) != null) {
-						k.add(rs.getString(column));
-					}
-				}
-				return k;
-			})
-			.single();
-		this.jdbc.sql("delete from listing_photos where id = :id").param("id", photoId).update();
-		this.jdbc.sql("""
-				update listing_photos set main = true
-				where id = (select id from listing_photos where listing_id = :listing order by position, id limit 1)
-				  and not exists (select 1 from listing_photos where listing_id = :listing and main)
-				""").param("listing", listingId).update();
 		// files shared with other rows (demo placeholders) stay
-		List<String> unshared = keys.stream()
-			.filter(key -> this.jdbc.sql(
-					"select count(*) from listing_photos where storage_key = :k or thumbnail_key = :k or full_key = :k")
-				.param("k", key)
-				.query(Long.class)
-				.single() == 0)
-			.toList();
+		List<String> unshared = this.gallery.remove(listingId, photoId);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -248,17 +190,11 @@ public class ListingPhotos {
 	}
 
 	List<ListingPhoto> photos(long listingId) {
-		return this.jdbc.sql("select * from listing_photos where listing_id = :id order by position, id")
-			.param("id", listingId)
-			.query(RealtorListings::photo)
-			.list();
+		return this.gallery.photos(listingId).stream().map(RealtorListings::photo).toList();
 	}
 
 	private List<Long> ids(long listingId) {
-		return this.jdbc.sql("select id from listing_photos where listing_id = :id order by position, id")
-			.param("id", listingId)
-			.query(Long.class)
-			.list();
+		return this.gallery.photos(listingId).stream().map(ListingGallery.Photo::id).toList();
 	}
 
 	private void requirePhoto(long listingId, long photoId) {

@@ -7,19 +7,21 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
+import kz.zhilyego.catalog.ListingReferences;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessCodeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a {@link ListingForm} against the rules of seed 001 (9.1) and the reference
- * data, collecting every field error at once (a 400 problem with {@code errors}).
+ * Checks a {@link ListingForm} against the rules of seed 001 (9.1) and the catalog's
+ * reference data ({@link ListingReferences}), collecting every field error at once (a 400
+ * problem with {@code errors}).
  */
 @Component
 class ListingValidation {
@@ -32,12 +34,12 @@ class ListingValidation {
 
 	private static final BigDecimal MAX_AREA = new BigDecimal("10000");
 
-	private final JdbcClient jdbc;
+	private final ListingReferences references;
 
 	private final Clock clock;
 
-	ListingValidation(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ListingValidation(ListingReferences references, Clock clock) {
+		this.references = references;
 		this.clock = clock;
 	}
 
@@ -58,11 +60,7 @@ class ListingValidation {
 			errors.put("city", "realtor.field.required");
 		}
 		else {
-			cityId = this.jdbc.sql("select id from cities where slug = :slug and active")
-				.param("slug", form.city())
-				.query(Integer.class)
-				.optional()
-				.orElse(null);
+			cityId = this.references.activeCity(form.city()).orElse(null);
 			if (cityId == null) {
 				errors.put("city", "realtor.field.unknown");
 			}
@@ -73,22 +71,13 @@ class ListingValidation {
 		}
 		else if (cityId != null) {
 			LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
-			districtId = this.jdbc.sql("""
-					select id from districts where city_id = :city and slug = :slug
-					  and valid_from <= :today and (valid_to is null or valid_to > :today)
-					""")
-				.param("city", cityId)
-				.param("slug", form.district())
-				.param("today", today)
-				.query(Integer.class)
-				.optional()
-				.orElse(null);
+			districtId = this.references.district(cityId, form.district(), today).orElse(null);
 			if (districtId == null) {
 				errors.put("district", "realtor.field.unknown");
 			}
 		}
-		code("housingClass", form.housingClass(), "select count(*) from housing_classes where code = :code", errors);
-		code("type", form.type(), "select count(*) from housing_types where code = :code", errors);
+		code("housingClass", form.housingClass(), this.references::housingClassExists, errors);
+		code("type", form.type(), this.references::housingTypeExists, errors);
 		range("rooms", form.rooms(), 0, 50, true, errors);
 		String street = text(form.street(), "street", 1, 200, true, errors);
 		String house = text(form.house(), "house", 1, 20, true, errors);
@@ -109,10 +98,7 @@ class ListingValidation {
 			errors.put("amenities", "realtor.field.unknown");
 		}
 		else if (!amenities.isEmpty()) {
-			long known = this.jdbc.sql("select count(*) from amenities where code in (:codes)")
-				.param("codes", amenities)
-				.query(Long.class)
-				.single();
+			long known = this.references.knownAmenities(amenities);
 			if (known != amenities.size()) {
 				errors.put("amenities", "realtor.field.unknown");
 			}
@@ -155,11 +141,12 @@ class ListingValidation {
 				form.checkInTime(), form.checkOutTime(), phone, form.latitude(), form.longitude());
 	}
 
-	private void code(String field, @Nullable String value, String sql, Map<String, String> errors) {
-		if (blank(value)) {
+	private static void code(String field, @Nullable String value, Predicate<String> exists,
+			Map<String, String> errors) {
+		if (value == null || value.isBlank()) {
 			errors.put(field, "realtor.field.required");
 		}
-		else if (this.jdbc.sql(sql).param("code", value).query(Long.class).single() == 0) {
+		else if (!exists.test(value)) {
 			errors.put(field, "realtor.field.unknown");
 		}
 	}

@@ -48,7 +48,7 @@ public class RealtorAnalytics {
 			           case when b.confirmed_at is not null then b.total else 0 end as gross,
 			           case when b.confirmed_at is not null and b.status = 'CANCELLED'
 			                then coalesce(b.refund_due, 0) else 0 end as refund
-			    from stay_facts b join listings l on l.id = b.listing_id
+			    from stay_facts b join listing_facts l on l.id = b.listing_id
 			    where %s and b.check_in between :from and :to
 			)
 			""".formatted(StaffScopes.LISTING_IN_SCOPE).replace("{paid}", PAID);
@@ -84,7 +84,7 @@ public class RealtorAnalytics {
 			                               case when h.until is null then null
 			                                    else cast((h.until at time zone :zone) - interval '1 microsecond' as date) + 1
 			                               end)) * datemultirange(daterange(:from, :toExclusive)) as days
-			    from listing_status_history h join listings l on l.id = h.listing_id
+			    from listing_status_history h join listing_facts l on l.id = h.listing_id
 			    where %s and h.status = 'ACTIVE' and h.since < :toInstant
 			      and (h.until is null or h.until > :fromInstant)
 			    group by h.listing_id
@@ -351,14 +351,14 @@ public class RealtorAnalytics {
 				       or concat_ws(' ', l.street, l.house, l.block) ilike :pattern))
 				       or l.id = cast(:number as bigint))
 				""".formatted(StaffScopes.LISTING_IN_SCOPE);
-		long total = this.jdbc.sql("select count(*) from listings l " + where)
+		long total = this.jdbc.sql("select count(*) from listing_facts l " + where)
 			.params(params)
 			.query(Long.class)
 			.single();
 		record Listing(long id, String title) {
 		}
 		List<Listing> listings = this.jdbc
-			.sql("select l.id, l.title from listings l " + where
+			.sql("select l.id, l.title from listing_facts l " + where
 					+ " order by l.title, l.id limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> new Listing(rs.getLong("id"), rs.getString("title")))
@@ -397,7 +397,7 @@ public class RealtorAnalytics {
 	private List<AnalyticsSummary.PriceChange> priceHistory(Map<String, Object> p) {
 		return this.jdbc.sql("""
 				select h.listing_id, l.title, h.night, h.old_price, h.new_price, h.changed_at
-				from listing_price_history h join listings l on l.id = h.listing_id
+				from listing_price_history h join listing_facts l on l.id = h.listing_id
 				where %s and h.changed_at >= :fromInstant and h.changed_at < :toInstant
 				order by h.changed_at desc, h.id desc limit 200
 				""".formatted(StaffScopes.LISTING_IN_SCOPE))

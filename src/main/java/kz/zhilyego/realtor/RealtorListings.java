@@ -1,31 +1,29 @@
 package kz.zhilyego.realtor;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import kz.zhilyego.catalog.ListingDrafts;
+import kz.zhilyego.catalog.ListingGallery;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessCodeSet;
 import kz.zhilyego.identity.AccessCodes;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One listing as staff see it: every field, the change history, the access codes. The use
  * cases around it: {@link ListRealtorListings} (the scoped list), {@link EditListing}
- * (create, edit), {@link ActivateListing} (on, off, back to moderation). Every change is
- * written to {@code listing_changes} (field, old, new) and to the audit log in the same
- * transaction.
+ * (create, edit), {@link ActivateListing} (on, off, back to moderation). The listing
+ * itself is the catalog's ({@link ListingDrafts}); every change is written to
+ * {@code listing_changes} (field, old, new) and to the audit log in the same transaction.
  */
 @Service
 public class RealtorListings {
@@ -33,7 +31,7 @@ public class RealtorListings {
 	/** The longest description or house rules (the listing form says the same). */
 	public static final int MAX_TEXT = ListingValidation.MAX_TEXT;
 
-	private final JdbcClient jdbc;
+	private final ListingDrafts drafts;
 
 	private final StaffScopes scopes;
 
@@ -41,8 +39,8 @@ public class RealtorListings {
 
 	private final AccessCodes accessCodes;
 
-	RealtorListings(JdbcClient jdbc, StaffScopes scopes, ListingHistory history, AccessCodes accessCodes) {
-		this.jdbc = jdbc;
+	RealtorListings(ListingDrafts drafts, StaffScopes scopes, ListingHistory history, AccessCodes accessCodes) {
+		this.drafts = drafts;
 		this.scopes = scopes;
 		this.history = history;
 		this.accessCodes = accessCodes;
@@ -99,46 +97,24 @@ public class RealtorListings {
 	}
 
 	RealtorListing load(long id) {
-		List<String> amenities = this.jdbc
-			.sql("select amenity_code from listing_amenities where listing_id = :id order by amenity_code")
-			.param("id", id)
-			.query(String.class)
-			.list();
-		List<ListingPhoto> photos = this.jdbc
-			.sql("select * from listing_photos where listing_id = :id order by position, id")
-			.param("id", id)
-			.query(RealtorListings::photo)
-			.list();
-		boolean codes = this.accessCodes.hasAny(id);
-		return this.jdbc.sql("""
-				select l.*, c.slug as city_slug, d.slug as district_slug
-				from listings l join cities c on c.id = l.city_id join districts d on d.id = l.district_id
-				where l.id = :id
-				""")
-			.param("id", id)
-			.query((rs, n) -> new RealtorListing(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("status"),
-					rs.getInt("version"), rs.getString("title"), rs.getString("city_slug"),
-					rs.getString("district_slug"), rs.getString("class_code"), rs.getString("type_code"),
-					rs.getInt("rooms"), rs.getString("street"), rs.getString("house"), rs.getString("block"),
-					rs.getString("entrance"), nullableInt(rs, "floor"), nullableInt(rs, "floors_total"),
-					plain(rs.getBigDecimal("area_m2")), rs.getInt("sleeping_places"), rs.getString("description"),
-					amenities, rs.getString("house_rules"), plain(rs.getBigDecimal("price_per_night")),
-					rs.getString("currency"), rs.getObject("check_in_time", LocalTime.class),
-					rs.getObject("check_out_time", LocalTime.class), rs.getString("realtor_phone"),
-					strip(rs.getBigDecimal("latitude")), strip(rs.getBigDecimal("longitude")), codes, photos,
-					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-					rs.getString("moderation_reason")))
-			.optional()
+		ListingDrafts.Draft d = this.drafts.find(id)
 			.orElseThrow(() -> ProblemException.notFound("listing.notFound", id));
+		boolean codes = this.accessCodes.hasAny(id);
+		List<ListingPhoto> photos = d.photos().stream().map(RealtorListings::photo).toList();
+		return new RealtorListing(d.id(), d.ownerId(), d.status(), d.version(), d.title(), d.city(), d.district(),
+				d.housingClass(), d.type(), d.rooms(), d.street(), d.house(), d.block(), d.entrance(), d.floor(),
+				d.floorsTotal(), plain(d.areaM2()), d.sleepingPlaces(), d.description(), d.amenities(), d.houseRules(),
+				plain(d.pricePerNight()), d.currency(), d.checkInTime(), d.checkOutTime(), d.realtorPhone(),
+				strip(d.latitude()), strip(d.longitude()), codes, photos, d.createdAt(), d.updatedAt(),
+				d.moderationReason());
 	}
 
-	static ListingPhoto photo(ResultSet rs, int n) throws SQLException {
-		String card = rs.getString("storage_key");
-		String thumb = Objects.requireNonNullElse(rs.getString("thumbnail_key"), card);
-		String full = Objects.requireNonNullElse(rs.getString("full_key"), card);
-		return new ListingPhoto(rs.getLong("id"), rs.getInt("position"), rs.getBoolean("main"), "/media/" + thumb,
-				"/media/" + card, "/media/" + full, rs.getString("content_type"), nullableInt(rs, "width"),
-				nullableInt(rs, "height"));
+	static ListingPhoto photo(ListingGallery.Photo photo) {
+		String card = photo.storageKey();
+		String thumb = Objects.requireNonNullElse(photo.thumbnailKey(), card);
+		String full = Objects.requireNonNullElse(photo.fullKey(), card);
+		return new ListingPhoto(photo.id(), photo.position(), photo.main(), "/media/" + thumb, "/media/" + card,
+				"/media/" + full, photo.contentType(), photo.width(), photo.height());
 	}
 
 	private static @Nullable BigDecimal strip(@Nullable BigDecimal value) {
@@ -151,18 +127,8 @@ public class RealtorListings {
 		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
-	static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
-	}
-
 	static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value;
-	}
-
-	static String localName(String alias) {
-		return "(case :lang when 'kk' then " + alias + ".name_kk when 'en' then " + alias + ".name_en else " + alias
-				+ ".name_ru end)";
 	}
 
 }

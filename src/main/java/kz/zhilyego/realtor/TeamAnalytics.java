@@ -183,7 +183,7 @@ public class TeamAnalytics {
 		Map<Long, long[]> listings = new HashMap<>();
 		this.jdbc.sql("""
 				select l.owner_id, count(*) as listings, count(*) filter (where l.status = 'ACTIVE') as active
-				from listings l where %s group by l.owner_id
+				from listing_facts l where %s group by l.owner_id
 				""".formatted(StaffScopes.LISTING_IN_SCOPE))
 			.params(p)
 			.query((rs, n) -> listings.put(rs.getLong("owner_id"),

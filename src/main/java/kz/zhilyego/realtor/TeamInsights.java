@@ -104,7 +104,7 @@ public class TeamInsights {
 				                                                    interval '1 day') d
 				), active as (
 				    select distinct h.listing_id, l.owner_id, days.day
-				    from listing_status_history h join listings l on l.id = h.listing_id
+				    from listing_status_history h join listing_facts l on l.id = h.listing_id
 				    join days on h.since < (cast(days.day + 1 as timestamp) at time zone :zone)
 				             and (h.until is null or h.until > (cast(days.day as timestamp) at time zone :zone))
 				    where %s and h.status = 'ACTIVE'
@@ -184,7 +184,8 @@ public class TeamInsights {
 			.orElseThrow(() -> ProblemException.notFound("realtor.realtorNotFound"));
 		List<ListingEvent> changes = this.jdbc.sql("""
 				select c.listing_id, l.title, c.action, c.changed_at, u.name
-				from listing_changes c join listings l on l.id = c.listing_id join user_names u on u.id = c.changed_by
+				from listing_changes c join listing_facts l on l.id = c.listing_id
+				join user_names u on u.id = c.changed_by
 				where l.owner_id = :realtor
 				order by c.changed_at desc, c.id desc limit 50
 				""")
