@@ -101,7 +101,6 @@ class TableOwnershipTest {
 			"realtor",
 			Set.of("listings", "listing_photos", "listing_amenities", "listing_night_prices", "cities", "districts",
 					"amenities", "housing_types", "housing_classes"),
-			"review", Set.of("listings", "users"),
 			// the platform analytics reads each ledger entry with its booking, listing
 			// owner and agency in one SQL, so that agencies + independents = platform =
 			// ledger holds exactly; the monthly reports read their recipients (issue 17:
