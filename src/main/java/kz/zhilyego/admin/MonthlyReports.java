@@ -100,7 +100,7 @@ public class MonthlyReports implements Attachments {
 		if (Boolean.TRUE.equals(this.transactions.execute(status -> platform(month)))) {
 			made++;
 		}
-		List<Long> agencies = this.jdbc.sql("select id from agencies where head_id is not null order by id")
+		List<Long> agencies = this.jdbc.sql("select id from agency_facts where head_id is not null order by id")
 			.query(Long.class)
 			.list();
 		for (long agency : agencies) {
@@ -124,8 +124,8 @@ public class MonthlyReports implements Attachments {
 		long id = claimed.get();
 		store(id, this.files.write(document, ReportFiles.Format.PDF));
 		List<Recipient> superusers = this.jdbc.sql("""
-				select u.id, u.email, u.language from users u join user_roles r on r.user_id = u.id
-				where r.role = 'SUPERUSER' and u.status = 'ACTIVE' and u.email is not null order by u.id
+				select u.id, u.email, u.language from user_facts u
+				where 'SUPERUSER' = any(u.roles) and u.status = 'ACTIVE' and u.email is not null order by u.id
 				""")
 			.query((rs, n) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("language")))
 			.list();
@@ -144,7 +144,7 @@ public class MonthlyReports implements Attachments {
 		long id = claimed.get();
 		store(id, this.files.write(document, ReportFiles.Format.PDF));
 		List<Recipient> head = this.jdbc.sql("""
-				select u.id, u.email, u.language from agencies a join users u on u.id = a.head_id
+				select u.id, u.email, u.language from agency_facts a join user_facts u on u.id = a.head_id
 				where a.id = :agency and u.status = 'ACTIVE' and u.email is not null
 				""")
 			.param("agency", agencyId)
@@ -207,7 +207,7 @@ public class MonthlyReports implements Attachments {
 	public List<Report> list(@Nullable Long agencyId, boolean all) {
 		return this.jdbc.sql("""
 				select r.id, r.month, r.agency_id, a.name, r.file_name, r.created_at, r.recipients
-				from monthly_reports r left join agencies a on a.id = r.agency_id
+				from monthly_reports r left join agency_facts a on a.id = r.agency_id
 				where r.pdf is not null and (:all or r.agency_id = :agency)
 				order by r.month desc, r.agency_id nulls first, r.id desc limit 500
 				""")

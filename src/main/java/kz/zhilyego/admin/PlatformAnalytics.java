@@ -17,6 +17,7 @@ import kz.zhilyego.admin.PlatformSummary.Month;
 import kz.zhilyego.admin.PlatformSummary.Ranked;
 import kz.zhilyego.admin.PlatformSummary.Rates;
 import kz.zhilyego.admin.PlatformSummary.Totals;
+import kz.zhilyego.catalog.ListingCounts;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
@@ -41,15 +42,16 @@ public class PlatformAnalytics {
 	/**
 	 * Ledger entries booked in the period ({@code :fromInstant} ≤ created_at <
 	 * {@code :toInstant}) with their booking's listing and guest and the owner's agency
-	 * (alias {@code le}).
+	 * (alias {@code le}), read from the views payment, booking and identity publish (ADR
+	 * 0003) in one statement, so that every entry counts once.
 	 */
 	static final String LEDGER = """
 			with le as (
 			    select e.entry_type, e.amount, e.booking_id, e.owner_id, e.created_at, b.listing_id, b.guest_id,
 			           u.agency_id
-			    from ledger_entries e
-			    join bookings b on b.id = e.booking_id
-			    join users u on u.id = e.owner_id
+			    from ledger_facts e
+			    join stay_facts b on b.id = e.booking_id
+			    join user_facts u on u.id = e.owner_id
 			    where e.created_at >= :fromInstant and e.created_at < :toInstant
 			)
 			""";
@@ -70,9 +72,12 @@ public class PlatformAnalytics {
 
 	private final RealtorAnalytics realtorAnalytics;
 
-	PlatformAnalytics(JdbcClient jdbc, RealtorAnalytics realtorAnalytics) {
+	private final ListingCounts listings;
+
+	PlatformAnalytics(JdbcClient jdbc, RealtorAnalytics realtorAnalytics, ListingCounts listings) {
 		this.jdbc = jdbc;
 		this.realtorAnalytics = realtorAnalytics;
+		this.listings = listings;
 	}
 
 	/** An agency's money in the period, with its realtors and listings now. */
@@ -107,33 +112,32 @@ public class PlatformAnalytics {
 		Made made = this.jdbc.sql("""
 				select count(*) as made, count(*) filter (where confirmed_at is not null) as paid,
 				       count(*) filter (where confirmed_at is not null and status = 'CANCELLED') as paid_cancelled
-				from bookings where created_at >= :fromInstant and created_at < :toInstant
+				from stay_facts where created_at >= :fromInstant and created_at < :toInstant
 				""")
 			.params(p)
 			.query((rs, n) -> new Made(rs.getLong("made"), rs.getLong("paid"), rs.getLong("paid_cancelled")))
 			.single();
 		this.jdbc.sql("""
-				select status, count(*) as n from bookings
+				select status, count(*) as n from stay_facts
 				where created_at >= :fromInstant and created_at < :toInstant group by status order by status
 				""").params(p).query((rs, n) -> byStatus.put(rs.getString("status"), rs.getLong("n"))).list();
-		Counts counts = this.jdbc
-			.sql("""
-					select (select count(*) from users) as users,
-					       (select count(*) from users where created_at >= :fromInstant and created_at < :toInstant) as new_users,
-					       (select count(*) from users where status = 'BLOCKED') as blocked,
-					       (select count(*) from user_roles where role = 'REALTOR') as realtors,
-					       (select count(*) from agencies) as agencies,
-					       (select count(*) from listings) as listings,
-					       (select count(*) from listings where status = 'ACTIVE') as active_listings,
-					       (select count(*) from listings where status = 'PENDING') as pending_listings,
-					       (select count(*) from listings where created_at >= :fromInstant and created_at < :toInstant)
-					           as new_listings
-					""")
+		Map<LocalDate, Long> created = createdListings(from, to, null);
+		long newListings = created.values().stream().mapToLong(Long::longValue).sum();
+		Counts counts = this.jdbc.sql("""
+				select (select count(*) from user_facts) as users,
+				       (select count(*) from user_facts where created_at >= :fromInstant and created_at < :toInstant)
+				           as new_users,
+				       (select count(*) from user_facts where status = 'BLOCKED') as blocked,
+				       (select count(*) from user_facts where 'REALTOR' = any(roles)) as realtors,
+				       (select count(*) from agency_facts) as agencies,
+				       (select count(*) from listing_facts) as listings,
+				       (select count(*) from listing_facts where status = 'ACTIVE') as active_listings,
+				       (select count(*) from listing_facts where status = 'PENDING') as pending_listings
+				""")
 			.params(p)
 			.query((rs, n) -> new Counts(rs.getLong("users"), rs.getLong("new_users"), rs.getLong("blocked"),
 					rs.getLong("realtors"), rs.getLong("agencies"), rs.getLong("listings"),
-					rs.getLong("active_listings"), rs.getLong("pending_listings"), rs.getLong("new_listings"),
-					byStatus))
+					rs.getLong("active_listings"), rs.getLong("pending_listings"), newListings, byStatus))
 			.single();
 		long booked = 0;
 		long available = 0;
@@ -154,7 +158,7 @@ public class PlatformAnalytics {
 				ranked(p, "realtor", "revenue desc, bookings desc, id"),
 				ranked(p, "realtor", "bookings desc, revenue desc, id"),
 				ranked(p, "agency", "revenue desc, bookings desc, id"),
-				ranked(p, "agency", "bookings desc, revenue desc, id"), months(p, from, to, null));
+				ranked(p, "agency", "bookings desc, revenue desc, id"), months(p, from, to, null, created));
 	}
 
 	/**
@@ -168,7 +172,7 @@ public class PlatformAnalytics {
 			throw ProblemException.invalidField(page < 0 ? "page" : "size", "admin.field.outOfRange");
 		}
 		Map<String, Object> p = params(from, to);
-		long total = this.jdbc.sql("select count(*) from agencies").query(Long.class).single();
+		long total = this.jdbc.sql("select count(*) from agency_facts").query(Long.class).single();
 		List<AgencyStat> all = agencyStats(p, from, to, null);
 		List<AgencyStat> items = all.stream().skip((long) page * size).limit(size).toList();
 		return new PageResult<>(total, page, size, items);
@@ -198,7 +202,8 @@ public class PlatformAnalytics {
 		}
 		Map<Long, List<Month>> months = new LinkedHashMap<>();
 		for (AgencyStat stat : stats) {
-			months.put(stat.agencyId(), months(p, from, to, stat.agencyId()));
+			months.put(stat.agencyId(),
+					months(p, from, to, stat.agencyId(), createdListings(from, to, stat.agencyId())));
 		}
 		return new Comparison(from, to, stats, months);
 	}
@@ -227,7 +232,7 @@ public class PlatformAnalytics {
 			.query((rs, n) -> money.put(rs.getLong("agency_id"), totals(rs)))
 			.list();
 		Map<Long, Long> ownerAgency = new HashMap<>();
-		this.jdbc.sql("select id, agency_id from users where agency_id is not null")
+		this.jdbc.sql("select id, agency_id from user_facts where agency_id is not null")
 			.query((rs, n) -> ownerAgency.put(rs.getLong("id"), rs.getLong("agency_id")))
 			.list();
 		Map<Long, long[]> nights = new HashMap<>();
@@ -246,11 +251,11 @@ public class PlatformAnalytics {
 				money(BigDecimal.ZERO), money(BigDecimal.ZERO), 0);
 		List<AgencyStat> stats = new ArrayList<>(this.jdbc.sql("""
 				select a.id, a.name, a.head_id, h.name as head_name, a.active,
-				       (select count(*) from users r join user_roles ur on ur.user_id = r.id and ur.role = 'REALTOR'
-				        where r.agency_id = a.id) as realtors,
-				       (select count(*) from listings l join users o on o.id = l.owner_id where o.agency_id = a.id)
-				           as listings
-				from agencies a left join users h on h.id = a.head_id
+				       (select count(*) from user_facts r where r.agency_id = a.id and 'REALTOR' = any(r.roles))
+				           as realtors,
+				       (select count(*) from listing_facts l join user_facts o on o.id = l.owner_id
+				        where o.agency_id = a.id) as listings
+				from agency_facts a left join user_names h on h.id = a.head_id
 				where :all or a.id in (:ids)
 				""").params(params).query((rs, n) -> {
 			long id = rs.getLong("id");
@@ -278,27 +283,27 @@ public class PlatformAnalytics {
 						select r.id, l.title as name, null as detail, r.revenue, r.bookings from (
 						    select listing_id as id, coalesce(sum(amount) filter (where entry_type = 'GROSS'), 0) as revenue,
 						           count(*) filter (where entry_type = 'GROSS') as bookings
-						    from le group by listing_id) r join listings l on l.id = r.id
+						    from le group by listing_id) r join listing_facts l on l.id = r.id
 						""";
 			case "guest" -> """
 					select r.id, u.name, u.email as detail, r.revenue, r.bookings from (
 					    select guest_id as id, coalesce(sum(amount) filter (where entry_type = 'GROSS'), 0) as revenue,
 					           count(*) filter (where entry_type = 'GROSS') as bookings
-					    from le group by guest_id) r join users u on u.id = r.id
+					    from le group by guest_id) r join user_facts u on u.id = r.id
 					""";
-			case "realtor" ->
-				"""
-						select r.id, u.name, a.name as detail, r.revenue, r.bookings from (
-						    select owner_id as id, coalesce(sum(amount) filter (where entry_type = 'GROSS'), 0) as revenue,
-						           count(*) filter (where entry_type = 'GROSS') as bookings
-						    from le group by owner_id) r join users u on u.id = r.id left join agencies a on a.id = u.agency_id
-						""";
+			case "realtor" -> """
+					select r.id, u.name, a.name as detail, r.revenue, r.bookings from (
+					    select owner_id as id, coalesce(sum(amount) filter (where entry_type = 'GROSS'), 0) as revenue,
+					           count(*) filter (where entry_type = 'GROSS') as bookings
+					    from le group by owner_id) r join user_facts u on u.id = r.id
+					left join agency_facts a on a.id = u.agency_id
+					""";
 			case "agency" -> """
 					select r.id, a.name, h.name as detail, r.revenue, r.bookings from (
 					    select agency_id as id, coalesce(sum(amount) filter (where entry_type = 'GROSS'), 0) as revenue,
 					           count(*) filter (where entry_type = 'GROSS') as bookings
 					    from le where agency_id is not null group by agency_id) r
-					join agencies a on a.id = r.id left join users h on h.id = a.head_id
+					join agency_facts a on a.id = r.id left join user_names h on h.id = a.head_id
 					""";
 			default -> throw new IllegalArgumentException(what);
 		};
@@ -312,9 +317,12 @@ public class PlatformAnalytics {
 	}
 
 	/**
-	 * Every month touching the period; {@code agencyId} narrows the money to one agency.
+	 * Every month touching the period; {@code agencyId} narrows the money and the growth
+	 * to one agency, {@code created} are its listings created by month
+	 * ({@link #createdListings}).
 	 */
-	private List<Month> months(Map<String, Object> p, LocalDate from, LocalDate to, @Nullable Long agencyId) {
+	private List<Month> months(Map<String, Object> p, LocalDate from, LocalDate to, @Nullable Long agencyId,
+			Map<LocalDate, Long> created) {
 		Map<String, Object> params = new HashMap<>(p);
 		params.put("agency", agencyId);
 		Map<LocalDate, Object[]> byMonth = new HashMap<>();
@@ -328,31 +336,37 @@ public class PlatformAnalytics {
 			.query((rs, n) -> byMonth.put(rs.getObject("month", LocalDate.class),
 					new Object[] { rs.getBigDecimal("revenue"), rs.getLong("bookings") }))
 			.list();
-		Map<LocalDate, long[]> growth = new HashMap<>();
+		Map<LocalDate, Long> users = new HashMap<>();
 		this.jdbc.sql("""
-				select m, sum(u) as users, sum(l) as listings from (
-				    select cast(date_trunc('month', created_at at time zone :zone) as date) as m, 1 as u, 0 as l
-				    from users where created_at >= :fromInstant and created_at < :toInstant
-				      and (cast(:agency as bigint) is null or agency_id = :agency)
-				    union all
-				    select cast(date_trunc('month', l.created_at at time zone :zone) as date), 0, 1
-				    from listings l join users o on o.id = l.owner_id
-				    where l.created_at >= :fromInstant and l.created_at < :toInstant
-				      and (cast(:agency as bigint) is null or o.agency_id = :agency)
-				) x group by m
+				select cast(date_trunc('month', created_at at time zone :zone) as date) as m, count(*) as users
+				from user_facts where created_at >= :fromInstant and created_at < :toInstant
+				  and (cast(:agency as bigint) is null or agency_id = :agency)
+				group by 1
 				""")
 			.params(params)
-			.query((rs, n) -> growth.put(rs.getObject("m", LocalDate.class),
-					new long[] { rs.getLong("users"), rs.getLong("listings") }))
+			.query((rs, n) -> users.put(rs.getObject("m", LocalDate.class), rs.getLong("users")))
 			.list();
 		List<Month> months = new ArrayList<>();
 		for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
 			Object[] money = byMonth.get(m);
-			long[] g = growth.getOrDefault(m, new long[2]);
 			months.add(new Month(m, money((BigDecimal) (money == null ? BigDecimal.ZERO : money[0])),
-					money == null ? 0 : (Long) money[1], g[0], g[1]));
+					money == null ? 0 : (Long) money[1], users.getOrDefault(m, 0L), created.getOrDefault(m, 0L)));
 		}
 		return months;
+	}
+
+	/**
+	 * Listings created in the period by month (catalog's count), all or those of an
+	 * agency's people.
+	 */
+	private Map<LocalDate, Long> createdListings(LocalDate from, LocalDate to, @Nullable Long agencyId) {
+		@Nullable List<Long> owners = agencyId == null ? null
+				: this.jdbc.sql("select id from user_facts where agency_id = :agency")
+					.param("agency", agencyId)
+					.query(Long.class)
+					.list();
+		return this.listings.createdByMonth(from.atStartOfDay(Zones.KAZAKHSTAN).toInstant(),
+				to.plusDays(1).atStartOfDay(Zones.KAZAKHSTAN).toInstant(), Zones.KAZAKHSTAN, owners);
 	}
 
 	static Map<String, Object> params(LocalDate from, LocalDate to) {

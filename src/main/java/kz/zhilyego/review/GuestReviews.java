@@ -150,7 +150,7 @@ public class GuestReviews {
 	@Transactional(readOnly = true)
 	public List<GuestReview> about(long guestId) {
 		return this.jdbc.sql("""
-				select %s from guest_reviews g join listings l on l.id = g.listing_id
+				select %s from guest_reviews g join listing_facts l on l.id = g.listing_id
 				where g.guest_id = :guest and %s
 				order by g.created_at desc, g.id desc
 				""".formatted(COLUMNS, VISIBLE))
@@ -190,7 +190,7 @@ public class GuestReviews {
 	private Optional<GuestReview> find(String where, Object key) {
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
-				select %s from guest_reviews g join listings l on l.id = g.listing_id where %s
+				select %s from guest_reviews g join listing_facts l on l.id = g.listing_id where %s
 				""".formatted(COLUMNS, where)).param("id", key).query((rs, n) -> review(rs, now)).optional();
 	}
 

@@ -70,7 +70,7 @@ public class ReviewQueries {
 				select cast(extract(epoch from percentile_cont(0.5) within group (order by waited)) as bigint)
 				from (
 				  select r.replied_at - r.created_at as waited
-				  from reviews r join listings l on l.id = r.listing_id
+				  from reviews r join listing_facts l on l.id = r.listing_id
 				  where l.owner_id = :owner and r.replied_at is not null
 				  order by r.replied_at desc, r.id desc
 				  limit :sample
@@ -91,7 +91,8 @@ public class ReviewQueries {
 			@Nullable Integer size) {
 		int p = page(page);
 		int s = size(size);
-		boolean active = this.jdbc.sql("select exists (select 1 from listings where id = :id and status = 'ACTIVE')")
+		boolean active = this.jdbc
+			.sql("select exists (select 1 from listing_facts where id = :id and status = 'ACTIVE')")
 			.param("id", listingId)
 			.query(Boolean.class)
 			.single();
@@ -107,7 +108,7 @@ public class ReviewQueries {
 			.single();
 		List<PublicReview> items = this.jdbc.sql("""
 				select r.id, r.rating, r.comment, %s, r.created_at, r.reply, r.replied_at
-				from reviews r join users u on u.id = r.author_id
+				from reviews r join user_names u on u.id = r.author_id
 				where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
 				order by %s
 				limit :limit offset :offset
@@ -133,7 +134,7 @@ public class ReviewQueries {
 		long[] total = { 0 };
 		List<PublicReview> items = this.jdbc.sql("""
 				select r.id, r.rating, r.comment, %s, r.created_at, r.reply, r.replied_at, count(*) over () as total
-				from reviews r join users u on u.id = r.author_id
+				from reviews r join user_names u on u.id = r.author_id
 				where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
 				order by %s
 				limit :limit
@@ -160,13 +161,11 @@ public class ReviewQueries {
 		if (!scope.isStaff()) {
 			throw ProblemException.forbidden("review.realtorOnly");
 		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("platform", scope.isPlatform());
-		params.put("owners", scope.listingOwnerIds().isEmpty() ? List.of(-1L) : List.copyOf(scope.listingOwnerIds()));
+		Map<String, Object> params = scope.sqlParams();
 		// the realtor's side of a double-blind pair sees the guest's review once it is
 		// visible (the superuser sees every review)
 		params.put("now", now());
-		return staffPage("(:platform or l.owner_id in (:owners)) and (:platform or " + BlindPeriod.VISIBLE + ")",
+		return staffPage(AccessScope.ownerInScope("l.owner_id") + " and (:platform or " + BlindPeriod.VISIBLE + ")",
 				params, page, size);
 	}
 
@@ -232,7 +231,7 @@ public class ReviewQueries {
 	public HostRecord hostRecord(long ownerId) {
 		return this.jdbc.sql("""
 				select count(*) as reviews, avg(r.rating) as average
-				from reviews r join listings l on l.id = r.listing_id
+				from reviews r join listing_facts l on l.id = r.listing_id
 				where l.owner_id = :owner and r.status = 'PUBLISHED' and %s
 				""".formatted(BlindPeriod.VISIBLE)).param("owner", ownerId).param("now", now()).query((rs, n) -> {
 			java.math.BigDecimal average = rs.getBigDecimal("average");
@@ -263,7 +262,7 @@ public class ReviewQueries {
 	StaffReview staffView(long reviewId) {
 		return this.jdbc.sql("""
 				select %s
-				from reviews r join listings l on l.id = r.listing_id join users u on u.id = r.author_id
+				from reviews r join listing_facts l on l.id = r.listing_id join user_names u on u.id = r.author_id
 				where r.id = :id
 				""".formatted(STAFF_COLUMNS)).param("id", reviewId).query((rs, n) -> staff(rs)).single();
 	}
@@ -273,11 +272,11 @@ public class ReviewQueries {
 		int p = page(page);
 		int s = size(size);
 		long total = this.jdbc.sql("""
-				select count(*) from reviews r join listings l on l.id = r.listing_id where %s
+				select count(*) from reviews r join listing_facts l on l.id = r.listing_id where %s
 				""".formatted(where)).params(params).query(Long.class).single();
 		List<StaffReview> items = this.jdbc.sql("""
 				select %s
-				from reviews r join listings l on l.id = r.listing_id join users u on u.id = r.author_id
+				from reviews r join listing_facts l on l.id = r.listing_id join user_names u on u.id = r.author_id
 				where %s
 				order by r.created_at desc, r.id desc
 				limit :limit offset :offset

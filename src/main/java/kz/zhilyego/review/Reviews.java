@@ -275,7 +275,7 @@ public class Reviews {
 	private Optional<Ref> ref(long reviewId) {
 		return this.jdbc.sql("""
 				select r.id, r.booking_id, r.listing_id, l.owner_id, r.status, r.rating, r.visible_from
-				from reviews r join listings l on l.id = r.listing_id where r.id = :id
+				from reviews r join listing_facts l on l.id = r.listing_id where r.id = :id
 				""")
 			.param("id", reviewId)
 			.query((rs, n) -> new Ref(rs.getLong("id"), rs.getObject("booking_id", UUID.class),
