@@ -13,13 +13,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import kz.zhilyego.storage.FileStorage;
 
 /**
- * Draws a small set of placeholder photos (JPEG) for demo listings and stores them once.
+ * Draws a small set of placeholder photos for demo listings and stores them once: WebP
+ * like the realtors' photos (the webp-imageio writer), JPEG only where no WebP writer
+ * loads.
  */
 final class PlaceholderPhotos {
 
@@ -28,6 +35,8 @@ final class PlaceholderPhotos {
 	private static final int WIDTH = 960;
 
 	private static final int HEIGHT = 640;
+
+	private static final float QUALITY = 0.8f;
 
 	private static final Color[][] PALETTES = { { new Color(0x1e3a8a), new Color(0x60a5fa) },
 			{ new Color(0x065f46), new Color(0x6ee7b7) }, { new Color(0x7c2d12), new Color(0xfdba74) },
@@ -38,18 +47,20 @@ final class PlaceholderPhotos {
 	}
 
 	static List<String> ensure(FileStorage storage) {
+		boolean webp = ImageIO.getImageWritersByFormatName("webp").hasNext();
+		String format = webp ? "webp" : "jpeg";
 		List<String> keys = new ArrayList<>(COUNT);
 		for (int i = 1; i <= COUNT; i++) {
-			String key = "demo/photo-" + i + ".jpg";
+			String key = "demo/photo-" + i + (webp ? ".webp" : ".jpg");
 			if (!storage.exists(key)) {
-				storage.put(key, draw(i), "image/jpeg");
+				storage.put(key, encode(draw(i), format), webp ? "image/webp" : "image/jpeg");
 			}
 			keys.add(key);
 		}
 		return keys;
 	}
 
-	private static byte[] draw(int index) {
+	private static BufferedImage draw(int index) {
 		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
@@ -76,14 +87,42 @@ final class PlaceholderPhotos {
 		finally {
 			g.dispose();
 		}
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "jpg", out);
-			return out.toByteArray();
+		return image;
+	}
+
+	/** Lossy WebP or JPEG at {@value #QUALITY}. */
+	private static byte[] encode(BufferedImage image, String format) {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			if (param.canWriteCompressed()) {
+				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+				String[] types = param.getCompressionTypes();
+				if (types != null && types.length > 0) {
+					param.setCompressionType(lossy(types));
+				}
+				param.setCompressionQuality(QUALITY);
+			}
+			writer.write(null, new IIOImage(image, null, null), param);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		finally {
+			writer.dispose();
+		}
+		return out.toByteArray();
+	}
+
+	private static String lossy(String[] types) {
+		for (String type : types) {
+			if (type.toLowerCase(Locale.ROOT).contains("lossy")) {
+				return type;
+			}
+		}
+		return types[0];
 	}
 
 }

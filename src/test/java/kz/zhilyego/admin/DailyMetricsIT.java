@@ -231,7 +231,7 @@ class DailyMetricsIT {
 		SiteSession site = new SiteSession(this.port).signIn("root@test.kz", IdentityFixtures.PASSWORD);
 		SiteSession.Page overview = site.get("/admin");
 		assertThat(overview.status()).isEqualTo(200);
-		assertThat(overview.html().selectFirst("#daily-metrics").attr("hx-get")).isEqualTo("/admin/metrics/daily");
+		assertThat(overview.html().selectFirst("#daily-metrics").attr("data-hx-get")).isEqualTo("/admin/metrics/daily");
 		SiteSession.Page empty = site.get("/admin/metrics/daily");
 		assertThat(empty.status()).isEqualTo(200);
 		assertThat(empty.html().selectFirst("#daily-metrics-empty")).isNotNull();

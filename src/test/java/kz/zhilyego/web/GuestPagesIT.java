@@ -102,7 +102,7 @@ class GuestPagesIT {
 		assertThat(html.selectFirst("#quote-error").attr("data-taken")).isEqualTo("true");
 		assertThat(text(html.selectFirst("#quote-error"))).contains("заняты");
 		// the sticky bar follows out of band: no total, the dates to choose
-		assertThat(html.selectFirst("#book-bar").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(html.selectFirst("#book-bar").attr("data-hx-swap-oob")).isEqualTo("true");
 		assertThat(html.selectFirst("#book-bar-button").attr("href")).isEqualTo("#book");
 
 		site.signIn(this.email, IdentityFixtures.PASSWORD);

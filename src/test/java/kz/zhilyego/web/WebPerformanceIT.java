@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the web site does for speed (issue 19): gzip of pages and assets, CSS and JS under
- * content-hashed URLs cached for a year, and a jar without the embedded PostgreSQL of
- * platforms it never runs on.
+ * content-hashed URLs cached for a year, only the Bootstrap CSS the pages use, and a jar
+ * without the embedded PostgreSQL of platforms it never runs on.
  */
 @IntegrationTest
 class WebPerformanceIT {
@@ -31,6 +31,11 @@ class WebPerformanceIT {
 	private static final Pattern STYLESHEET = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"");
 
 	private static final Pattern SCRIPT = Pattern.compile("src=\"(/js/site-[0-9a-f]{32}\\.js)\"");
+
+	private static final Pattern STYLESHEETS = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
+
+	/** The full Bootstrap CSS alone was 31 KB gzipped. */
+	private static final long MAX_HOME_CSS_BYTES = 16 * 1024;
 
 	@LocalServerPort
 	int port;
@@ -69,6 +74,25 @@ class WebPerformanceIT {
 		}
 		HttpResponse<byte[]> css = get(firstMatch(STYLESHEET, html), "gzip");
 		assertThat(css.headers().firstValue("Content-Encoding")).hasValue("gzip");
+	}
+
+	@Test
+	void theHomePageLoadsOnlyTheReducedBootstrapCss() throws Exception {
+		String html = new String(get("/", null).body(), java.nio.charset.StandardCharsets.UTF_8);
+		Matcher link = STYLESHEETS.matcher(html);
+		List<String> sheets = new java.util.ArrayList<>();
+		long gzipped = 0;
+		while (link.find()) {
+			sheets.add(link.group(1));
+			HttpResponse<byte[]> css = get(link.group(1), "gzip");
+			assertThat(css.statusCode()).isEqualTo(200);
+			gzipped += css.body().length;
+		}
+		assertThat(sheets).hasSize(2)
+			.anyMatch(href -> href.matches("/css/bootstrap-used-[0-9a-f]{32}\\.css"))
+			.noneMatch(href -> href.contains("webjars"));
+		assertThat(gzipped).as("CSS bytes a first visit of the home page downloads (gzip)")
+			.isLessThan(MAX_HOME_CSS_BYTES);
 	}
 
 	@Test

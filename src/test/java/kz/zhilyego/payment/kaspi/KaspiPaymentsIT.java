@@ -496,7 +496,7 @@ class KaspiPaymentsIT {
 		String payment = started.location().substring(started.location().indexOf("?pay=") + 5);
 		Document qrPage = site.get("/account/bookings/" + booking + "?pay=" + payment).html();
 		assertThat(qrPage.select("#kaspi-qr img").attr("src")).startsWith("data:image/png;base64,");
-		String watch = qrPage.selectFirst("#kaspi-watch").attr("hx-get");
+		String watch = qrPage.selectFirst("#kaspi-watch").attr("data-hx-get");
 		assertThat(watch).isEqualTo("/account/bookings/" + booking + "/payments/" + payment + "/status");
 		assertThat(site.get(watch).status()).isEqualTo(204);
 
