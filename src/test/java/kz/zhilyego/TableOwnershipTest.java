@@ -106,9 +106,7 @@ class TableOwnershipTest {
 			// owner and agency in one SQL, so that agencies + independents = platform =
 			// ledger holds exactly; the monthly reports read their recipients (issue 17:
 			// a payment ledger API and an identity recipients API are the plan)
-			"admin", Set.of("agencies", "bookings", "ledger_entries", "listings", "user_roles", "users"),
-			// dev-only demo data inserted around the services
-			"demo", Set.of("listings", "bookings", "reviews", "users", "user_roles"));
+			"admin", Set.of("agencies", "bookings", "ledger_entries", "listings", "user_roles", "users"));
 
 	private static final Path MAIN = Path.of("src/main/java/kz/zhilyego");
 
