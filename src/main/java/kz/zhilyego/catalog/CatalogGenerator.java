@@ -71,6 +71,21 @@ public class CatalogGenerator {
 	}
 
 	/**
+	 * How many listings there are, of any status: whether a data set is there already.
+	 */
+	public long countListings() {
+		return this.jdbc.sql("select count(*) from listings").query(Long.class).single();
+	}
+
+	/** How many listings the owner has, of any status. */
+	public long countListingsOf(long ownerId) {
+		return this.jdbc.sql("select count(*) from listings where owner_id = :owner")
+			.param("owner", ownerId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Inserts {@code count} active Astana listings owned by the given realtors, each with
 	 * 1–6 photos chosen from {@code photoKeys}. Returns the new listing ids.
 	 */

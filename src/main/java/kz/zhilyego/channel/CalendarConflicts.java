@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.common.AttentionSource;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.RequestIds;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,7 @@ class CalendarConflicts implements AttentionSource {
 						"attention.calendar.conflict",
 						List.of(title, feed, rs.getObject("check_in", LocalDate.class).toString(),
 								rs.getObject("check_out", LocalDate.class).toString()),
-						rs.getTimestamp("first_seen").toInstant(), "listing", String.valueOf(listingId),
+						Instants.read(rs, "first_seen"), "listing", String.valueOf(listingId),
 						"/realtor/listings/" + listingId + "/sync",
 						List.of(new Action("sync", "attention.calendar.sync", false, false),
 								new Action("remove", "attention.calendar.remove", true, true)),

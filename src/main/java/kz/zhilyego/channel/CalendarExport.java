@@ -2,13 +2,13 @@ package kz.zhilyego.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
 
 import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.notification.NotificationProperties;
@@ -84,7 +84,7 @@ public class CalendarExport {
 					""")
 				.param("listing", listingId)
 				.param("token", newToken())
-				.param("at", Timestamp.from(this.clock.instant()))
+				.param("at", Instants.utc(this.clock.instant()))
 				.update();
 			token = this.jdbc.sql("select token from ical_feeds where listing_id = :listing")
 				.param("listing", listingId)
@@ -105,7 +105,7 @@ public class CalendarExport {
 				""")
 			.param("listing", listingId)
 			.param("token", token)
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.update();
 		return url(token);
 	}

@@ -1,7 +1,6 @@
 package kz.zhilyego.channel;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import kz.zhilyego.booking.ExternalBlocks;
 import kz.zhilyego.catalog.BookableListing;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.common.Zones;
@@ -156,7 +156,7 @@ public class CalendarImports {
 			.param("name", cleanName)
 			.param("url", cleanUrl)
 			.param("by", user.id())
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.query(Long.class)
 			.single();
 		return views(listingId).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
@@ -193,7 +193,7 @@ public class CalendarImports {
 		this.blocks.removeAll(row.listingId(), source(row.name()), actorId);
 		this.jdbc.sql("delete from ical_import_events where import_id = :id").param("id", row.id()).update();
 		this.jdbc.sql("update ical_imports set removed_at = :now where id = :id")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("id", row.id())
 			.update();
 	}
@@ -209,16 +209,16 @@ public class CalendarImports {
 				where removed_at is null and next_sync_at <= :now
 				order by next_sync_at, id
 				limit :limit
-				""").param("now", Timestamp.from(now)).param("limit", DUE_PER_RUN).query(Long.class).list();
+				""").param("now", Instants.utc(now)).param("limit", DUE_PER_RUN).query(Long.class).list();
 		int read = 0;
 		for (long id : due) {
 			int claimed = this.jdbc.sql("""
 					update ical_imports set next_sync_at = :next
 					where id = :id and removed_at is null and next_sync_at <= :now
 					""")
-				.param("next", Timestamp.from(now.plus(this.properties.refresh())))
+				.param("next", Instants.utc(now.plus(this.properties.refresh())))
 				.param("id", id)
-				.param("now", Timestamp.from(now))
+				.param("now", Instants.utc(now))
 				.update();
 			if (claimed == 1) {
 				RequestIds.run(null, () -> sync(id));
@@ -322,8 +322,8 @@ public class CalendarImports {
 				.param("checkOut", event.checkOut())
 				.param("state", state)
 				.param("conflict", conflict == null ? null : conflict.occupied().kind())
-				.param("now", Timestamp.from(now))
-				.param("notified", state.equals("CONFLICT") ? Timestamp.from(now) : null)
+				.param("now", Instants.utc(now))
+				.param("notified", state.equals("CONFLICT") ? Instants.utc(now) : null)
 				.update();
 			if (alert) {
 				this.alerts.alert(listing.ownerId(), listing.id(), listing.title(), row.name(), event.checkIn(),
@@ -348,7 +348,7 @@ public class CalendarImports {
 				""")
 			.param("etag", etag)
 			.param("lastModified", lastModified)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("changed", result.changed())
 			.param("events", keyed.size())
 			.param("blocked", blocked)
@@ -367,7 +367,7 @@ public class CalendarImports {
 				set last_attempt_at = :now, last_error = :error, consecutive_failures = consecutive_failures + 1
 				where id = :id
 				""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("error", reason.length() > 300 ? reason.substring(0, 300) : reason)
 			.param("id", row.id())
 			.update();
@@ -408,12 +408,11 @@ public class CalendarImports {
 				order by created_at, id
 				""").param("listing", listingId).query((rs, n) -> {
 			long id = rs.getLong("id");
-			return new ImportView(id, rs.getString("name"), rs.getString("url"),
-					rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_attempt_at")),
-					instant(rs.getTimestamp("last_success_at")), instant(rs.getTimestamp("last_changed_at")),
-					rs.getInt("event_count"), rs.getInt("blocked_count"), rs.getInt("conflict_count"),
-					rs.getString("last_error"), rs.getInt("consecutive_failures"),
-					rs.getTimestamp("next_sync_at").toInstant(), List.of());
+			return new ImportView(id, rs.getString("name"), rs.getString("url"), Instants.read(rs, "created_at"),
+					Instants.readOrNull(rs, "last_attempt_at"), Instants.readOrNull(rs, "last_success_at"),
+					Instants.readOrNull(rs, "last_changed_at"), rs.getInt("event_count"), rs.getInt("blocked_count"),
+					rs.getInt("conflict_count"), rs.getString("last_error"), rs.getInt("consecutive_failures"),
+					Instants.read(rs, "next_sync_at"), List.of());
 		})
 			.list()
 			.forEach(view -> imports.add(new ImportView(view.id(), view.name(), view.url(), view.createdAt(),
@@ -435,10 +434,6 @@ public class CalendarImports {
 					rs.getObject("check_in", LocalDate.class), rs.getObject("check_out", LocalDate.class),
 					rs.getString("state"), rs.getString("conflict")))
 			.list();
-	}
-
-	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	static String source(String name) {

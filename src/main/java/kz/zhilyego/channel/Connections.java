@@ -1,7 +1,6 @@
 package kz.zhilyego.channel;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
@@ -134,7 +134,7 @@ public class Connections {
 			.param("by", user.id())
 			.param("secret", sealed.ciphertext())
 			.param("version", sealed.keyVersion())
-			.param("at", Timestamp.from(now))
+			.param("at", Instants.utc(now))
 			.update();
 		listings.forEach((listingId, externalId) -> this.jdbc.sql("""
 				insert into channel_connection_listings (connection_id, listing_id, external_id)
@@ -165,11 +165,9 @@ public class Connections {
 			.param("me", user.id())
 			.query((rs, n) -> {
 				UUID id = rs.getObject("id", UUID.class);
-				Timestamp revoked = rs.getTimestamp("revoked_at");
-				Timestamp last = rs.getTimestamp("last_event");
 				return new Summary(id, rs.getString("name"), url(id), rs.getLong("created_by"),
-						rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant(),
-						List.of(), last == null ? null : last.toInstant());
+						Instants.read(rs, "created_at"), Instants.readOrNull(rs, "revoked_at"), List.of(),
+						Instants.readOrNull(rs, "last_event"));
 			})
 			.list()
 			.forEach(summary -> result.add(new Summary(summary.id(), summary.name(), summary.url(), summary.createdBy(),
@@ -191,7 +189,7 @@ public class Connections {
 			throw ProblemException.notFound("channel.connection.notFound");
 		}
 		this.jdbc.sql("update channel_connections set revoked_at = coalesce(revoked_at, :at) where id = :id")
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.param("id", id)
 			.update();
 		this.audit.record(user.id(), "channel.connection.revoked", "channel_connection", id.toString(), Map.of());

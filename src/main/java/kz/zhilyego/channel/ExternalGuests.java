@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.Phones;
 import kz.zhilyego.common.TelegramProperties;
@@ -76,7 +76,7 @@ public class ExternalGuests {
 			.param("user", guest.user().id())
 			.param("created", guest.matchedBy().equals("created"))
 			.param("source", source)
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.update();
 		return guest;
 	}
@@ -108,8 +108,8 @@ public class ExternalGuests {
 				""")
 			.param("hash", hash(token))
 			.param("user", userId)
-			.param("now", Timestamp.from(now))
-			.param("expires", Timestamp.from(now.plus(this.properties.guestLinkTtl())))
+			.param("now", Instants.utc(now))
+			.param("expires", Instants.utc(now.plus(this.properties.guestLinkTtl())))
 			.update();
 		return Optional.ofNullable(this.telegram.deepLink(START_PREFIX + token));
 	}
@@ -147,7 +147,7 @@ public class ExternalGuests {
 				for update
 				""")
 			.param("hash", hash(payload.substring(START_PREFIX.length())))
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.query(Long.class)
 			.optional()
 			.orElse(null);
@@ -160,7 +160,7 @@ public class ExternalGuests {
 			return new Linked.Refused();
 		}
 		this.jdbc.sql("update channel_guest_links set used_at = :now where token_hash = :hash")
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("hash", hash(payload.substring(START_PREFIX.length())))
 			.update();
 		return new Linked.Done(linked.get());

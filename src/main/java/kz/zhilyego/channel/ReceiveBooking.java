@@ -3,7 +3,6 @@ package kz.zhilyego.channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -15,6 +14,7 @@ import kz.zhilyego.booking.ExternalStays;
 import kz.zhilyego.catalog.BookableListing;
 import kz.zhilyego.catalog.Stay;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.common.TelegramProperties;
@@ -181,7 +181,7 @@ public class ReceiveBooking {
 				""")
 			.param("connection", connection.id())
 			.param("external", event.externalId())
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update();
 		StayRow stay = this.jdbc.sql("""
 				select state, booking_id, last_event, last_event_at from channel_stays
@@ -191,7 +191,7 @@ public class ReceiveBooking {
 			.param("connection", connection.id())
 			.param("external", event.externalId())
 			.query((rs, n) -> new StayRow(rs.getString("state"), rs.getObject("booking_id", UUID.class),
-					rs.getString("last_event"), rs.getTimestamp("last_event_at").toInstant()))
+					rs.getString("last_event"), Instants.read(rs, "last_event_at")))
 			.single();
 		Long eventId = this.jdbc.sql("""
 				insert into channel_webhook_events (connection_id, dedup_key, event, external_id, occurred_at,
@@ -204,8 +204,8 @@ public class ReceiveBooking {
 			.param("dedup", dedup)
 			.param("event", event.type().wire)
 			.param("external", event.externalId())
-			.param("occurred", Timestamp.from(occurredAt))
-			.param("now", Timestamp.from(now))
+			.param("occurred", Instants.utc(occurredAt))
+			.param("now", Instants.utc(now))
 			.param("requestId", RequestIds.current())
 			.query(Long.class)
 			.optional()
@@ -285,8 +285,8 @@ public class ReceiveBooking {
 				.param("state", state)
 				.param("booking", bookingId)
 				.param("event", event.type().wire)
-				.param("at", Timestamp.from(occurredAt))
-				.param("now", Timestamp.from(now))
+				.param("at", Instants.utc(occurredAt))
+				.param("now", Instants.utc(now))
 				.param("connection", connection.id())
 				.param("external", event.externalId())
 				.update();

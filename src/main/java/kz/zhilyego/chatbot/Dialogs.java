@@ -1,11 +1,11 @@
 package kz.zhilyego.chatbot;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ class Dialogs {
 			.param("m", key.messenger())
 			.param("c", key.chatId())
 			.query((rs, n) -> {
-				Instant updated = rs.getTimestamp("updated_at").toInstant();
+				Instant updated = Instants.read(rs, "updated_at");
 				boolean expired = updated.plus(ttl).isBefore(this.clock.instant());
 				String language = rs.getString("language");
 				long user = rs.getLong("user_id");
@@ -64,7 +64,7 @@ class Dialogs {
 			.param("user", userId)
 			.param("language", language == null ? null : language.code())
 			.param("state", this.json.writeValueAsString(state))
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update();
 	}
 
@@ -83,7 +83,7 @@ class Dialogs {
 	/** Forgets the states of dialogs idle for longer than the TTL (language stays). */
 	int expireIdle(Duration ttl) {
 		return this.jdbc.sql("update chat_dialogs set state = '{}' where updated_at < :cutoff and state <> '{}'::jsonb")
-			.param("cutoff", Timestamp.from(this.clock.instant().minus(ttl)))
+			.param("cutoff", Instants.utc(this.clock.instant().minus(ttl)))
 			.update();
 	}
 

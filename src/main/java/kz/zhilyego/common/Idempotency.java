@@ -3,7 +3,6 @@ package kz.zhilyego.common;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Function;
@@ -101,7 +100,7 @@ public class Idempotency {
 			.param("caller", request.callerId())
 			.param("key", request.key())
 			.param("fingerprint", fingerprint)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update();
 		if (claimed == 1) {
 			T value = work.get();

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,8 +41,6 @@ class DemoData implements ApplicationRunner {
 	private static final int DEMO_OCCUPIED = 30;
 
 	private static final int TEAM_LISTINGS = 12;
-
-	private final JdbcClient jdbc;
 
 	private final CatalogGenerator generator;
 
@@ -67,15 +64,14 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoReviews reviews;
 
-	DemoData(JdbcClient jdbc, CatalogGenerator generator, DemoAccounts accounts, FileStorage storage,
-			TransactionTemplate transactions, DemoProperties properties, PlaceHold placeHold,
-			ConfirmPayment confirmPayment, ListingBlocks blocks, Clock clock, DemoReviews reviews) {
+	DemoData(CatalogGenerator generator, DemoAccounts accounts, FileStorage storage, TransactionTemplate transactions,
+			DemoProperties properties, PlaceHold placeHold, ConfirmPayment confirmPayment, ListingBlocks blocks,
+			Clock clock, DemoReviews reviews) {
 		this.reviews = reviews;
 		this.placeHold = placeHold;
 		this.confirmPayment = confirmPayment;
 		this.blocks = blocks;
 		this.clock = clock;
-		this.jdbc = jdbc;
 		this.generator = generator;
 		this.accounts = accounts;
 		this.storage = storage;
@@ -88,7 +84,7 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// accounts first: listings need a real owner (the demo realtor)
 		DemoAccounts.Ids ids = this.accounts.ensure();
-		long existing = this.jdbc.sql("select count(*) from listings").query(Long.class).single();
+		long existing = this.generator.countListings();
 		if (existing > 0) {
 			log.info("Demo data: {} listings already there, nothing loaded", existing);
 			ensureTeam(ids);
@@ -113,11 +109,7 @@ class DemoData implements ApplicationRunner {
 	private void ensureTeam(DemoAccounts.Ids ids) {
 		List<String> photos = PlaceholderPhotos.ensure(this.storage);
 		for (long realtor : ids.team()) {
-			long owned = this.jdbc.sql("select count(*) from listings where owner_id = :owner")
-				.param("owner", realtor)
-				.query(Long.class)
-				.single();
-			if (owned > 0) {
+			if (this.generator.countListingsOf(realtor) > 0) {
 				continue;
 			}
 			List<Long> created = this.transactions.execute(

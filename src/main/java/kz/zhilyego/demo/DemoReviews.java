@@ -1,8 +1,8 @@
 package kz.zhilyego.demo;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -11,17 +11,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.zhilyego.booking.StayHistory;
 import kz.zhilyego.catalog.ListingRatings;
+import kz.zhilyego.catalog.Stay;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.DemoAccounts;
+import kz.zhilyego.identity.UserDirectory;
+import kz.zhilyego.identity.UserProfile;
 import kz.zhilyego.review.GuestReviews;
 import kz.zhilyego.review.Reviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the past on some demo listings, reviewed through the review service (so the ratings are
  * recomputed from them), some answered by the demo realtor. The generated ratings of all
  * other demo listings are reset, so every rating on the demo site matches its reviews.
- * Past stays cannot be placed through the booking services (they refuse past dates), so
- * they are inserted directly, like imported history.
+ * Past stays cannot be placed through the hold path (it refuses past dates); they are
+ * recorded as history ({@link StayHistory}). Guests come from identity
+ * ({@link DemoAccounts#guest}), reviews through the review service.
  */
 @Component
 @Profile("dev")
@@ -58,27 +61,30 @@ class DemoReviews {
 	private static final List<String> REPLIES = List.of("Спасибо за отзыв! Будем рады видеть вас снова.",
 			"Благодарим! Учли замечание и уже всё исправили.", "Рақмет! Қайта келіңіз.");
 
-	private final JdbcClient jdbc;
-
 	private final Reviews reviews;
 
 	private final GuestReviews guestReviews;
 
 	private final ListingRatings ratings;
 
-	private final PasswordEncoder passwords;
+	private final DemoAccounts accounts;
+
+	private final UserDirectory users;
+
+	private final StayHistory stays;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	DemoReviews(JdbcClient jdbc, Reviews reviews, GuestReviews guestReviews, ListingRatings ratings,
-			PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
-		this.jdbc = jdbc;
+	DemoReviews(Reviews reviews, GuestReviews guestReviews, ListingRatings ratings, DemoAccounts accounts,
+			UserDirectory users, StayHistory stays, TransactionTemplate transactions, Clock clock) {
 		this.reviews = reviews;
 		this.guestReviews = guestReviews;
 		this.ratings = ratings;
-		this.passwords = passwords;
+		this.accounts = accounts;
+		this.users = users;
+		this.stays = stays;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -142,65 +148,25 @@ class DemoReviews {
 	private List<Long> guests(DemoAccounts.Ids ids) {
 		List<Long> guests = new ArrayList<>();
 		guests.add(ids.user());
-		String hash = this.passwords.encode(DemoAccounts.PASSWORD);
 		for (int i = 0; i < GUESTS.size(); i++) {
-			long id = this.jdbc.sql("""
-					insert into users (phone, email, name, password_hash)
-					values (:phone, :email, :name, :hash)
-					on conflict (email) do update set name = excluded.name
-					returning id
-					""")
-				.param("phone", "+7701000010" + i)
-				.param("email", "guest" + (i + 1) + "@demo.zhilyego.kz")
-				.param("name", GUESTS.get(i))
-				.param("hash", hash)
-				.query(Long.class)
-				.single();
-			this.jdbc.sql("insert into user_roles (user_id, role) values (:id, 'USER') on conflict do nothing")
-				.param("id", id)
-				.update();
-			guests.add(id);
+			guests.add(this.accounts.guest("guest" + (i + 1) + "@demo.zhilyego.kz", "+7701000010" + i, GUESTS.get(i)));
 		}
 		return guests;
 	}
 
+	/** A past stay, booked a week before check-in and completed at noon of check-out. */
 	private UUID completedStay(long listing, long guest, LocalDate checkIn, LocalDate checkOut) {
-		UUID id = UUID.randomUUID();
-		Timestamp completed = Timestamp.from(checkOut.atTime(LocalTime.NOON).atZone(Zones.KAZAKHSTAN).toInstant());
-		Timestamp created = Timestamp
-			.from(checkIn.minusDays(7).atTime(LocalTime.NOON).atZone(Zones.KAZAKHSTAN).toInstant());
-		this.jdbc
-			.sql("""
-					insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
-					    guest_name, guest_phone, guest_email, rules_accepted_at, nightly, subtotal, discounts, total, currency,
-					    commission_percent, platform_commission, gateway_fee_percent, gateway_fee, hold_expires_at,
-					    created_at, confirmed_at, checked_in_at, completed_at)
-					select :id, l.id, l.owner_id, u.id, 'COMPLETED', :checkIn, :checkOut, 1, u.name, u.phone, u.email,
-					    :created, '[]', l.price_per_night * (:checkOut - :checkIn), 0,
-					    l.price_per_night * (:checkOut - :checkIn), l.currency, 10,
-					    l.price_per_night * (:checkOut - :checkIn) * 0.10, 2.5,
-					    l.price_per_night * (:checkOut - :checkIn) * 0.025, :created, :created, :created, :created, :completed
-					from listings l, users u where l.id = :listing and u.id = :guest
-					""")
-			.param("id", id)
-			.param("listing", listing)
-			.param("guest", guest)
-			.param("checkIn", checkIn)
-			.param("checkOut", checkOut)
-			.param("created", created)
-			.param("completed", completed)
-			.update();
-		return id;
+		UserProfile profile = this.users.find(guest).orElseThrow();
+		Instant booked = checkIn.minusDays(7).atTime(LocalTime.NOON).atZone(Zones.KAZAKHSTAN).toInstant();
+		return this.stays.recordCompleted(new StayHistory.CompletedStay(listing, guest, profile.name(), profile.phone(),
+				profile.email(), new Stay(checkIn, checkOut), booked, booked,
+				checkOut.atTime(LocalTime.NOON).atZone(Zones.KAZAKHSTAN).toInstant()));
 	}
 
 	/** A demo review is dated the day after its stay, not the day the demo was loaded. */
 	private void backdate(long reviewId, LocalDate checkOut) {
-		this.jdbc.sql("update reviews set created_at = :at where id = :id")
-			.param("at",
-					Timestamp
-						.from(checkOut.plusDays(1).atTime(LocalTime.of(19, 0)).atZone(Zones.KAZAKHSTAN).toInstant()))
-			.param("id", reviewId)
-			.update();
+		this.reviews.dateWritten(reviewId,
+				checkOut.plusDays(1).atTime(LocalTime.of(19, 0)).atZone(Zones.KAZAKHSTAN).toInstant());
 	}
 
 	private static AccessScope guestScope(long userId) {

@@ -2,7 +2,6 @@ package kz.zhilyego.events;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +78,7 @@ public class PlatformEvents {
 			.param("subjectType", event.subjectType())
 			.param("subjectId", event.subjectId())
 			.param("payload", this.json.writeValueAsString(event.payload()))
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.query(Long.class)
 			.optional();
 		id.ifPresent(value -> this.publisher
@@ -132,11 +132,11 @@ public class PlatformEvents {
 		}
 		if (filter.from() != null) {
 			where.append(" and occurred_at >= :from");
-			params.put("from", Timestamp.from(filter.from()));
+			params.put("from", Instants.utc(filter.from()));
 		}
 		if (filter.to() != null) {
 			where.append(" and occurred_at < :to");
-			params.put("to", Timestamp.from(filter.to()));
+			params.put("to", Instants.utc(filter.to()));
 		}
 		long total = this.jdbc.sql("select count(*) from platform_events " + where)
 			.params(params)
@@ -200,7 +200,7 @@ public class PlatformEvents {
 		Long actorId = rs.wasNull() ? null : actor;
 		return new RecordedEvent(rs.getLong("id"), rs.getString("type"), actorId, rs.getString("subject_type"),
 				rs.getString("subject_id"), this.json.readValue(rs.getString("payload"), MAP),
-				rs.getTimestamp("occurred_at").toInstant());
+				Instants.read(rs, "occurred_at"));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.zhilyego.catalog.ListingLocks;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ public class Favorites {
 				""")
 			.param("user", userId)
 			.param("listing", listingId)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update() == 1;
 	}
 
@@ -82,7 +83,7 @@ public class Favorites {
 				order by created_at desc, listing_id desc
 				""")
 			.param("user", userId)
-			.query((rs, n) -> new Favorite(rs.getLong("listing_id"), rs.getTimestamp("created_at").toInstant()))
+			.query((rs, n) -> new Favorite(rs.getLong("listing_id"), Instants.read(rs, "created_at")))
 			.list();
 	}
 

@@ -1,6 +1,5 @@
 package kz.zhilyego.flags;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
@@ -134,7 +134,7 @@ public class FeatureFlagAdmin {
 				""")
 			.param("key", key)
 			.param("description", description)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update();
 		if (changed > 0) {
 			this.audit.record(null, "feature-flag.enabled", "feature-flag", key, Map.of("enabled", true));
@@ -225,7 +225,7 @@ public class FeatureFlagAdmin {
 			.param("percentage", checked.percentage())
 			.param("users", checked.userIds().toArray(Long[]::new))
 			.param("agencies", checked.agencyIds().toArray(Long[]::new))
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("actor", user.id())
 			.update();
 	}

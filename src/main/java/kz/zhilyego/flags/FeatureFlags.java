@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,12 +111,11 @@ public class FeatureFlags {
 				// a role that no longer exists targets nobody
 			}
 		}
-		java.sql.Timestamp updated = rs.getTimestamp("updated_at");
 		long updatedBy = rs.getLong("updated_by");
 		Long by = rs.wasNull() ? null : updatedBy;
 		return new FeatureFlag(rs.getString("key"), rs.getString("description"), rs.getBoolean("enabled"), roles,
 				rs.getInt("percentage"), longs(rs.getArray("user_ids")), longs(rs.getArray("agency_ids")),
-				rs.getLong("version"), updated == null ? null : updated.toInstant(), by);
+				rs.getLong("version"), Instants.readOrNull(rs, "updated_at"), by);
 	}
 
 	private static List<String> texts(@Nullable Array array) throws SQLException {

@@ -83,6 +83,15 @@ public class DemoAccounts {
 		return new Ids(user, realtor, head, superuser, agency, List.of(second, third));
 	}
 
+	/**
+	 * A demo guest (role USER, password {@link #PASSWORD}): the account of the e-mail,
+	 * created when there is none.
+	 */
+	@Transactional
+	public long guest(String email, String phone, String name) {
+		return account(email, phone, name, EnumSet.of(Role.USER), null);
+	}
+
 	private long account(String email, String phone, String name, EnumSet<Role> roles, @Nullable Long agencyId) {
 		return this.users.findByLogin(email)
 			.map(UserRecord::id)

@@ -114,11 +114,11 @@ public class ReceiveWebhook {
 			Optional<Long> stored = this.callbacks.storeOnce(provider, callback.eventId(), payment.id(),
 					callback.type(), raw, now);
 			if (stored.isEmpty()) {
-				return new Processed(true, null, null);
+				return new Processed(true, null);
 			}
 			this.callbacks.markProcessed(stored.get(), now);
 			if (hint) {
-				return new Processed(false, null, null);
+				return new Processed(false, null);
 			}
 			String disagreement = disagreement(payment, callback);
 			if (disagreement != null) {
@@ -129,15 +129,13 @@ public class ReceiveWebhook {
 				log.error("Payment {} of booking {} flagged for review: {} callback {} says {} paid, payment is {} {}",
 						payment.id(), payment.bookingId(), provider, callback.eventId(), callback.amount(),
 						payment.amount(), payment.currency());
-				return new Processed(false, null, SettlePayment.Effect.FLAGGED);
+				return new Processed(false, SettlePayment.Effect.FLAGGED);
 			}
-			SettlePayment.Result result = this.settle.applyInTransaction(payment.id(), callback.outcome(),
-					callback.amount(), "callback:" + callback.type());
-			return new Processed(false, result, result.effect());
+			// joins this transaction; an automatic refund is attempted after it commits
+			SettlePayment.Result result = this.settle.apply(payment.id(), callback.outcome(), callback.amount(),
+					"callback:" + callback.type());
+			return new Processed(false, result.effect());
 		});
-		if (processed.result() != null) {
-			this.settle.afterCommit(processed.result());
-		}
 		SettlePayment.Effect effect = processed.effect();
 		if (hint && !processed.duplicate()) {
 			effect = this.poll.pollNow(found.id());
@@ -164,8 +162,7 @@ public class ReceiveWebhook {
 		return reported.amount().compareTo(payment.amount()) != 0 ? "amount_mismatch" : null;
 	}
 
-	private record Processed(boolean duplicate, SettlePayment.@Nullable Result result,
-			SettlePayment.@Nullable Effect effect) {
+	private record Processed(boolean duplicate, SettlePayment.@Nullable Effect effect) {
 	}
 
 }

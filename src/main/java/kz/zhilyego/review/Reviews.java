@@ -298,4 +298,16 @@ public class Reviews {
 
 	}
 
+	/**
+	 * Dates a review written before it was recorded here (imported history, the dev
+	 * demo): its {@code created_at} becomes {@code writtenAt}; nothing else changes.
+	 */
+	@Transactional
+	public void dateWritten(long reviewId, java.time.Instant writtenAt) {
+		this.jdbc.sql("update reviews set created_at = :at where id = :id")
+			.param("at", Timestamp.from(writtenAt))
+			.param("id", reviewId)
+			.update();
+	}
+
 }

@@ -1,10 +1,12 @@
 package kz.zhilyego.telegram;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import kz.zhilyego.common.Instants;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +29,8 @@ class TelegramUpdates {
 		this.clock = clock;
 	}
 
-	private Timestamp nowTimestamp() {
-		return Timestamp.from(this.clock.instant());
+	private OffsetDateTime nowTimestamp() {
+		return Instants.utc(this.clock.instant());
 	}
 
 	/** Stores the update; false when it was stored before (a duplicate). */
@@ -86,7 +88,7 @@ class TelegramUpdates {
 	 * one.
 	 */
 	boolean lease(long chatId, String owner, Duration duration) {
-		Timestamp now = nowTimestamp();
+		OffsetDateTime now = nowTimestamp();
 		return this.jdbc
 			.sql("""
 					insert into telegram_chats (chat_id, lease_owner, lease_until) values (:chat, :owner, :until)
@@ -96,7 +98,7 @@ class TelegramUpdates {
 					""")
 			.param("chat", chatId)
 			.param("owner", owner)
-			.param("until", Timestamp.from(now.toInstant().plus(duration)))
+			.param("until", Instants.utc(now.toInstant().plus(duration)))
 			.param("now", now)
 			.update() == 1;
 	}
@@ -135,7 +137,7 @@ class TelegramUpdates {
 	 */
 	int deleteProcessedBefore(java.time.Instant cutoff) {
 		return this.jdbc.sql("delete from telegram_updates where processed_at is not null and received_at < :cutoff")
-			.param("cutoff", Timestamp.from(cutoff))
+			.param("cutoff", Instants.utc(cutoff))
 			.update();
 	}
 

@@ -1,7 +1,6 @@
 package kz.zhilyego.trust;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingEvents;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingRecords;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccountAges;
@@ -106,7 +106,7 @@ public class GuestRisks {
 			.param("level", risk.level().name())
 			.param("reasons", String.join(",",
 					risk.reasons().stream().map(r -> r.factor().name() + "=" + r.points().toPlainString()).toList()))
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update();
 		return risk;
 	}
@@ -141,7 +141,7 @@ public class GuestRisks {
 			.param("guest", guestId)
 			.query((rs,
 					n) -> new Stored(new GuestRisk(rs.getInt("score"), RiskLevel.valueOf(rs.getString("level")),
-							reasons(rs.getString("reasons"))), rs.getTimestamp("computed_at").toInstant()))
+							reasons(rs.getString("reasons"))), Instants.read(rs, "computed_at")))
 			.optional();
 	}
 

@@ -190,6 +190,16 @@ class MessageHistoryIT {
 		HttpResponse<String> filteredPage = admin.get("/admin/messages?channel=EMAIL&bookingId=" + other);
 		assertThat(filteredPage.statusCode()).isEqualTo(200);
 		assertThat(filteredPage.body()).contains("guest@test.kz");
+		// the filter form (fragments/filters) keeps the filter it was sent
+		org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(filteredPage.body());
+		assertThat(form.select("#f-channel option[selected]").eachAttr("value")).containsExactly("EMAIL");
+		assertThat(form.select("#f-channel option").first().attr("value")).isEmpty();
+		assertThat(form.select("#f-status option[selected]")).isEmpty();
+		assertThat(form.selectFirst("#f-booking").attr("name")).isEqualTo("bookingId");
+		assertThat(form.selectFirst("#f-booking").attr("value")).isEqualTo(other.toString());
+		assertThat(form.selectFirst("#f-recipient").attr("inputmode")).isEqualTo("numeric");
+		assertThat(form.selectFirst("#f-from").attr("type")).isEqualTo("date");
+		assertThat(form.selectFirst("#message-filters button[type=submit]").text()).isNotBlank();
 	}
 
 	private UUID book(String ref, String checkIn, String checkOut) {

@@ -128,6 +128,22 @@ class AdminPanelPagesIT {
 		assertThat(site.get("/admin/users/" + this.realtorA).html().selectFirst("#user-agency").text())
 			.contains("Альфа");
 		assertThat(site.get("/admin/settings").html().selectFirst("#holdMinutes")).isNotNull();
+
+		// the filter form (fragments/filters) keeps the filter it was sent, field by
+		// field
+		Document audit = site.get("/admin/audit?action=login.*&from=2026-11-01&actor=7").html();
+		assertThat(audit.selectFirst("#audit-filter").attr("method")).isEqualTo("get");
+		assertThat(audit.selectFirst("label[for=f-action]").text()).isNotBlank();
+		assertThat(audit.selectFirst("#f-action").attributes().asList())
+			.extracting(a -> a.getKey() + "=" + a.getValue())
+			.contains("name=action", "value=login.*", "maxlength=100", "placeholder=login.*");
+		assertThat(audit.selectFirst("#f-actor").attributes().asList()).extracting(a -> a.getKey() + "=" + a.getValue())
+			.contains("name=actor", "value=7", "inputmode=numeric")
+			.noneMatch(a -> a.startsWith("maxlength") || a.startsWith("placeholder"));
+		assertThat(audit.selectFirst("#f-from").attributes().asList()).extracting(a -> a.getKey() + "=" + a.getValue())
+			.contains("name=from", "type=date", "value=2026-11-01");
+		assertThat(audit.selectFirst("#f-to").attr("value")).isEmpty();
+		assertThat(audit.selectFirst("#audit-csv").attr("href")).contains("action=login.*", "from=2026-11-01");
 	}
 
 	@Test

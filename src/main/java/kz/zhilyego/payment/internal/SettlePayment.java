@@ -2,6 +2,7 @@ package kz.zhilyego.payment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import kz.zhilyego.booking.ConfirmPayment;
@@ -16,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>PAID for an unpaid payment → PAID, then {@link ConfirmPayment}: Confirmed → the
  * ledger set is booked once; RefundRequired → an automatic full refund is created and
- * attempted after commit;</li>
+ * attempted after commit ({@link RefundRequested});</li>
  * <li>PAID for a paid payment → nothing;</li>
  * <li>FAILED / CANCELLED / EXPIRED → only a PENDING or UNKNOWN payment closes (an UNKNOWN
  * one's case is then resolved by the provider's answer); the booking stays as it is (a
@@ -105,25 +104,18 @@ public class SettlePayment {
 	public record Result(Effect effect, @Nullable UUID refundId) {
 	}
 
-	/** Applies the outcome in its own transaction, then attempts an automatic refund. */
-	public Result apply(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
-		Result result = this.transactions.execute(status -> applyInTransaction(paymentId, outcome, reported, source));
-		afterCommit(result);
-		return result;
-	}
-
-	/** Attempts the refund a committed {@link Result} asks for. */
-	public void afterCommit(Result result) {
-		if (result.refundId() != null) {
-			this.executeRefunds.attempt(result.refundId());
-		}
-	}
-
 	/**
-	 * Applies the outcome in the caller's transaction; call {@link #afterCommit} after.
+	 * Applies the outcome in the caller's transaction, or in one of its own when there is
+	 * none. An automatic refund it creates is attempted once that transaction has
+	 * committed ({@link RefundRequested}, handled by {@link RefundAttempts}): never
+	 * before, and never when it rolls back.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Result applyInTransaction(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
+	public Result apply(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
+		return Objects
+			.requireNonNull(this.transactions.execute(status -> settle(paymentId, outcome, reported, source)));
+	}
+
+	private Result settle(UUID paymentId, Outcome outcome, @Nullable Money reported, String source) {
 		PaymentRow payment = this.payments.lock(paymentId)
 			.orElseThrow(() -> new IllegalArgumentException("No payment " + paymentId));
 		Instant now = this.clock.instant();
@@ -209,6 +201,7 @@ public class SettlePayment {
 		this.executeRefunds.waitsForAPerson(payment.id(), payment.bookingId());
 		log.warn("Payment {} of booking {} cannot confirm it ({}): automatic refund {}", payment.id(),
 				payment.bookingId(), reason, refundId);
+		this.events.publishEvent(new RefundRequested(refundId));
 		return new Result(Effect.REFUND_REQUIRED, refundId);
 	}
 
