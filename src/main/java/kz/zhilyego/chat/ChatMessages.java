@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,7 +33,7 @@ class ChatMessages {
 			.param("booking", bookingId)
 			.param("guest", guestId)
 			.param("realtor", realtorId)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update();
 	}
 
@@ -61,7 +62,7 @@ class ChatMessages {
 			.param("photoType", photoType)
 			.param("photoSize", photoKey == null ? null : photoSize)
 			.param("via", via)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.query(Long.class)
 			.single();
 	}
@@ -111,7 +112,7 @@ class ChatMessages {
 		return this.jdbc.sql("""
 				update booking_chat_messages set deleted_at = :now, deleted_by = :author
 				where id = :id and author_id = :author and deleted_at is null
-				""").param("id", messageId).param("author", authorId).param("now", Timestamp.from(now)).update() == 1;
+				""").param("id", messageId).param("author", authorId).param("now", Instants.utc(now)).update() == 1;
 	}
 
 	/** Marks everything up to the newest message as read by the user. */
@@ -126,7 +127,7 @@ class ChatMessages {
 					""")
 			.param("booking", bookingId)
 			.param("user", userId)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update();
 	}
 
@@ -169,7 +170,7 @@ class ChatMessages {
 				insert into booking_chat_reads (booking_id, user_id, last_read_id, notified_at)
 				values (:booking, :user, 0, :now)
 				on conflict (booking_id, user_id) do update set notified_at = excluded.notified_at
-				""").param("booking", bookingId).param("user", recipientId).param("now", Timestamp.from(now)).update();
+				""").param("booking", bookingId).param("user", recipientId).param("now", Instants.utc(now)).update();
 		return true;
 	}
 

@@ -1,11 +1,11 @@
 package kz.zhilyego.chat;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.trust.ResponseTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,8 +71,8 @@ public class ChatResponseTimes implements ResponseTimes {
 				where answered.at is not null
 				""".formatted(aggregate))
 			.param("realtor", realtorId)
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+			.param("from", Instants.utc(from))
+			.param("to", Instants.utc(to))
 			.query((rs, n) -> {
 				double value = rs.getDouble(1);
 				return rs.wasNull() ? Optional.<Double>empty() : Optional.of(value);

@@ -1,6 +1,5 @@
 package kz.zhilyego.feedback;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,7 @@ import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.UserDirectory;
@@ -134,7 +134,7 @@ public class Feedback {
 				where id = :id and rating is null
 				""")
 			.param("rating", rating)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("via", via.name())
 			.param("id", request.id())
 			.update();
@@ -159,8 +159,8 @@ public class Feedback {
 				where id = :id and comment is null
 				""")
 			.param("comment", text)
-			.param("now", Timestamp.from(now))
-			.param("due", Timestamp.from(due))
+			.param("now", Instants.utc(now))
+			.param("due", Instants.utc(due))
 			.param("id", request.id())
 			.update();
 		if (saved == 1) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +15,7 @@ import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingEvents.StayCompleted;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Zones;
 import kz.zhilyego.identity.UserDirectory;
 import kz.zhilyego.identity.UserProfile;
@@ -127,7 +127,7 @@ class FeedbackRequests implements ReminderHandler {
 				.param("listing", booking.listingId())
 				.param("guest", booking.guestId())
 				.param("owner", booking.ownerId())
-				.param("now", Timestamp.from(now))
+				.param("now", Instants.utc(now))
 				.query(Long.class)
 				.optional()
 				.orElse(null);
@@ -145,7 +145,7 @@ class FeedbackRequests implements ReminderHandler {
 					where booking_id = :booking and rating is null and reminded_at is null
 					returning id
 					""")
-				.param("now", Timestamp.from(now))
+				.param("now", Instants.utc(now))
 				.param("booking", bookingId)
 				.query(Long.class)
 				.optional()
@@ -165,7 +165,7 @@ class FeedbackRequests implements ReminderHandler {
 		this.jdbc.sql("insert into feedback_links (token_hash, request_id, created_at) values (:hash, :id, :now)")
 			.param("hash", hash(token))
 			.param("id", requestId)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update();
 		String page = this.baseUrl + "/feedback/" + token;
 		OutgoingMessage.Builder message = OutgoingMessage.builder(kind, dedup + booking.id() + ":guest")

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingQueries;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.Zones;
@@ -129,7 +130,7 @@ public class FollowUps {
 				update feedback_requests set resolved_at = :now, resolved_by = :by, resolution = :note
 				where id = :id and resolved_at is null
 				""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("by", user.id())
 			.param("note", text.isEmpty() ? null : text)
 			.param("id", id)
@@ -143,9 +144,9 @@ public class FollowUps {
 			throw ProblemException.invalidField("to", "feedback.stats.period");
 		}
 		Map<String, Object> params = scopeParams(scope);
-		params.put("from", Timestamp.from(from.atStartOfDay(Zones.KAZAKHSTAN).toInstant()));
-		params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(Zones.KAZAKHSTAN).toInstant()));
-		params.put("now", Timestamp.from(this.clock.instant()));
+		params.put("from", Instants.utc(from.atStartOfDay(Zones.KAZAKHSTAN).toInstant()));
+		params.put("to", Instants.utc(to.plusDays(1).atStartOfDay(Zones.KAZAKHSTAN).toInstant()));
+		params.put("now", Instants.utc(this.clock.instant()));
 		Map<Integer, Long> distribution = new LinkedHashMap<>();
 		for (int rating = 1; rating <= 5; rating++) {
 			distribution.put(rating, 0L);

@@ -1,7 +1,6 @@
 package kz.zhilyego.feedback;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Optional;
 
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.catalog.StayQuotes;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AccessScopes;
@@ -134,7 +134,7 @@ public class ReviewLinks {
 			.param("yandex", clean.yandexMaps())
 			.param("own", clean.ownForm())
 			.param("by", user.id())
-			.param("at", Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.update();
 		return clean;
 	}

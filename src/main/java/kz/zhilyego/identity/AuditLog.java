@@ -3,6 +3,7 @@ package kz.zhilyego.identity;
 import java.time.Clock;
 import java.util.Map;
 
+import kz.zhilyego.common.Instants;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class AuditLog {
 				insert into audit_log (at, actor_id, action, subject_type, subject_id, details)
 				values (:at, :actor, :action, :subjectType, :subjectId, cast(:details as jsonb))
 				""")
-			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("at", Instants.utc(this.clock.instant()))
 			.param("actor", actorId)
 			.param("action", action)
 			.param("subjectType", subjectType)

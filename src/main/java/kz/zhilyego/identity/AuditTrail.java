@@ -2,12 +2,12 @@ package kz.zhilyego.identity;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.Zones;
 import org.jspecify.annotations.Nullable;
@@ -93,9 +93,9 @@ public class AuditTrail {
 			.params(p)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-					rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("action"),
-					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("details")))
+			.query((rs, n) -> new Entry(rs.getLong("id"), Instants.read(rs, "at"), rs.getObject("actor_id", Long.class),
+					rs.getString("actor_name"), rs.getString("action"), rs.getString("subject_type"),
+					rs.getString("subject_id"), rs.getString("details")))
 			.list();
 	}
 
@@ -130,10 +130,9 @@ public class AuditTrail {
 			.params(p)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, n) -> new Reveal(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-					rs.getLong("listing_id"), rs.getString("title"), rs.getObject("booking_id", UUID.class),
-					rs.getLong("actor_id"), rs.getString("actor_name"), rs.getString("audience"),
-					rs.getString("channel")))
+			.query((rs, n) -> new Reveal(rs.getLong("id"), Instants.read(rs, "at"), rs.getLong("listing_id"),
+					rs.getString("title"), rs.getObject("booking_id", UUID.class), rs.getLong("actor_id"),
+					rs.getString("actor_name"), rs.getString("audience"), rs.getString("channel")))
 			.list();
 	}
 

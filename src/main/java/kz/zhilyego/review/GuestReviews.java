@@ -19,6 +19,7 @@ import java.util.UUID;
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import org.jspecify.annotations.Nullable;
@@ -111,8 +112,8 @@ public class GuestReviews {
 				.param("rating", rating)
 				.param("flags", String.join(",", ticked.stream().map(Enum::name).toList()))
 				.param("comment", text)
-				.param("now", Timestamp.from(now))
-				.param("visibleFrom", Timestamp.from(pending ? blindEnd : now))
+				.param("now", Instants.utc(now))
+				.param("visibleFrom", Instants.utc(pending ? blindEnd : now))
 				.param("pending", pending)
 				.query(Long.class)
 				.single();
@@ -155,7 +156,7 @@ public class GuestReviews {
 				order by g.created_at desc, g.id desc
 				""".formatted(COLUMNS, VISIBLE))
 			.param("guest", guestId)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.query((rs, n) -> review(rs, this.clock.instant()))
 			.list();
 	}
@@ -172,7 +173,7 @@ public class GuestReviews {
 			.param("guest", guestId)
 			.param("negative",
 					EnumSet.allOf(GuestFlag.class).stream().filter(GuestFlag::negative).map(Enum::name).toList())
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.query((rs, n) -> {
 				BigDecimal average = rs.getBigDecimal("average");
 				return new GuestRecord(rs.getInt("reviews"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import kz.zhilyego.catalog.ListingRatings;
+import kz.zhilyego.common.Instants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ class ListingRatingSync {
 				from reviews r where r.listing_id = :listing and r.status = 'PUBLISHED' and %s
 				""".formatted(BlindPeriod.VISIBLE))
 			.param("listing", listingId)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.query((rs, n) -> new Stats(rs.getBigDecimal("average"), rs.getInt("count")))
 			.single();
 		this.ratings.update(listingId, stats.average().setScale(2, RoundingMode.HALF_UP), stats.count());

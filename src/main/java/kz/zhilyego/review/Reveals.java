@@ -1,11 +1,12 @@
 package kz.zhilyego.review;
 
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class Reveals {
 	 * The caller holds the listing's review lock.
 	 */
 	void revealBooking(UUID bookingId) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		OffsetDateTime now = Instants.utc(this.clock.instant());
 		List<Revealed> stays = this.jdbc.sql("""
 				update reviews set visible_from = :now, reveal_pending = false
 				where booking_id = :booking and reveal_pending
@@ -58,7 +59,7 @@ class Reveals {
 	/** Reveals every review whose blind period is over; the number revealed. */
 	@Transactional
 	public int revealDue() {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		OffsetDateTime now = Instants.utc(this.clock.instant());
 		List<Revealed> stays = this.jdbc.sql("""
 				update reviews set reveal_pending = false
 				where reveal_pending and visible_from <= :now

@@ -3,6 +3,7 @@ package kz.zhilyego.review;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
@@ -51,8 +53,8 @@ public class ReviewQueries {
 		this.clock = clock;
 	}
 
-	private Timestamp now() {
-		return Timestamp.from(this.clock.instant());
+	private OffsetDateTime now() {
+		return Instants.utc(this.clock.instant());
 	}
 
 	/** How many of a realtor's latest answers {@link #replyTime} looks at. */

@@ -1,6 +1,7 @@
 package kz.zhilyego.review;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import kz.zhilyego.booking.BookingDetails;
 import kz.zhilyego.booking.BookingQueries;
 import kz.zhilyego.booking.BookingStatus;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AccessScope;
 import kz.zhilyego.identity.AuditLog;
@@ -102,7 +104,7 @@ public class Reviews {
 		}
 		boolean flagged = AutoModeration.flags(text, this.settings.current().reviewStopWords());
 		ReviewStatus status = flagged ? ReviewStatus.HIDDEN : ReviewStatus.PUBLISHED;
-		Timestamp now = Timestamp.from(this.clock.instant());
+		OffsetDateTime now = Instants.utc(this.clock.instant());
 		// double-blind (BlindPeriod): hidden until the realtor rates the guest too, or 14
 		// days after check-out
 		java.time.Instant blindEnd = BlindPeriod.end(booking);
@@ -125,7 +127,7 @@ public class Reviews {
 				.param("reason", flagged ? AutoModeration.REASON : null)
 				.param("hiddenAt", flagged ? now : null)
 				.param("now", now)
-				.param("visibleFrom", pending ? Timestamp.from(blindEnd) : now)
+				.param("visibleFrom", pending ? Instants.utc(blindEnd) : now)
 				.param("pending", pending)
 				.query(Long.class)
 				.single();
@@ -163,7 +165,7 @@ public class Reviews {
 		}
 		this.jdbc.sql("update reviews set reply = :reply, replied_at = :now, replied_by = :by where id = :id")
 			.param("reply", reply)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("by", scope.userId())
 			.param("id", review.id())
 			.update();
@@ -193,7 +195,7 @@ public class Reviews {
 			.param("review", reviewId)
 			.param("user", userId)
 			.param("reason", why)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.update();
 		if (inserted == 0) {
 			throw ProblemException.conflict("complaint-exists", "review.complaint.exists");
@@ -219,7 +221,7 @@ public class Reviews {
 				where id = :id
 				""")
 			.param("reason", why)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("by", scope.userId())
 			.param("id", reviewId)
 			.update();
@@ -305,7 +307,7 @@ public class Reviews {
 	@Transactional
 	public void dateWritten(long reviewId, java.time.Instant writtenAt) {
 		this.jdbc.sql("update reviews set created_at = :at where id = :id")
-			.param("at", Timestamp.from(writtenAt))
+			.param("at", Instants.utc(writtenAt))
 			.param("id", reviewId)
 			.update();
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AgencyInvitationSent;
@@ -292,7 +293,7 @@ public class AgencyInvitations {
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
+		return Instants.read(rs, column);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
 import kz.zhilyego.identity.CurrentUser;
@@ -80,9 +81,8 @@ public class ApiKeys {
 				""")
 			.param("owner", owner.id())
 			.query((rs, n) -> new ApiKeyView(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
-					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-					instant(rs.getObject("last_used_at", OffsetDateTime.class)),
-					instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+					Instants.read(rs, "created_at"), Instants.readOrNull(rs, "last_used_at"),
+					Instants.readOrNull(rs, "revoked_at")))
 			.list();
 	}
 

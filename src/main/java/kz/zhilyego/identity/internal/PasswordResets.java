@@ -1,6 +1,5 @@
 package kz.zhilyego.identity.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.common.RequestIds;
 import kz.zhilyego.identity.AuditLog;
@@ -151,7 +151,7 @@ public class PasswordResets {
 				select count(*) from password_resets where user_id = :user and created_at > :since
 				""")
 			.param("user", user.id())
-			.param("since", Timestamp.from(now.minus(Duration.ofHours(1))))
+			.param("since", Instants.utc(now.minus(Duration.ofHours(1))))
 			.query(Long.class)
 			.single();
 		if (recent >= this.settings.perAccountPerHour()) {
@@ -168,8 +168,8 @@ public class PasswordResets {
 			.param("user", user.id())
 			.param("hash", hash)
 			.param("sealed", this.box.encrypt(token))
-			.param("now", Timestamp.from(now))
-			.param("expires", Timestamp.from(expires))
+			.param("now", Instants.utc(now))
+			.param("expires", Instants.utc(expires))
 			.query(Long.class)
 			.single();
 		this.audit.record(user.id(), "user.password-reset-requested", "user", String.valueOf(user.id()),
@@ -226,7 +226,7 @@ public class PasswordResets {
 				""")
 			.param("id", resetId)
 			.param("user", userId)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.query(String.class)
 			.optional()
 			.map(this.box::decrypt);
@@ -244,7 +244,7 @@ public class PasswordResets {
 				where token_hash = :hash and used_at is null and expires_at > :now
 				""" + (lock ? " for update" : ""))
 			.param("hash", Hashes.sha256(token))
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("user_id")))
 			.optional();
 	}
@@ -254,7 +254,7 @@ public class PasswordResets {
 		this.jdbc.sql("""
 				update password_resets set used_at = :now, sealed_token = null
 				where user_id = :user and used_at is null
-				""").param("user", userId).param("now", Timestamp.from(now)).update();
+				""").param("user", userId).param("now", Instants.utc(now)).update();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -83,9 +84,8 @@ public class Tokens {
 				""")
 			.param("hash", Hashes.sha256(refreshToken))
 			.query((rs, n) -> new RefreshRow(rs.getLong("id"), rs.getLong("user_id"),
-					rs.getObject("family", UUID.class), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-					rs.getObject("used_at", OffsetDateTime.class) != null,
-					rs.getObject("revoked_at", OffsetDateTime.class) != null))
+					rs.getObject("family", UUID.class), Instants.read(rs, "expires_at"),
+					rs.getTimestamp("used_at") != null, rs.getTimestamp("revoked_at") != null))
 			.optional()
 			.orElseThrow(Tokens::invalid);
 		Instant now = this.clock.instant();

@@ -1,13 +1,13 @@
 package kz.zhilyego.identity.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.identity.AuditLog;
@@ -105,7 +105,7 @@ public class UserAdmin {
 		this.users.setActive(userId, !blocked);
 		this.jdbc.sql("update users set blocked_reason = :reason, blocked_at = :at where id = :id")
 			.param("reason", blocked ? text : null)
-			.param("at", blocked ? java.sql.Timestamp.from(this.clock.instant()) : null)
+			.param("at", blocked ? Instants.utc(this.clock.instant()) : null)
 			.param("id", userId)
 			.update();
 		if (blocked) {
@@ -160,7 +160,7 @@ public class UserAdmin {
 		if (!newName.equals(realtor.name())) {
 			this.jdbc.sql("update users set name = :name, updated_at = :at where id = :id")
 				.param("name", newName)
-				.param("at", java.sql.Timestamp.from(this.clock.instant()))
+				.param("at", Instants.utc(this.clock.instant()))
 				.param("id", realtorId)
 				.update();
 			this.audit.record(head.id(), "agency.realtor-updated", "user", String.valueOf(realtorId), Map.of("agencyId",
@@ -274,7 +274,7 @@ public class UserAdmin {
 			.param("actor", actorId)
 			.param("size", size)
 			.param("offset", (long) page * size)
-			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), Instants.read(rs, "at"),
 					rs.getObject("actor_id", Long.class), rs.getString("action"), rs.getString("subject_type"),
 					rs.getString("subject_id"), rs.getString("details")))
 			.list();
@@ -293,9 +293,9 @@ public class UserAdmin {
 			.param("listing", listingId)
 			.param("size", size)
 			.param("offset", (long) page * size)
-			.query((rs, n) -> new Reveal(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-					rs.getLong("listing_id"), rs.getObject("booking_id", UUID.class), rs.getLong("actor_id"),
-					rs.getString("audience"), rs.getString("channel")))
+			.query((rs, n) -> new Reveal(rs.getLong("id"), Instants.read(rs, "at"), rs.getLong("listing_id"),
+					rs.getObject("booking_id", UUID.class), rs.getLong("actor_id"), rs.getString("audience"),
+					rs.getString("channel")))
 			.list();
 		return new PageResult<>(total, page, size, items);
 	}

@@ -1,8 +1,8 @@
 package kz.zhilyego.notification.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.notification.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,7 +50,7 @@ class CapturingSender implements ChannelSender {
 			.param("subject", rendered.subject())
 			.param("body", rendered.masked(body))
 			.param("html", this.channel == Channel.EMAIL ? rendered.masked(rendered.html()) : null)
-			.param("createdAt", Timestamp.from(this.clock.instant()))
+			.param("createdAt", Instants.utc(this.clock.instant()))
 			.query(Long.class)
 			.single();
 		return new SendResult.Sent("captured:" + id);

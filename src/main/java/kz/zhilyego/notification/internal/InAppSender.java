@@ -1,9 +1,9 @@
 package kz.zhilyego.notification.internal;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.NotificationKind;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +50,7 @@ class InAppSender implements ChannelSender {
 			.param("title", rendered.subject())
 			.param("body", rendered.masked(rendered.inAppText()))
 			.param("link", local(rendered.link()))
-			.param("createdAt", Timestamp.from(this.clock.instant()))
+			.param("createdAt", Instants.utc(this.clock.instant()))
 			.update();
 		return new SendResult.Sent("in-app:" + message.id());
 	}

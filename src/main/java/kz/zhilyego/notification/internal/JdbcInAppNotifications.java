@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.notification.InAppInbox;
 import kz.zhilyego.notification.InAppNotification;
@@ -57,7 +58,7 @@ class JdbcInAppNotifications implements InAppNotifications {
 				set read_at = coalesce(read_at, :now)
 				where id = :id and user_id = :userId
 				""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("id", notificationId)
 			.param("userId", userId)
 			.update();
@@ -91,7 +92,7 @@ class JdbcInAppNotifications implements InAppNotifications {
 		return this.jdbc.sql("""
 				update in_app_notifications set read_at = :now
 				where user_id = :userId and read_at is null
-				""").param("now", Timestamp.from(this.clock.instant())).param("userId", userId).update();
+				""").param("now", Instants.utc(this.clock.instant())).param("userId", userId).update();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.notification.Channel;
 import kz.zhilyego.notification.MessageHistory;
@@ -70,8 +71,8 @@ class JdbcMessageHistory implements MessageHistory {
 		params.put("kind", filter.kind() == null ? null : filter.kind().name());
 		params.put("booking", filter.bookingId());
 		params.put("recipient", filter.recipientUserId());
-		params.put("from", filter.from() == null ? null : Timestamp.from(filter.from()));
-		params.put("to", filter.to() == null ? null : Timestamp.from(filter.to()));
+		params.put("from", filter.from() == null ? null : Instants.utc(filter.from()));
+		params.put("to", filter.to() == null ? null : Instants.utc(filter.to()));
 		long total = this.jdbc.sql("select count(*) from notification_outbox" + where)
 			.params(params)
 			.query(Long.class)

@@ -1,12 +1,13 @@
 package kz.zhilyego.notification.internal;
 
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.notification.ReminderHandler;
 import kz.zhilyego.notification.ReminderKind;
 import kz.zhilyego.notification.Reminders;
@@ -50,7 +51,7 @@ class JdbcReminders implements Reminders {
 	@Override
 	@Transactional
 	public void schedule(UUID bookingId, ReminderKind kind, Instant dueAt) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		OffsetDateTime now = Instants.utc(this.clock.instant());
 		this.jdbc.sql("""
 				insert into notification_reminders (booking_id, kind, due_at, status, created_at, updated_at)
 				values (:bookingId, :kind, :dueAt, 'PENDING', :now, :now)
@@ -59,7 +60,7 @@ class JdbcReminders implements Reminders {
 				""")
 			.param("bookingId", bookingId)
 			.param("kind", kind.name())
-			.param("dueAt", Timestamp.from(dueAt))
+			.param("dueAt", Instants.utc(dueAt))
 			.param("now", now)
 			.update();
 	}
@@ -70,7 +71,7 @@ class JdbcReminders implements Reminders {
 		return this.jdbc.sql("""
 				update notification_reminders set status = 'CANCELLED', updated_at = :now
 				where booking_id = :bookingId and status = 'PENDING'
-				""").param("now", Timestamp.from(this.clock.instant())).param("bookingId", bookingId).update();
+				""").param("now", Instants.utc(this.clock.instant())).param("bookingId", bookingId).update();
 	}
 
 	@Override
@@ -80,7 +81,7 @@ class JdbcReminders implements Reminders {
 				update notification_reminders set status = 'CANCELLED', updated_at = :now
 				where booking_id = :bookingId and kind = :kind and status = 'PENDING'
 				""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("bookingId", bookingId)
 			.param("kind", kind.name())
 			.update() == 1;
@@ -115,7 +116,7 @@ class JdbcReminders implements Reminders {
 				where status = 'PENDING' and due_at <= :now
 				order by due_at, id
 				limit :limit
-				""").param("now", Timestamp.from(now)).param("limit", MAX_PER_RUN).query(Long.class).list();
+				""").param("now", Instants.utc(now)).param("limit", MAX_PER_RUN).query(Long.class).list();
 		int fired = 0;
 		for (long id : due) {
 			try {
@@ -138,7 +139,7 @@ class JdbcReminders implements Reminders {
 				for update skip locked
 				""")
 			.param("id", id)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.query((rs, row) -> new Due(rs.getObject("booking_id", UUID.class),
 					ReminderKind.valueOf(rs.getString("kind"))))
 			.optional();
@@ -148,7 +149,7 @@ class JdbcReminders implements Reminders {
 		this.jdbc.sql("""
 				update notification_reminders set status = 'FIRED', fired_at = :now, updated_at = :now
 				where id = :id
-				""").param("now", Timestamp.from(now)).param("id", id).update();
+				""").param("now", Instants.utc(now)).param("id", id).update();
 		handlers.forEach(handler -> handler.fire(reminder.get().bookingId(), reminder.get().kind()));
 		return true;
 	}

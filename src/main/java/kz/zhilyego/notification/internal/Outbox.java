@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.Language;
 import kz.zhilyego.common.PageResult;
 import kz.zhilyego.common.RequestIds;
@@ -76,7 +77,7 @@ public class Outbox {
 			.param("dedupKey", message.dedupKey())
 			.param("status", skipped ? "SKIPPED" : "PENDING")
 			.param("lastError", skipped ? "disabled in the recipient's notification settings" : null)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("requestId", RequestIds.current())
 			.param("bookingId", message.bookingId())
 			.update() == 1;
@@ -104,9 +105,9 @@ public class Outbox {
 				returning o.id, o.kind, o.channel, o.recipient_user_id, o.address, o.language, o.params::text as params,
 				          o.secret_ref, o.attempts, o.created_at, o.request_id
 				""")
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("limit", limit)
-			.param("leaseUntil", Timestamp.from(now.plus(lease)))
+			.param("leaseUntil", Instants.utc(now.plus(lease)))
 			.query(this::claimed)
 			.list()
 			.stream()
@@ -120,7 +121,7 @@ public class Outbox {
 				set status = 'SENT', sent_at = :now, provider_message_id = :providerId, last_error = null
 				where id = :id and status = 'SENDING' and attempts = :attempts
 				""")
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Instants.utc(this.clock.instant()))
 			.param("providerId", providerMessageId)
 			.param("id", message.id())
 			.param("attempts", message.attempts())
@@ -142,7 +143,7 @@ public class Outbox {
 				    attempts = case when :countAttempt then attempts else greatest(attempts - 1, 0) end
 				where id = :id and status = 'SENDING' and attempts = :attempts
 				""")
-			.param("at", Timestamp.from(at))
+			.param("at", Instants.utc(at))
 			.param("error", error)
 			.param("countAttempt", countAttempt)
 			.param("id", message.id())
@@ -195,7 +196,7 @@ public class Outbox {
 				update notification_outbox
 				set status = 'PENDING', attempts = 0, next_attempt_at = :now
 				where id = :id and status = 'DEAD'
-				""").param("now", Timestamp.from(this.clock.instant())).param("id", id).update() == 1;
+				""").param("now", Instants.utc(this.clock.instant())).param("id", id).update() == 1;
 	}
 
 	/** Age of the oldest message waiting to be sent, or zero. */

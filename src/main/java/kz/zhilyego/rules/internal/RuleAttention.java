@@ -1,10 +1,10 @@
 package kz.zhilyego.rules.internal;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.common.AttentionSource;
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.common.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +77,7 @@ class RuleAttention implements AttentionSource {
 		int changed = this.jdbc.sql("""
 				update rule_attention set resolved_at = :now, resolved_by = :by
 				where id = :id and resolved_at is null
-				""").param("now", Timestamp.from(this.clock.instant())).param("by", actorId).param("id", id).update();
+				""").param("now", Instants.utc(this.clock.instant())).param("by", actorId).param("id", id).update();
 		if (changed == 0) {
 			throw ProblemException.conflict("attention-item-closed", "attention.closed");
 		}

@@ -2,11 +2,11 @@ package kz.zhilyego.rules.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import kz.zhilyego.common.Instants;
 import kz.zhilyego.rules.Rule;
 import kz.zhilyego.rules.RuleExecution;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +53,7 @@ public class RuleStore {
 			.param("enabled", enabled)
 			.param("definition", definition)
 			.param("by", by)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.query(Long.class)
 			.single();
 	}
@@ -68,7 +68,7 @@ public class RuleStore {
 			.param("trigger", trigger)
 			.param("enabled", enabled)
 			.param("definition", definition)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -76,7 +76,7 @@ public class RuleStore {
 	public boolean delete(long id, Instant now) {
 		return this.jdbc
 			.sql("update rules set deleted_at = :now, enabled = false where id = :id and deleted_at is null")
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -95,7 +95,7 @@ public class RuleStore {
 			.param("event", eventId)
 			.param("index", actionIndex)
 			.param("type", actionType)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update() == 1;
 	}
 
@@ -106,7 +106,7 @@ public class RuleStore {
 				""")
 			.param("outcome", outcome)
 			.param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.param("rule", ruleId)
 			.param("event", eventId)
 			.param("index", actionIndex)
@@ -139,7 +139,7 @@ public class RuleStore {
 			.param("tag", tag)
 			.param("rule", ruleId)
 			.param("event", eventId)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update() == 1;
 	}
 
@@ -162,7 +162,7 @@ public class RuleStore {
 			.param("type", subjectType)
 			.param("id", subjectId)
 			.param("note", note)
-			.param("now", Timestamp.from(now))
+			.param("now", Instants.utc(now))
 			.update() == 1;
 	}
 
