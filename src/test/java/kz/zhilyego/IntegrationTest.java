@@ -15,14 +15,15 @@ import org.springframework.test.context.ActiveProfiles;
  * An integration test: the whole application on a random port over the JVM's shared
  * embedded PostgreSQL, with the test clock, reset to its start before each test. Every
  * {@code *IT} uses exactly this, so they share one Spring context; each test class cleans
- * the data it needs clean ({@link TestDatabase}).
+ * the data it needs clean ({@link TestDatabase}). {@link SqlStatements} counts the
+ * statements of a request that asks for it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@Import({ TestClockConfig.class, SqlStatements.class })
 @ExtendWith(ResetClockExtension.class)
 public @interface IntegrationTest {
 

@@ -92,6 +92,26 @@ public class AgencyTeam {
 			.optional();
 	}
 
+	/**
+	 * A user's name and their agency's name (null without one), in one read: the listing
+	 * page's host card. Empty for an unknown user.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NameWithAgency> nameWithAgency(long userId) {
+		return this.jdbc.sql("""
+				select u.name, a.name as agency_name
+				from users u left join agencies a on a.id = u.agency_id
+				where u.id = :id
+				""")
+			.param("id", userId)
+			.query((rs, n) -> new NameWithAgency(rs.getString("name"), rs.getString("agency_name")))
+			.optional();
+	}
+
+	/** See {@link #nameWithAgency(long)}. */
+	public record NameWithAgency(String name, @Nullable String agencyName) {
+	}
+
 	/** The head (super admin) of an agency, if it has one. */
 	@Transactional(readOnly = true)
 	public Optional<Long> headOf(long agencyId) {

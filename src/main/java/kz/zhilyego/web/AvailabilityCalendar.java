@@ -36,6 +36,34 @@ record AvailabilityCalendar(List<Month> months, List<String> weekdays) {
 			return this.date == null ? 0 : this.date.getDayOfMonth();
 		}
 
+		/**
+		 * The cell's classes: padding, past, occupied or free, then the chosen stay's
+		 * marks (one method call per cell instead of an expression in the template).
+		 */
+		public String css() {
+			if (this.date == null) {
+				return "zg-pad";
+			}
+			String css = this.past ? "zg-past" : (this.occupied ? "zg-busy" : "zg-free");
+			if (this.chosen) {
+				css += " zg-chosen";
+			}
+			if (this.start) {
+				css += " zg-start";
+			}
+			if (this.end) {
+				css += " zg-end";
+			}
+			return css;
+		}
+
+		/**
+		 * An occupied day still ahead: the cell says so on hover and to screen readers.
+		 */
+		public boolean busyAhead() {
+			return this.date != null && this.occupied && !this.past;
+		}
+
 		static Day padding() {
 			return new Day(null, false, false, false, false, false, null, null, null);
 		}

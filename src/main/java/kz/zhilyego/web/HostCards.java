@@ -10,8 +10,6 @@ import kz.zhilyego.catalog.ListingCatalog;
 import kz.zhilyego.catalog.ListingHost;
 import kz.zhilyego.identity.AgencyTeam;
 import kz.zhilyego.identity.CurrentUser;
-import kz.zhilyego.identity.UserDirectory;
-import kz.zhilyego.identity.UserProfile;
 import kz.zhilyego.review.ReviewQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -26,8 +24,6 @@ class HostCards {
 
 	private final ListingCatalog catalog;
 
-	private final UserDirectory users;
-
 	private final AgencyTeam agencies;
 
 	private final ReviewQueries reviews;
@@ -36,10 +32,9 @@ class HostCards {
 
 	private final Texts texts;
 
-	HostCards(ListingCatalog catalog, UserDirectory users, AgencyTeam agencies, ReviewQueries reviews,
-			BookingQueries bookings, Texts texts) {
+	HostCards(ListingCatalog catalog, AgencyTeam agencies, ReviewQueries reviews, BookingQueries bookings,
+			Texts texts) {
 		this.catalog = catalog;
-		this.users = users;
 		this.agencies = agencies;
 		this.reviews = reviews;
 		this.bookings = bookings;
@@ -52,13 +47,13 @@ class HostCards {
 			return Optional.empty();
 		}
 		ListingHost host = found.get();
-		Optional<UserProfile> owner = this.users.find(host.ownerId());
+		// the owner's name and their agency's in one statement
+		Optional<AgencyTeam.NameWithAgency> owner = this.agencies.nameWithAgency(host.ownerId());
 		if (owner.isEmpty()) {
 			return Optional.empty();
 		}
-		UserProfile realtor = owner.get();
-		String agency = realtor.agencyId() == null ? null : this.agencies.agencyName(realtor.agencyId()).orElse(null);
-		return Optional.of(new HostCard(realtor.name(), agency, host.activeListings(), host.rating(),
+		AgencyTeam.NameWithAgency realtor = owner.get();
+		return Optional.of(new HostCard(realtor.name(), realtor.agencyName(), host.activeListings(), host.rating(),
 				host.reviewCount(), this.reviews.replyTime(host.ownerId()).orElse(null),
 				contact(listingId, listingTitle, listingUrl, host.contactPhone(), viewer)));
 	}

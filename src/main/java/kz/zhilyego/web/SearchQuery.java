@@ -65,12 +65,19 @@ record SearchQuery(ListingSearchParams params) {
 
 	/** The query string of a stay for links to listing pages and the wizard. */
 	static String stay(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut, @Nullable Integer guests) {
-		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-		add(b, "checkIn", checkIn);
-		add(b, "checkOut", checkOut);
-		add(b, "guests", guests);
-		String query = b.build().getQuery();
-		return query == null ? "" : "?" + query;
+		// ISO dates and a number need no encoding: built by hand, it is called for every
+		// day of a listing page's calendar
+		StringBuilder query = new StringBuilder(48);
+		if (checkIn != null) {
+			query.append("&checkIn=").append(checkIn);
+		}
+		if (checkOut != null) {
+			query.append("&checkOut=").append(checkOut);
+		}
+		if (guests != null) {
+			query.append("&guests=").append(guests);
+		}
+		return query.isEmpty() ? "" : "?" + query.substring(1);
 	}
 
 	private static String url(ListingSearchParams p, int page) {

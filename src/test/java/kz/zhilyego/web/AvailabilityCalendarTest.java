@@ -42,6 +42,24 @@ class AvailabilityCalendarTest {
 		assertThat(day(calendar, "2026-12-05").label()).startsWith("5 дек.").contains("2026");
 	}
 
+	@Test
+	void eachCellCarriesTheClassesOfItsState() {
+		AvailabilityCalendar calendar = AvailabilityCalendar.of(LocalDate.parse("2026-12-05"), 1, TAKEN,
+				Locale.of("ru"), LocalDate.parse("2026-12-10"), LocalDate.parse("2026-12-13"), "/p", null);
+		assertThat(day(calendar, "2026-12-04").css()).isEqualTo("zg-past");
+		assertThat(day(calendar, "2026-12-09").css()).isEqualTo("zg-free");
+		assertThat(day(calendar, "2026-12-10").css()).isEqualTo("zg-free zg-chosen zg-start");
+		assertThat(day(calendar, "2026-12-11").css()).isEqualTo("zg-free zg-chosen");
+		assertThat(day(calendar, "2026-12-13").css()).isEqualTo("zg-free zg-end");
+		assertThat(day(calendar, "2026-12-20").css()).isEqualTo("zg-busy");
+		assertThat(day(calendar, "2026-12-20").busyAhead()).isTrue();
+		assertThat(day(calendar, "2026-12-09").busyAhead()).isFalse();
+		// December 2026 starts on a Tuesday: one padding cell before the 1st
+		AvailabilityCalendar.Day padding = calendar.months().get(0).weeks().get(0).get(0);
+		assertThat(padding.css()).isEqualTo("zg-pad");
+		assertThat(padding.busyAhead()).isFalse();
+	}
+
 	private static AvailabilityCalendar.Day day(AvailabilityCalendar calendar, String date) {
 		LocalDate wanted = LocalDate.parse(date);
 		return calendar.months()
