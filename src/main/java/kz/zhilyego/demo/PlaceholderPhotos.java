@@ -8,19 +8,12 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
+import kz.zhilyego.common.LossyImages;
 import kz.zhilyego.storage.FileStorage;
 
 /**
@@ -92,37 +85,7 @@ final class PlaceholderPhotos {
 
 	/** Lossy WebP or JPEG at {@value #QUALITY}. */
 	private static byte[] encode(BufferedImage image, String format) {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-			writer.setOutput(stream);
-			ImageWriteParam param = writer.getDefaultWriteParam();
-			if (param.canWriteCompressed()) {
-				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-				String[] types = param.getCompressionTypes();
-				if (types != null && types.length > 0) {
-					param.setCompressionType(lossy(types));
-				}
-				param.setCompressionQuality(QUALITY);
-			}
-			writer.write(null, new IIOImage(image, null, null), param);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			writer.dispose();
-		}
-		return out.toByteArray();
-	}
-
-	private static String lossy(String[] types) {
-		for (String type : types) {
-			if (type.toLowerCase(Locale.ROOT).contains("lossy")) {
-				return type;
-			}
-		}
-		return types[0];
+		return LossyImages.encode(image, format, QUALITY);
 	}
 
 }

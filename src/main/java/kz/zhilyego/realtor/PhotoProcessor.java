@@ -4,25 +4,21 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Locale;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import kz.zhilyego.common.LossyImages;
 import kz.zhilyego.common.ProblemException;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.http.HttpStatus;
@@ -288,37 +284,8 @@ class PhotoProcessor {
 	}
 
 	private Variant encode(BufferedImage image) {
-		ImageWriter writer = ImageIO.getImageWritersByFormatName(this.format).next();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-			writer.setOutput(stream);
-			ImageWriteParam param = writer.getDefaultWriteParam();
-			if (param.canWriteCompressed()) {
-				param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-				String[] types = param.getCompressionTypes();
-				if (types != null && types.length > 0 && param.getCompressionType() == null) {
-					param.setCompressionType(lossy(types));
-				}
-				param.setCompressionQuality(this.properties.photoQuality());
-			}
-			writer.write(null, new IIOImage(image, null, null), param);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			writer.dispose();
-		}
-		return new Variant(out.toByteArray(), image.getWidth(), image.getHeight());
-	}
-
-	private static String lossy(String[] types) {
-		for (String type : types) {
-			if (type.toLowerCase(Locale.ROOT).contains("lossy")) {
-				return type;
-			}
-		}
-		return types[0];
+		return new Variant(LossyImages.encode(image, this.format, this.properties.photoQuality()), image.getWidth(),
+				image.getHeight());
 	}
 
 }

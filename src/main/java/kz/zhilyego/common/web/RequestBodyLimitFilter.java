@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 413. Multipart uploads keep their own limits ({@code spring.servlet.multipart.*}).
  */
 @Component
+// its own settings, also in web slices that bring the filters but not the property scan
+@EnableConfigurationProperties(HttpProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
