@@ -82,7 +82,11 @@ public final class IpRanges {
 		return Optional.of(new Range(parsed.get().getAddress().length, new IpAddressMatcher(entry)));
 	}
 
-	private static Optional<InetAddress> literal(@Nullable String text) {
+	/**
+	 * An IP literal (IPv4 dotted quad, or IPv6 with an optional zone), parsed without any
+	 * DNS lookup; empty for anything else (host names, {@code unknown}, obfuscated ids).
+	 */
+	public static Optional<InetAddress> literal(@Nullable String text) {
 		if (text == null || text.isEmpty() || text.length() > 64) {
 			return Optional.empty();
 		}
@@ -95,6 +99,7 @@ public final class IpRanges {
 			return Optional.empty();
 		}
 		try {
+			// a dotted quad or a text with a colon is parsed as a literal, never resolved
 			return Optional.of(InetAddress.getByName(address));
 		}
 		catch (UnknownHostException | IllegalArgumentException ex) {

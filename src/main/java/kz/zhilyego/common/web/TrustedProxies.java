@@ -1,12 +1,11 @@
 package kz.zhilyego.common.web;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import kz.zhilyego.common.IpRanges;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,11 +20,6 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 @ConfigurationProperties("zhilyego.web")
 public record TrustedProxies(@DefaultValue List<String> trustedProxies) {
-
-	private static final Pattern IPV4 = Pattern
-		.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
 	public TrustedProxies {
 		trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -51,29 +45,9 @@ public record TrustedProxies(@DefaultValue List<String> trustedProxies) {
 		return new Matchers(List.copyOf(matchers));
 	}
 
-	/**
-	 * An IP literal (IPv4 dotted quad, or IPv6 with an optional zone), parsed without any
-	 * DNS lookup; empty for anything else (host names, {@code unknown}, obfuscated ids).
-	 */
+	/** An IP literal, never resolved ({@link IpRanges#literal}). */
 	static Optional<InetAddress> literal(@Nullable String text) {
-		if (text == null || text.isEmpty() || text.length() > 64) {
-			return Optional.empty();
-		}
-		String address = text;
-		int zone = address.indexOf('%');
-		if (zone >= 0) {
-			address = address.substring(0, zone);
-		}
-		if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
-			return Optional.empty();
-		}
-		try {
-			// a dotted quad or a text with a colon is parsed as a literal, never resolved
-			return Optional.of(InetAddress.getByName(address));
-		}
-		catch (UnknownHostException | IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return IpRanges.literal(text);
 	}
 
 	record Matcher(int length, IpAddressMatcher matcher) {
