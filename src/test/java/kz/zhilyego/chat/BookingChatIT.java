@@ -365,6 +365,45 @@ class BookingChatIT {
 	}
 
 	@Test
+	void theChatPagesPollingFragmentPhotoAndDeleteServeTheTwoSidesOnly() throws Exception {
+		HttpResponse<String> withPhoto = multipart("guest", "Вот вход в подъезд", "door.png", png());
+		assertThat(withPhoto.statusCode()).as(withPhoto.body()).isEqualTo(201);
+		long photo = new Api.Response(201, Map.of(), withPhoto.body()).json().get("id").asLong();
+		long mistake = post("guest", "Ошибся адресом").json().get("id").asLong();
+		String chat = "/bookings/" + this.booking + "/chat";
+		SiteSession guestWeb = new SiteSession(this.port).signIn("guest@test.kz", IdentityFixtures.PASSWORD);
+		SiteSession realtorWeb = new SiteSession(this.port).signIn("realtor-a@test.kz", IdentityFixtures.PASSWORD);
+		SiteSession other = new SiteSession(this.port).signIn("other@test.kz", IdentityFixtures.PASSWORD);
+
+		SiteSession.Page fragment = guestWeb.get(chat + "/messages");
+		assertThat(fragment.status()).isEqualTo(200);
+		assertThat(fragment.body()).contains("Ошибся адресом").doesNotContain("<html");
+		assertThat(realtorWeb.get(chat + "/messages").body()).contains("Ошибся адресом");
+		assertThat(other.get(chat + "/messages").status()).isEqualTo(404);
+		assertThat(new SiteSession(this.port).get(chat + "/messages").status()).as("anonymous: to sign-in")
+			.isEqualTo(302);
+
+		SiteSession.Page image = realtorWeb.get(chat + "/photos/" + photo);
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+		assertThat(image.header("Cache-Control")).contains("no-store");
+		assertThat(other.get(chat + "/photos/" + photo).status()).isEqualTo(404);
+		assertThat(other.get(chat + "/photos/" + photo).body()).doesNotContain("JFIF");
+
+		String delete = chat + "/" + mistake + "/delete";
+		assertThat(realtorWeb.post(realtorWeb.get(chat), delete, Map.of()).status()).as("not the author")
+			.isEqualTo(403);
+		assertThat(other.post(other.get("/"), delete, Map.of()).status()).as("not a side").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from booking_chat_messages where deleted_at is not null")
+			.query(Long.class)
+			.single()).isZero();
+		SiteSession.Page deleted = guestWeb.post(guestWeb.get(chat), delete, Map.of());
+		assertThat(deleted.status()).isEqualTo(302);
+		assertThat(deleted.location()).endsWith(chat);
+		assertThat(guestWeb.get(chat + "/messages").body()).doesNotContain("Ошибся адресом");
+	}
+
+	@Test
 	void guestAndRealtorChatOnThePages() {
 		post("realtor", "Добро пожаловать!");
 		SiteSession guestWeb = new SiteSession(this.port).signIn("guest@test.kz", IdentityFixtures.PASSWORD);
