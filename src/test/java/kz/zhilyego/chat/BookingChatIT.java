@@ -371,24 +371,25 @@ class BookingChatIT {
 		long photo = new Api.Response(201, Map.of(), withPhoto.body()).json().get("id").asLong();
 		long mistake = post("guest", "Ошибся адресом").json().get("id").asLong();
 		String chat = "/bookings/" + this.booking + "/chat";
+		String messages = "/bookings/" + this.booking + "/chat/messages";
+		String image = "/bookings/" + this.booking + "/chat/photos/" + photo;
 		SiteSession guestWeb = new SiteSession(this.port).signIn("guest@test.kz", IdentityFixtures.PASSWORD);
 		SiteSession realtorWeb = new SiteSession(this.port).signIn("realtor-a@test.kz", IdentityFixtures.PASSWORD);
 		SiteSession other = new SiteSession(this.port).signIn("other@test.kz", IdentityFixtures.PASSWORD);
 
-		SiteSession.Page fragment = guestWeb.get(chat + "/messages");
+		SiteSession.Page fragment = guestWeb.get(messages);
 		assertThat(fragment.status()).isEqualTo(200);
 		assertThat(fragment.body()).contains("Ошибся адресом").doesNotContain("<html");
-		assertThat(realtorWeb.get(chat + "/messages").body()).contains("Ошибся адресом");
-		assertThat(other.get(chat + "/messages").status()).isEqualTo(404);
-		assertThat(new SiteSession(this.port).get(chat + "/messages").status()).as("anonymous: to sign-in")
-			.isEqualTo(302);
+		assertThat(realtorWeb.get(messages).body()).contains("Ошибся адресом");
+		assertThat(other.get(messages).status()).isEqualTo(404);
+		assertThat(new SiteSession(this.port).get(messages).status()).as("anonymous: to sign-in").isEqualTo(302);
 
-		SiteSession.Page image = realtorWeb.get(chat + "/photos/" + photo);
-		assertThat(image.status()).isEqualTo(200);
-		assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
-		assertThat(image.header("Cache-Control")).contains("no-store");
-		assertThat(other.get(chat + "/photos/" + photo).status()).isEqualTo(404);
-		assertThat(other.get(chat + "/photos/" + photo).body()).doesNotContain("JFIF");
+		SiteSession.Page shown = realtorWeb.get(image);
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(shown.header("Content-Type")).isEqualTo("image/jpeg");
+		assertThat(shown.header("Cache-Control")).contains("no-store");
+		assertThat(other.get(image).status()).isEqualTo(404);
+		assertThat(other.get(image).body()).doesNotContain("JFIF");
 
 		String delete = chat + "/" + mistake + "/delete";
 		assertThat(realtorWeb.post(realtorWeb.get(chat), delete, Map.of()).status()).as("not the author")
@@ -400,7 +401,7 @@ class BookingChatIT {
 		SiteSession.Page deleted = guestWeb.post(guestWeb.get(chat), delete, Map.of());
 		assertThat(deleted.status()).isEqualTo(302);
 		assertThat(deleted.location()).endsWith(chat);
-		assertThat(guestWeb.get(chat + "/messages").body()).doesNotContain("Ошибся адресом");
+		assertThat(guestWeb.get(messages).body()).doesNotContain("Ошибся адресом");
 	}
 
 	@Test
