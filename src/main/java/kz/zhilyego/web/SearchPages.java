@@ -115,7 +115,7 @@ class SearchPages {
 		SearchQuery query = new SearchQuery(p);
 		model.addAttribute("query", query);
 		if (binding.hasErrors()) {
-			model.addAttribute("errors", this.texts.fieldErrors(binding));
+			model.addAttribute("errors", withFormMessage(this.texts.fieldErrors(binding)));
 			return "site/search";
 		}
 		PageResult<ListingSummary> result;
@@ -123,7 +123,7 @@ class SearchPages {
 			result = this.search.search(this.criteria.from(p), language);
 		}
 		catch (ProblemException ex) {
-			model.addAttribute("errors", this.texts.fieldErrors(ex, "search"));
+			model.addAttribute("errors", withFormMessage(this.texts.fieldErrors(ex, "search")));
 			return "site/search";
 		}
 		model.addAttribute("errors", Map.of());
@@ -176,6 +176,33 @@ class SearchPages {
 			return Set.of();
 		}
 		return this.favorites.among(user.id(), items.stream().map(ListingSummary::id).toList());
+	}
+
+	/**
+	 * The fields the search form shows an error next to; the others go under the form.
+	 */
+	private static final Set<String> FIELDS_WITH_A_MESSAGE = Set.of("checkIn", "checkOut", "guests", "minPrice",
+			"maxPrice", "search");
+
+	/**
+	 * Field errors as the form shows them: a field without a place of its own (a select
+	 * or a list that only a hand-edited link can get wrong, such as {@code rooms=abc})
+	 * adds its message to the one under the form, so no bad input goes unexplained.
+	 */
+	static Map<String, String> withFormMessage(Map<String, String> errors) {
+		List<String> elsewhere = errors.entrySet()
+			.stream()
+			.filter(e -> !FIELDS_WITH_A_MESSAGE.contains(e.getKey()))
+			.map(Map.Entry::getValue)
+			.distinct()
+			.toList();
+		if (elsewhere.isEmpty()) {
+			return errors;
+		}
+		Map<String, String> shown = new LinkedHashMap<>(errors);
+		String search = shown.get("search");
+		shown.put("search", (search == null ? "" : search + " ") + String.join(" ", elsewhere));
+		return shown;
 	}
 
 }

@@ -149,6 +149,18 @@ class GuestPagesIT {
 	}
 
 	@Test
+	void aSearchLinkWithAWrongFilterExplainsItUnderTheForm() {
+		SiteSession site = new SiteSession(this.port);
+		for (String query : List.of("rooms=abc", "minRating=9", "class=" + "x".repeat(60), "page=-1")) {
+			SiteSession.Page page = site.get("/search?city=astana&" + query + "&lang=ru");
+			assertThat(page.status()).as(query).isEqualTo(200);
+			Document html = page.html();
+			assertThat(html.select("[role=alert].text-danger").text()).as(query).isNotBlank();
+			assertThat(html.select(".card a[href*='/astana/']")).as(query + ": no results").isEmpty();
+		}
+	}
+
+	@Test
 	void theCalendarLinksEachFreeDayAndMarksTheChosenStayWithoutJavaScript() {
 		SiteSession site = new SiteSession(this.port);
 		String path = site.get("/listings/" + this.listing).location();
