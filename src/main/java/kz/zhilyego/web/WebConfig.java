@@ -5,7 +5,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the page interceptor that fills the shared layout's model. */
+/**
+ * Registers the page interceptors: the one that fills the shared layout's model and the
+ * one that limits the static-file lookup of links to static files
+ * ({@link StaticFileLinks}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ WebProperties.class, MapProperties.class })
 class WebConfig implements WebMvcConfigurer {
@@ -19,6 +23,7 @@ class WebConfig implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.layout).excludePathPatterns("/api/**", "/webjars/**", "/media/**", "/css/**");
+		registry.addInterceptor(new StaticFileLinks.Exposing());
 	}
 
 }
