@@ -24,6 +24,15 @@ class LocaleConfig implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.of("kk"), Locale.ENGLISH);
 
+	/**
+	 * {@code #viewer} for every template (declared here, in a {@code WebMvcConfigurer},
+	 * so that web test slices render the layout with it too).
+	 */
+	@Bean
+	ViewerDialect viewerDialect() {
+		return new ViewerDialect();
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
