@@ -3,9 +3,12 @@ package kz.zhilyego.catalog;
 import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,14 @@ class SearchValidationIT {
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("errors").get(field).asString()).isEqualTo(message);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at kz.");
+	}
+
+	@Test
+	void theSearchApiBindsItsQueryWithoutSpringsConstructorBinding(@Autowired RequestMappingHandlerAdapter adapter) {
+		// the resolver that reads the record's parameters once (issue 19), ahead of
+		// Spring's catch-all model attribute binding
+		assertThat(adapter.getArgumentResolvers()).extracting(resolver -> resolver.getClass().getSimpleName())
+			.containsSubsequence("SearchParamsResolver", "ServletModelAttributeMethodProcessor");
 	}
 
 	@ParameterizedTest(name = "{0}")
