@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A minimal HTTP/1.1 client on one keep-alive connection, for the benchmark's hold
- * clients only: it writes a prepared request and reads the status, the headers and the
- * body (by {@code Content-Length} or chunked) without parsing anything else, so the
- * client's own CPU per request stays far below the app's and the HTTP / raw ratio
- * measures ЖильеGO rather than the client (docs/benchmarks.md, scenario c). One instance
- * per client thread; reconnects when the server closes the connection.
+ * A minimal HTTP/1.1 client on one keep-alive connection, for the benchmark's load
+ * clients (search, holds, the listing page): it writes a prepared request and reads the
+ * status, the headers and the body (by {@code Content-Length} or chunked) without parsing
+ * anything else, so the client's own CPU per request stays far below the app's and the
+ * HTTP / raw ratio measures ЖильеGO rather than the client (docs/benchmarks.md, scenario
+ * c). One instance per client thread; reconnects when the server closes the connection.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -45,6 +45,18 @@ final class KeepAliveHttp implements AutoCloseable {
 		this.socket.connect(new InetSocketAddress(this.host, this.port), 5_000);
 		this.out = this.socket.getOutputStream();
 		this.in = new BufferedInputStream(this.socket.getInputStream(), 16 * 1024);
+	}
+
+	/**
+	 * GETs a path as a Russian-speaking visitor (no cookies, no conditional headers) and
+	 * returns the status; the response body is read and dropped.
+	 */
+	int get(String path) throws IOException {
+		String head = "GET " + path + " HTTP/1.1\r\nHost: " + this.host + ':' + this.port
+				+ "\r\nAccept-Language: ru\r\n\r\n";
+		this.out.write(head.getBytes(StandardCharsets.US_ASCII));
+		this.out.flush();
+		return readResponse();
 	}
 
 	/**
