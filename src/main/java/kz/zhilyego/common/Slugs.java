@@ -25,10 +25,15 @@ public final class Slugs {
 	private Slugs() {
 	}
 
+	/**
+	 * One pass, no regular expressions: a listing path is built for every card of every
+	 * search page (issue 19).
+	 */
 	public static String of(String text) {
 		String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-		StringBuilder out = new StringBuilder(lower.length());
-		for (char ch : lower.toCharArray()) {
+		StringBuilder out = new StringBuilder(lower.length() + 8);
+		for (int i = 0; i < lower.length(); i++) {
+			char ch = lower.charAt(i);
 			String latin = CYRILLIC.get(ch);
 			if (latin != null) {
 				out.append(latin);
@@ -36,15 +41,18 @@ public final class Slugs {
 			else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
 				out.append(ch);
 			}
-			else {
+			else if (!out.isEmpty() && out.charAt(out.length() - 1) != '-') {
+				// one dash for a run of other characters, none at the start
 				out.append('-');
 			}
 		}
-		String slug = out.toString().replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
-		if (slug.length() > MAX_LENGTH) {
-			slug = slug.substring(0, MAX_LENGTH).replaceAll("-$", "");
+		if (out.length() > MAX_LENGTH) {
+			out.setLength(MAX_LENGTH);
 		}
-		return slug;
+		if (!out.isEmpty() && out.charAt(out.length() - 1) == '-') {
+			out.setLength(out.length() - 1);
+		}
+		return out.toString();
 	}
 
 }

@@ -1,5 +1,10 @@
 package kz.zhilyego.common;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +21,39 @@ class SlugsTest {
 			""")
 	void transliteratesAndDashes(String title, String slug) {
 		assertThat(Slugs.of(title)).startsWith(slug);
+	}
+
+	@Test
+	void sameSlugsAsTheFormerRegularExpressions() {
+		Random random = new Random(20261202L);
+		String alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБЪЬЁЩabcxyzXYZ0189 -–—_.,!?&/\\'\"«»\t";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder text = new StringBuilder();
+			for (int i = random.nextInt(90); i > 0; i--) {
+				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(Slugs.of(text.toString())).as("%s", text).isEqualTo(formerOf(text.toString()));
+		}
+	}
+
+	/** The implementation before issue 19, with regular expressions. */
+	private static String formerOf(String text) {
+		String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+		StringBuilder out = new StringBuilder();
+		for (char ch : lower.toCharArray()) {
+			String latin = Slugs.of(String.valueOf(ch));
+			if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || !latin.isEmpty() || "ъь".indexOf(ch) >= 0) {
+				out.append(latin);
+			}
+			else {
+				out.append('-');
+			}
+		}
+		String slug = out.toString().replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+		if (slug.length() > 60) {
+			slug = slug.substring(0, 60).replaceAll("-$", "");
+		}
+		return slug;
 	}
 
 	@ParameterizedTest
