@@ -22,6 +22,7 @@ import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.events.PlatformEvent;
 import kz.zhilyego.events.PlatformEvents;
 import kz.zhilyego.identity.IdentityFixtures;
+import kz.zhilyego.rules.internal.RuleStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -231,6 +232,35 @@ class RulesIT {
 		assertThat(this.jdbc.sql("select detail from rule_executions where outcome = 'REFUSED'")
 			.query(String.class)
 			.single()).isNotBlank();
+	}
+
+	@Test
+	void anEventNoRuleListensToIsNotPublishedToTheEngineAndARuleEnabledOnAnotherNodeRunsOnTheNextEvent() {
+		long id = rule("""
+				{"name": "Tag holds", "trigger": "booking.held", "enabled": false,
+				 "actions": [{"type": "assign_tag", "target": "booking", "tag": "seen"}]}
+				""");
+		BookingDetails before = hold(10, 2);
+		await().atMost(WAIT)
+			.until(() -> count("select count(*) from event_publication where completion_date is null") == 0);
+		assertThat(count("select count(*) from rule_executions")).as("no enabled rule of the type").isZero();
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"))
+			.as("so the event was not even published to the rule engine")
+			.isZero();
+
+		// another node's admin enables it: only the shared table changes
+		this.jdbc.sql("update rules set enabled = true, version = version + 1 where id = :id").param("id", id).update();
+		BookingDetails after = hold(20, 2);
+
+		await().atMost(WAIT).until(() -> count("select count(*) from rule_executions where outcome <> 'RUNNING'") == 2);
+		RuleStore store = this.context.getBean(RuleStore.class);
+		assertThat(store.tags("booking", after.id().toString())).containsExactly("seen");
+		assertThat(store.tags("booking", before.id().toString())).isEmpty();
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"
+				+ " and completion_date is not null"))
+			.isEqualTo(1);
+		// an event of a type no rule listens to runs nothing, whatever its id
+		assertThat(this.engine.execute(Long.MAX_VALUE, "booking.nobody_listens")).isZero();
 	}
 
 	@Test

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the rules of a recorded event after its transaction commits (Spring Modulith's
  * persisted publication: a restart delivers it again, and the execution claims make that
- * harmless).
+ * harmless). Only events of a type that an enabled rule listens to are published to it
+ * ({@link RuleInterest}): the others cost no publication.
  */
 @Component
 class RuleTrigger {
@@ -19,9 +20,9 @@ class RuleTrigger {
 		this.engine = engine;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "@ruleInterest.wants(#root.args[0])")
 	void on(PlatformEventRecorded event) {
-		this.engine.execute(event.eventId());
+		this.engine.execute(event.eventId(), event.type());
 	}
 
 }
