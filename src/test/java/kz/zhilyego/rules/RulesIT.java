@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
@@ -261,6 +263,45 @@ class RulesIT {
 			.isEqualTo(1);
 		// an event of a type no rule listens to runs nothing, whatever its id
 		assertThat(this.engine.execute(Long.MAX_VALUE, "booking.nobody_listens")).isZero();
+	}
+
+	@Test
+	void aRuleChangeWaitsForAnEventBeingRecordedSoItNeverFallsBetweenTheEventsDecisionAndItsCommit() throws Exception {
+		CountDownLatch decided = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			Future<Boolean> recording = pool.submit(() -> this.transactions.execute(status -> {
+				this.events.record(
+						PlatformEvent.once("test.race", "booking", "7a1e9a52-0000-4000-8000-000000000002", Map.of()));
+				decided.countDown();
+				try {
+					return release.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}));
+			assertThat(decided.await(20, TimeUnit.SECONDS)).isTrue();
+			Future<Long> change = pool.submit(() -> rule("""
+					{"name": "Race", "trigger": "test.race",
+					 "actions": [{"type": "assign_tag", "target": "booking", "tag": "race"}]}
+					"""));
+
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !change.isDone());
+			release.countDown();
+			assertThat(recording.get()).isTrue();
+			assertThat(change.get()).isPositive();
+		}
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"))
+			.as("decided before the rule existed, committed before the rule did")
+			.isZero();
+
+		Long next = this.transactions.execute(status -> this.events
+			.record(PlatformEvent.once("test.race", "booking", "7a1e9a52-0000-4000-8000-000000000003", Map.of()))
+			.orElseThrow());
+		await().atMost(WAIT).until(() -> count("select count(*) from rule_tags where tag = 'race'") == 1);
+		assertThat(count("select count(*) from rule_executions where event_id = " + next)).isEqualTo(2);
 	}
 
 	@Test
