@@ -3,25 +3,25 @@ package kz.zhilyego.rules.internal;
 import java.util.Set;
 import java.util.UUID;
 
-import kz.zhilyego.events.PlatformEventRecorded;
+import kz.zhilyego.events.PlatformEventInterest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Whether the rule engine must see a recorded event: only when an enabled rule has its
- * type. Asked by {@link RuleTrigger}'s condition in the recording transaction, before the
- * event publication is stored, so an event no rule listens to costs no publication.
+ * The rule engine wants a recorded event only when an enabled rule has its type: asked in
+ * the recording transaction, so an event no rule listens to is not announced to
+ * {@link RuleTrigger} and costs no event publication.
  * <p>
  * The event types with enabled rules are cached per node, labelled with the version of
  * the rules table ({@code rule_versions}, bumped by a trigger on every change, V98) that
  * the recording transaction reads {@code FOR KEY SHARE}: a change of rules on any node
  * either committed before (the version differs, the types are read again in the same
  * transaction) or waits until the event committed — then the event is one the rule missed
- * at its time, as before, and a replay runs it.
+ * at its time, as an event committed a moment before the rule always was, and a replay
+ * runs it.
  */
 @Component
-public class RuleInterest {
+class RuleInterest implements PlatformEventInterest {
 
 	private static final Version UNKNOWN = new Version(new UUID(0, 0), -1);
 
@@ -39,17 +39,9 @@ public class RuleInterest {
 	private record Snapshot(Version version, Set<String> types) {
 	}
 
-	/**
-	 * The condition of {@link RuleTrigger}: asked in the recording transaction, it
-	 * decides whether the publication is stored. Asked again when the stored publication
-	 * is delivered (after the commit, or after a restart: no transaction
-	 * synchronization), it says yes, so a publication once stored is always completed.
-	 */
-	public boolean wants(PlatformEventRecorded event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return true;
-		}
-		return triggers().contains(event.type());
+	@Override
+	public boolean wants(String type) {
+		return triggers().contains(type);
 	}
 
 	/** The event types that enabled rules listen to, as of this transaction. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the rules of a recorded event after its transaction commits (Spring Modulith's
  * persisted publication: a restart delivers it again, and the execution claims make that
- * harmless). Only events of a type that an enabled rule listens to are published to it
+ * harmless). Only events of a type that an enabled rule listens to are announced
  * ({@link RuleInterest}): the others cost no publication.
  */
 @Component
@@ -20,7 +20,7 @@ class RuleTrigger {
 		this.engine = engine;
 	}
 
-	@ApplicationModuleListener(condition = "@ruleInterest.wants(#root.args[0])")
+	@ApplicationModuleListener
 	void on(PlatformEventRecorded event) {
 		this.engine.execute(event.eventId(), event.type());
 	}
