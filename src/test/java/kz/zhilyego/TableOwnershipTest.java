@@ -77,7 +77,7 @@ class TableOwnershipTest {
 			Map.entry("guest_reviews", "review"), Map.entry("guest_risk_scores", "trust"),
 			// platform events and the rule engine (issue 18)
 			Map.entry("platform_events", "events"), Map.entry("rules", "rules"), Map.entry("rule_executions", "rules"),
-			Map.entry("rule_tags", "rules"), Map.entry("rule_attention", "rules"),
+			Map.entry("rule_tags", "rules"), Map.entry("rule_attention", "rules"), Map.entry("rule_versions", "rules"),
 			// infrastructure tables of libraries (db-scheduler, Spring Modulith's event
 			// registry)
 			Map.entry("scheduled_tasks", "platform"), Map.entry("event_publication", "platform"));

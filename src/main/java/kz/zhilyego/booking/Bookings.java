@@ -70,12 +70,15 @@ class Bookings {
 			CancellationPolicy policy) {
 	}
 
-	private Map<String, Object> newBookingParams(NewBooking b) {
-		List<BookingDetails.Night> nightly = b.quote()
+	private static List<BookingDetails.Night> nightly(NewBooking b) {
+		return b.quote()
 			.nightly()
 			.stream()
 			.map(n -> new BookingDetails.Night(n.date(), n.price().amount(), n.basis().name().toLowerCase()))
 			.toList();
+	}
+
+	private Map<String, Object> newBookingParams(NewBooking b, List<BookingDetails.Night> nightly) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("id", b.id());
 		params.put("listing", b.listingId());
@@ -112,6 +115,9 @@ class Bookings {
 	 * {@link #details} would after an insert, one by one.
 	 */
 	BookingDetails insertHold(NewBooking b, Actor actor) {
+		// the nights just written are the nights to answer with: not parsed back from
+		// jsonb
+		List<BookingDetails.Night> nightly = nightly(b);
 		return refusingOverlap("booking.datesUnavailable", () -> this.jdbc.sql("""
 				with b as (
 				    insert into bookings (id, listing_id, owner_id, guest_id, status, check_in, check_out, guests,
@@ -135,10 +141,10 @@ class Bookings {
 				       concat_ws(', ', l.street, l.house, l.block) as address, l.entrance, l.floor, l.realtor_phone
 				from b join listing_facts l on l.id = b.listing_id
 				""")
-			.params(newBookingParams(b))
+			.params(newBookingParams(b, nightly))
 			.param("actorType", actor.type().name())
 			.param("actorId", actor.id())
-			.query(this::mapDetails)
+			.query((rs, n) -> mapDetails(rs, nightly))
 			.single());
 	}
 
@@ -565,9 +571,13 @@ class Bookings {
 	}
 
 	private BookingDetails mapDetails(ResultSet rs, int rowNum) throws SQLException {
-		List<BookingDetails.Night> nightly = this.json.readValue(rs.getString("nightly"),
-				new TypeReference<List<BookingDetails.Night>>() {
-				});
+		return mapDetails(rs, this.json.readValue(rs.getString("nightly"), NIGHTS));
+	}
+
+	private static final TypeReference<List<BookingDetails.Night>> NIGHTS = new TypeReference<>() {
+	};
+
+	private BookingDetails mapDetails(ResultSet rs, List<BookingDetails.Night> nightly) throws SQLException {
 		LocalDate checkIn = rs.getObject("check_in", LocalDate.class);
 		LocalDate checkOut = rs.getObject("check_out", LocalDate.class);
 		return new BookingDetails(rs.getObject("id", UUID.class), BookingStatus.valueOf(rs.getString("status")),

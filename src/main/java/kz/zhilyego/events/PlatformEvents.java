@@ -49,17 +49,22 @@ public class PlatformEvents {
 
 	private final ApplicationEventPublisher publisher;
 
-	PlatformEvents(JdbcClient jdbc, Clock clock, JsonMapper json, ApplicationEventPublisher publisher) {
+	private final List<PlatformEventInterest> interests;
+
+	PlatformEvents(JdbcClient jdbc, Clock clock, JsonMapper json, ApplicationEventPublisher publisher,
+			List<PlatformEventInterest> interests) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
 		this.publisher = publisher;
+		this.interests = List.copyOf(interests);
 	}
 
 	/**
 	 * Stores {@code event} in the caller's transaction (or in one of its own when there
 	 * is none) unless its key is stored already; announces a new row with
-	 * {@link PlatformEventRecorded}, which its listeners get after the commit.
+	 * {@link PlatformEventRecorded}, which its listeners get after the commit, when a
+	 * {@link PlatformEventInterest} wants its type.
 	 * @return the new row's id, empty when the key was there
 	 */
 	@Transactional
@@ -81,9 +86,20 @@ public class PlatformEvents {
 			.param("at", Instants.utc(this.clock.instant()))
 			.query(Long.class)
 			.optional();
-		id.ifPresent(value -> this.publisher
-			.publishEvent(new PlatformEventRecorded(value, event.type(), event.subjectType(), event.subjectId())));
+		if (id.isPresent() && wanted(event.type())) {
+			this.publisher.publishEvent(
+					new PlatformEventRecorded(id.get(), event.type(), event.subjectType(), event.subjectId()));
+		}
 		return id;
+	}
+
+	private boolean wanted(String type) {
+		for (PlatformEventInterest interest : this.interests) {
+			if (interest.wants(type)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The filter of the admin list; every part optional. */

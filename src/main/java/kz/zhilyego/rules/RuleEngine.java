@@ -34,6 +34,21 @@ public class RuleEngine {
 		return this.events.find(eventId).map(this.runner::run).orElse(0);
 	}
 
+	/**
+	 * {@link #execute(long)} for an event whose type is known (the listener's case): the
+	 * rules of the type are read first and the event only when there are any, so an event
+	 * no rule listens to costs one read.
+	 */
+	public int execute(long eventId, String type) {
+		List<Rule> rules = this.runner.enabledFor(type);
+		if (rules.isEmpty()) {
+			return 0;
+		}
+		return this.events.find(eventId)
+			.map(event -> event.type().equals(type) ? this.runner.run(event, rules) : this.runner.run(event))
+			.orElse(0);
+	}
+
 	/** What a replay did: events looked at, actions run now (0 when all ran before). */
 	public record Replay(int events, int actionsRun) {
 	}

@@ -27,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Guest risk scores: gathered from the owning modules ({@link BookingRecords},
  * {@link GuestReviews}, {@link AccountAges}), computed by {@link GuestRiskFormula},
- * stored per guest and recalculated after the events that change them (a booking held,
- * paid, cancelled or completed; a host's review of the guest becoming visible). The
- * new-account term decays with time alone, so a stored score older than a day is
- * recalculated when read. Only staff in scope of a booking see its guest's score; a guest
- * never does.
+ * stored per guest and recalculated after the events that change an input (a booking
+ * paid, cancelled or completed; a host's review of the guest becoming visible). A hold
+ * changes none: the formula counts paid and cancelled bookings, not held ones, so a hold
+ * writes nothing here (a guest without a row is scored when first read). The new-account
+ * term decays with time alone, so a stored score older than a day is recalculated when
+ * read. Only staff in scope of a booking see its guest's score; a guest never does.
  */
 @Service
 public class GuestRisks {
@@ -109,11 +110,6 @@ public class GuestRisks {
 			.param("now", Instants.utc(now))
 			.update();
 		return risk;
-	}
-
-	@ApplicationModuleListener
-	void on(BookingEvents.BookingHeld event) {
-		recalculate(event.guestId());
 	}
 
 	@ApplicationModuleListener

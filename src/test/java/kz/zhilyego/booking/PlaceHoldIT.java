@@ -99,6 +99,12 @@ class PlaceHoldIT {
 		BookingDetails booking = this.bookings.hold(this.listing, DEC_10, DEC_13, this.guest);
 
 		assertThat(booking.total()).isEqualByComparingTo("75000");
+		// the answer carries the nights as written, exactly as a later read of the
+		// booking
+		assertThat(booking.nightly()).extracting(BookingDetails.Night::price)
+			.containsExactly(new java.math.BigDecimal("20000.00"), new java.math.BigDecimal("35000.00"),
+					new java.math.BigDecimal("20000.00"));
+		assertThat(booking.nightly()).isEqualTo(this.queries.find(booking.id()).orElseThrow().nightly());
 	}
 
 	@Test

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import kz.zhilyego.Api;
 import kz.zhilyego.IntegrationTest;
@@ -22,6 +24,7 @@ import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.events.PlatformEvent;
 import kz.zhilyego.events.PlatformEvents;
 import kz.zhilyego.identity.IdentityFixtures;
+import kz.zhilyego.rules.internal.RuleStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -231,6 +234,74 @@ class RulesIT {
 		assertThat(this.jdbc.sql("select detail from rule_executions where outcome = 'REFUSED'")
 			.query(String.class)
 			.single()).isNotBlank();
+	}
+
+	@Test
+	void anEventNoRuleListensToIsNotPublishedToTheEngineAndARuleEnabledOnAnotherNodeRunsOnTheNextEvent() {
+		long id = rule("""
+				{"name": "Tag holds", "trigger": "booking.held", "enabled": false,
+				 "actions": [{"type": "assign_tag", "target": "booking", "tag": "seen"}]}
+				""");
+		BookingDetails before = hold(10, 2);
+		await().atMost(WAIT)
+			.until(() -> count("select count(*) from event_publication where completion_date is null") == 0);
+		assertThat(count("select count(*) from rule_executions")).as("no enabled rule of the type").isZero();
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"))
+			.as("so the event was not even published to the rule engine")
+			.isZero();
+
+		// another node's admin enables it: only the shared table changes
+		this.jdbc.sql("update rules set enabled = true, version = version + 1 where id = :id").param("id", id).update();
+		BookingDetails after = hold(20, 2);
+
+		await().atMost(WAIT).until(() -> count("select count(*) from rule_executions where outcome <> 'RUNNING'") == 2);
+		RuleStore store = this.context.getBean(RuleStore.class);
+		assertThat(store.tags("booking", after.id().toString())).containsExactly("seen");
+		assertThat(store.tags("booking", before.id().toString())).isEmpty();
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"
+				+ " and completion_date is not null"))
+			.isEqualTo(1);
+		// an event of a type no rule listens to runs nothing, whatever its id
+		assertThat(this.engine.execute(Long.MAX_VALUE, "booking.nobody_listens")).isZero();
+	}
+
+	@Test
+	void aRuleChangeWaitsForAnEventBeingRecordedSoItNeverFallsBetweenTheEventsDecisionAndItsCommit() throws Exception {
+		CountDownLatch decided = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			Future<Boolean> recording = pool.submit(() -> this.transactions.execute(status -> {
+				this.events.record(
+						PlatformEvent.once("test.race", "booking", "7a1e9a52-0000-4000-8000-000000000002", Map.of()));
+				decided.countDown();
+				try {
+					return release.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}));
+			assertThat(decided.await(20, TimeUnit.SECONDS)).isTrue();
+			Future<Long> change = pool.submit(() -> rule("""
+					{"name": "Race", "trigger": "test.race",
+					 "actions": [{"type": "assign_tag", "target": "booking", "tag": "race"}]}
+					"""));
+
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !change.isDone());
+			release.countDown();
+			assertThat(recording.get()).isTrue();
+			assertThat(change.get()).isPositive();
+		}
+		assertThat(count("select count(*) from event_publication where listener_id like '%RuleTrigger%'"))
+			.as("decided before the rule existed, committed before the rule did")
+			.isZero();
+
+		Long next = this.transactions.execute(status -> this.events
+			.record(PlatformEvent.once("test.race", "booking", "7a1e9a52-0000-4000-8000-000000000003", Map.of()))
+			.orElseThrow());
+		await().atMost(WAIT).until(() -> count("select count(*) from rule_tags where tag = 'race'") == 1);
+		assertThat(count("select count(*) from rule_executions where event_id = " + next)).isEqualTo(2);
 	}
 
 	@Test

@@ -56,7 +56,19 @@ public class RuleRunner {
 
 	/** Returns how many actions ran in this call. */
 	public int run(RecordedEvent event) {
-		List<Rule> rules = this.store.enabledFor(event.type());
+		return run(event, enabledFor(event.type()));
+	}
+
+	/** The enabled rules of an event type, in id order. */
+	public List<Rule> enabledFor(String type) {
+		return this.store.enabledFor(type);
+	}
+
+	/**
+	 * Runs {@code rules} (the enabled rules of the event's type, read just before) on
+	 * {@code event}; returns how many actions ran in this call.
+	 */
+	public int run(RecordedEvent event, List<Rule> rules) {
 		if (rules.isEmpty()) {
 			return 0;
 		}

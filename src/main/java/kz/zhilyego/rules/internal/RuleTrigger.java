@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the rules of a recorded event after its transaction commits (Spring Modulith's
  * persisted publication: a restart delivers it again, and the execution claims make that
- * harmless).
+ * harmless). Only events of a type that an enabled rule listens to are announced
+ * ({@link RuleInterest}): the others cost no publication.
  */
 @Component
 class RuleTrigger {
@@ -21,7 +22,7 @@ class RuleTrigger {
 
 	@ApplicationModuleListener
 	void on(PlatformEventRecorded event) {
-		this.engine.execute(event.eventId());
+		this.engine.execute(event.eventId(), event.type());
 	}
 
 }
