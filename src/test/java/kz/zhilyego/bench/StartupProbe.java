@@ -115,6 +115,7 @@ final class StartupProbe {
 		int port = Benchmark.freePort();
 		command.addAll(arguments(port));
 		Path log = Files.createTempFile("zhilyego-startup", ".log");
+		String load = Machine.loadAverage();
 		long t0 = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -130,6 +131,11 @@ final class StartupProbe {
 				process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
 			}
 			result.put("secondsToReady", Load.round(ready));
+			// the wall time depends on what else runs on the machine; the CPU time the
+			// process spent (every thread, the JIT compilers included) much less
+			result.put("cpuSecondsToReady",
+					process.info().totalCpuDuration().map(cpu -> Load.round(cpu.toNanos() / 1e9)).orElse(-1.0));
+			result.put("loadAverageAtStart", load);
 			result.put("rssMbAtReady", Machine.rssMb(process.pid()));
 			if (ready > 0 && warmUp) {
 				List<SearchMix.Query> queries = SearchMix.generate(500, java.time.LocalDate.now(), 7);

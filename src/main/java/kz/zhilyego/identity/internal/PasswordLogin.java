@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import kz.zhilyego.settings.Settings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sign-in with login (e-mail or phone), password and, when enrolled, a TOTP or recovery
@@ -27,7 +28,13 @@ public class PasswordLogin {
 	/**
 	 * Compared against when the login is unknown, so both cases cost one bcrypt check.
 	 */
-	private final String dummyHash;
+	/**
+	 * Compared with when the login names nobody, so that an unknown login costs one hash
+	 * check like a known one. Made on the first sign-in attempt (known or unknown login
+	 * alike, so that attempt stays as long for both), not at start-up: a bcrypt hash is a
+	 * few hundred milliseconds of a cold JVM's start.
+	 */
+	private final SingletonSupplier<String> dummyHash;
 
 	private final Users users;
 
@@ -52,7 +59,7 @@ public class PasswordLogin {
 		this.throttle = throttle;
 		this.twoFactor = twoFactor;
 		this.audit = audit;
-		this.dummyHash = passwords.encode("not-a-password-" + Hashes.randomToken(8));
+		this.dummyHash = SingletonSupplier.of(() -> passwords.encode("not-a-password-" + Hashes.randomToken(8)));
 	}
 
 	/**
@@ -64,6 +71,7 @@ public class PasswordLogin {
 	 */
 	public UserRecord authenticate(String login, String password, @Nullable String code, @Nullable String ip,
 			@Nullable String deviceToken, String channel) {
+		String dummy = this.dummyHash.obtain();
 		Optional<UserRecord> found = this.users.findByLogin(login);
 		// a device token counts only for the account it was issued to, and only while its
 		// device is not locked; otherwise the client is a stranger
@@ -79,7 +87,7 @@ public class PasswordLogin {
 				throw new LoginFailedException(Reason.LOCKED, locked.get());
 			}
 		}
-		boolean matches = this.passwords.matches(password, found.map(UserRecord::passwordHash).orElse(this.dummyHash));
+		boolean matches = this.passwords.matches(password, found.map(UserRecord::passwordHash).orElse(dummy));
 		if (found.isEmpty() || !matches) {
 			fail(login, ip, channel, found.map(UserRecord::id).orElse(null), device, "bad-credentials");
 			throw new LoginFailedException(Reason.BAD_CREDENTIALS, null);
