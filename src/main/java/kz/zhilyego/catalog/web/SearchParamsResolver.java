@@ -26,7 +26,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Binds the search API's {@link ListingSearchParams} from the query string without
  * Spring's constructor binding, which looks up the record's 16 parameters and parses
- * their annotations again on every request (a fifth of a search request's CPU, issue 19).
+ * their annotations again on every request (a quarter of a search request's CPU, issue 19).
  * The parameters are read once; a request converts each value with the MVC conversion
  * service as Spring's binder does (one value as a string, several as an array;
  * {@code class} for {@code housingClass}), a value that does not convert is Spring's
