@@ -303,8 +303,14 @@ public class ListingSearch {
 			// occupancies per candidate (ADR 0006). Nights before nights_from are free
 			// (every occupancy starts on or after it); a start before the anchor gives
 			// substring the right overlap; a listing never occupied has no bitmap.
+			// "< 1", not "= 0" (the same rows: position is 0 when no night is taken):
+			// the planner has no statistics for the expression and takes an equality
+			// for 0.5 % of the listings, an inequality for a third — most listings are
+			// free on most dates, and with 0.5 % it chose plans that read every
+			// candidate of a filter index instead of stopping after a page on the sort
+			// index (50-100 ms instead of 1.5-7 ms for amenity and type searches).
 			where.append(" and (l.nights is null or position(B'1' in substring(l.nights from"
-					+ " (cast(:checkIn as date) - l.nights_from) + 1 for :stayNights)) = 0)");
+					+ " (cast(:checkIn as date) - l.nights_from) + 1 for :stayNights)) < 1)");
 			params.put("checkIn", stay.checkIn());
 			params.put("stayNights", stay.nights());
 		}
