@@ -287,21 +287,23 @@ public final class Benchmark {
 	private void settle(String after) {
 		Map<String, Object> settled = new LinkedHashMap<>();
 		if ("start".equals(after) && !this.dbUrl.isBlank()) {
-			settled.put("earlierHoldsExpired",
-					this.jdbc.sql("update bookings set status = 'EXPIRED' where status = 'HOLD'").update());
-			this.jdbc.sql("""
-					delete from occupancies o using bookings b
-					where o.booking_id = b.id and b.status in ('EXPIRED', 'CANCELLED')
-					""").update();
+			int expired = this.jdbc.sql("update bookings set status = 'EXPIRED' where status = 'HOLD'").update();
+			settled.put("earlierHoldsExpired", expired);
+			if (expired > 0) {
+				this.jdbc.sql("""
+						delete from occupancies o using bookings b
+						where o.booking_id = b.id and b.status in ('EXPIRED', 'CANCELLED')
+						""").update();
+				this.jdbc.sql("vacuum analyze listings").update();
+				this.jdbc.sql("vacuum analyze occupancies").update();
+				this.jdbc.sql("vacuum analyze bookings").update();
+			}
 			settled.put("earlierMessagesDropped", this.jdbc.sql("""
 					delete from notification_outbox o
 					where o.status in ('PENDING', 'SENDING', 'FAILED')
 					  and not exists (select 1 from in_app_notifications i where i.outbox_id = o.id)
 					  and not exists (select 1 from captured_messages c where c.outbox_id = o.id)
 					""").update());
-			this.jdbc.sql("vacuum analyze listings").update();
-			this.jdbc.sql("vacuum analyze occupancies").update();
-			this.jdbc.sql("vacuum analyze bookings").update();
 		}
 		long t0 = System.nanoTime();
 		settled.put("openAtStart", openWork());
