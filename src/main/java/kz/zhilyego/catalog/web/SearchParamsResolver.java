@@ -26,9 +26,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Binds the search API's {@link ListingSearchParams} from the query string without
  * Spring's constructor binding, which looks up the record's 16 parameters and parses
- * their annotations again on every request (a quarter of a search request's CPU, issue 19).
- * The parameters are read once; a request converts each value with the MVC conversion
- * service as Spring's binder does (one value as a string, several as an array;
+ * their annotations again on every request (a quarter of a search request's CPU, issue
+ * 19). The parameters are read once; a request converts each value with the MVC
+ * conversion service as Spring's binder does (one value as a string, several as an array;
  * {@code class} for {@code housingClass}), a value that does not convert is Spring's
  * {@code typeMismatch} field error, then the record is validated by the same binder and
  * validator: the errors, and so the problem details, are those of Spring's binding
