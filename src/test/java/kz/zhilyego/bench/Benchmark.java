@@ -182,6 +182,10 @@ public final class Benchmark {
 		this.results.put("overlappingOccupancies", overlaps());
 		row("invariant", "overlapping active occupancies (whole table)", "" + overlaps(), "0");
 		this.results.put("loadAverageAtEnd", Machine.loadAverage());
+		double calibrationAtEnd = Machine.calibrationMs();
+		this.results.put("calibrationMsAtEnd", calibrationAtEnd);
+		row("machine", "one core: fixed workload ms, at start · at end (lower is faster)",
+				((Map<?, ?>) this.results.get("machine")).get("calibrationMsAtStart") + " · " + calibrationAtEnd, "");
 		print();
 		Files.createDirectories(this.out.toAbsolutePath().getParent());
 		Files.writeString(this.out,
