@@ -12,15 +12,22 @@ import kz.zhilyego.catalog.ListingSearchCriteria;
 import kz.zhilyego.catalog.SearchSql;
 import kz.zhilyego.common.Language;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the time of the search mix goes: every query of the mix once, one client, the
  * page query and the capped count timed separately (the count is timed even when the
  * service would skip it, and flagged), grouped by shape — dates or not, which filters,
  * the sort, first or later page. Prints the groups by total time and the slowest
- * statements.
+ * statements. Each statement is then run once more under {@code EXPLAIN (ANALYZE,
+ * BUFFERS)} and its shared buffers (hit + read, planning excluded) are summed per search:
+ * unlike the timings, that figure does not move with a busier or slower host, so two
+ * plans or two index sets are compared by it.
  */
 final class SearchProfile {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -29,7 +36,7 @@ final class SearchProfile {
 	}
 
 	Map<String, Object> run(List<SearchMix.Query> queries, int countCap) {
-		record Timing(String shape, String query, double pageMs, double countMs, boolean countRuns) {
+		record Timing(String shape, String query, double pageMs, double countMs, boolean countRuns, long buffers) {
 		}
 		List<Timing> timings = new ArrayList<>();
 		for (SearchMix.Query query : queries) {
@@ -44,7 +51,9 @@ final class SearchProfile {
 			this.jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 			long t2 = System.nanoTime();
 			boolean countRuns = kz.zhilyego.catalog.SearchSql.needsCount(criteria, rows[0]);
-			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns));
+			long buffers = buffers(sql.page(), sql.params()) + (countRuns ? buffers(sql.count(), sql.params()) : 0);
+			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns,
+					buffers));
 		}
 		Map<String, double[]> groups = new TreeMap<>();
 		double pageTotal = 0;
@@ -99,6 +108,14 @@ final class SearchProfile {
 				row.put("countRuns", t.countRuns());
 				slowest.add(row);
 			});
+		List<Map<String, Object>> mostBuffers = new ArrayList<>();
+		timings.stream().sorted(Comparator.comparingLong(t -> -t.buffers())).limit(15).forEach(t -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("query", t.query());
+			row.put("buffers", t.buffers());
+			mostBuffers.add(row);
+		});
+		List<Long> buffers = timings.stream().map(Timing::buffers).sorted().toList();
 		List<Double> all = timings.stream().map(t -> t.pageMs() + (t.countRuns() ? t.countMs() : 0)).sorted().toList();
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("queries", timings.size());
@@ -108,16 +125,31 @@ final class SearchProfile {
 		result.put("p50Ms", Load.round(all.get(all.size() / 2)));
 		result.put("p95Ms", Load.round(all.get((int) (all.size() * 0.95))));
 		result.put("maxMs", Load.round(all.get(all.size() - 1)));
+		result.put("buffersTotal", buffers.stream().mapToLong(Long::longValue).sum());
+		result.put("buffersP50", buffers.get(buffers.size() / 2));
+		result.put("buffersP95", buffers.get((int) (buffers.size() * 0.95)));
+		result.put("buffersMax", buffers.get(buffers.size() - 1));
 		result.put("byFeature", byFeature);
 		result.put("byShape", byShape);
 		result.put("slowest", slowest);
+		result.put("mostBuffers", mostBuffers);
 		System.out.println("search profile: " + result.get("queries") + " queries, page " + pageTotal + " ms, count "
 				+ countTotal + " ms, p50 " + result.get("p50Ms") + " p95 " + result.get("p95Ms") + " max "
-				+ result.get("maxMs"));
+				+ result.get("maxMs") + "; shared buffers per search: total " + result.get("buffersTotal") + ", p50 "
+				+ result.get("buffersP50") + " p95 " + result.get("buffersP95") + " max " + result.get("buffersMax"));
 		byFeature.forEach(r -> System.out.println("  " + r));
 		byShape.stream().limit(25).forEach(r -> System.out.println("  " + r));
 		slowest.forEach(r -> System.out.println("  slow " + r));
 		return result;
+	}
+
+	/**
+	 * Shared buffers (hit + read) the statement touched when executed, planning apart.
+	 */
+	private long buffers(String sql, Map<String, ?> params) {
+		String plan = this.jdbc.queryForObject("explain (analyze, buffers, format json) " + sql, params, String.class);
+		JsonNode top = JSON.readTree(plan).get(0).get("Plan");
+		return top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong();
 	}
 
 	private static String shape(SearchMix.Query q) {
