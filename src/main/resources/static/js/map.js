@@ -1,5 +1,6 @@
 // ЖильеGO maps: Leaflet (from its WebJar) on any element with data-tiles and data-markers
-// ([{lat, lng, title, url, price}]). The address and coordinates are always on the page as
+// ([{lat, lng, title, url, price}]) and data-images (Leaflet's marker images: it cannot find
+// them itself behind content-hashed CSS URLs and asked for them next to the page). The address and coordinates are always on the page as
 // text; the map shows only once a tile has loaded, and stays hidden (with a note) when
 // Leaflet or the tile server cannot be reached — offline, blocked, or down.
 (function () {
@@ -38,6 +39,7 @@
     if (!window.L) { degrade(el); return; }
     el.hidden = false;
     el.setAttribute('data-state', 'loading');
+    if (el.getAttribute('data-images')) { L.Icon.Default.imagePath = el.getAttribute('data-images'); }
     var map = L.map(el, {
       crs: el.getAttribute('data-crs') === 'EPSG3395' ? L.CRS.EPSG3395 : L.CRS.EPSG3857,
       scrollWheelZoom: false

@@ -29,18 +29,19 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Lets caches serve the public listing page to visitors who are not signed in: an ETag (a
- * conditional GET that matches is a 304 without rendering) and a shared in-memory cache
- * of the rendered page. Both are keyed by the listing's page version (its content version
- * and the reference data's, one primary-key read per request; V70 triggers bump it when
- * the listing, its prices, photos, amenities, published reviews or occupied nights
- * change), the language and the day, so a change on any node is seen by the next request
- * on every node. The page's host card (the owner's name, agency, other listings and reply
- * time; other modules' tables) is only as fresh as a five-minute period, which is part of
- * the key too. Only a plain GET of the canonical path without a query string is cached,
- * and only a 200 that sets no cookie; signed-in visitors (favourites, forms with CSRF
- * tokens) always get a fresh page. Runs inside the security filter chain's order (after
- * it), so security headers are written as for every page.
+ * Lets caches serve the public listing page to visitors who are not signed in: a weak
+ * ETag (a conditional GET that matches is a 304 without rendering; weak so that the page
+ * is still gzipped) and a shared in-memory cache of the rendered page. Both are keyed by
+ * the listing's page version (its content version and the reference data's, one
+ * primary-key read per request; V70 triggers bump it when the listing, its prices,
+ * photos, amenities, published reviews or occupied nights change), the language and the
+ * day, so a change on any node is seen by the next request on every node. The page's host
+ * card (the owner's name, agency, other listings and reply time; other modules' tables)
+ * is only as fresh as a five-minute period, which is part of the key too. Only a plain
+ * GET of the canonical path without a query string is cached, and only a 200 that sets no
+ * cookie; signed-in visitors (favourites, forms with CSRF tokens) always get a fresh
+ * page. Runs inside the security filter chain's order (after it), so security headers are
+ * written as for every page.
  */
 class ListingPageCache extends OncePerRequestFilter {
 
@@ -108,18 +109,22 @@ class ListingPageCache extends OncePerRequestFilter {
 		// the host card (the owner's name, other listings, rating, reply time) comes from
 		// other modules' tables: it may lag by at most one period
 		long hostPeriod = this.clock.instant().getEpochSecond() / HOST_CARD_LAG.toSeconds();
-		String etag = "\"l" + id + "." + version.content() + "." + version.dictionaries() + "."
+		String tag = "\"l" + id + "." + version.content() + "." + version.dictionaries() + "."
 				+ Language.of(locale).code() + "." + today + "." + hostPeriod + "." + BUILD + "\"";
+		// weak: the gzipped and the plain page are the same page, and Tomcat compresses
+		// no response that carries a strong ETag (the page went out as 60 KB of plain
+		// HTML)
+		String etag = "W/" + tag;
 		response.setHeader(HttpHeaders.ETAG, etag);
 		// any cache may keep it, but must ask again (a 304 costs one primary-key read)
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "public, no-cache");
 		response.setHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.contains("W/" + etag))) {
+		if (ifNoneMatch != null && ifNoneMatch.contains(tag)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		String key = request.getRequestURI() + " " + etag;
+		String key = request.getRequestURI() + " " + tag;
 		Page cached = this.pages.getIfPresent(key);
 		if (cached != null) {
 			response.setContentType(cached.contentType());

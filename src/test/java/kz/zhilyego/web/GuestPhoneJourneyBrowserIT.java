@@ -357,6 +357,9 @@ class GuestPhoneJourneyBrowserIT {
 			assertThat(map.getAttribute("data-state")).isEqualTo("unavailable");
 			assertThat(map.findElements(By.cssSelector(".leaflet-marker-icon"))).as("Leaflet drew the marker")
 				.hasSize(1);
+			assertThat(map.findElement(By.cssSelector(".leaflet-marker-icon")).getAttribute("src"))
+				.as("Leaflet's marker image from its WebJar, not a 404 next to the page")
+				.contains("/webjars/leaflet/dist/images/marker-icon");
 			assertThat(driver.findElement(By.id("listing-address")).isDisplayed()).isTrue();
 			assertThat(driver.findElement(By.id("listing-map-unavailable")).getText()).contains("адресу");
 			scrollTo(driver, driver.findElement(By.id("location")));
@@ -376,6 +379,10 @@ class GuestPhoneJourneyBrowserIT {
 			browser.waitUpTo(WAIT)
 				.until(ExpectedConditions.attributeToBe(By.id("reachable-map"), "data-state", "ready"));
 			assertThat(driver.findElement(By.id("reachable-map")).isDisplayed()).isTrue();
+			browser.waitUpTo(WAIT)
+				.until(d -> Boolean.TRUE
+					.equals(js(d, "var i = document.querySelector('#reachable-map .leaflet-marker-icon');"
+							+ " return i != null && i.complete && i.naturalWidth > 0;")));
 			assertThat(served.get()).isPositive();
 			scrollTo(driver, driver.findElement(By.id("reachable-map")));
 			browser.screenshot("journey-map-phone");

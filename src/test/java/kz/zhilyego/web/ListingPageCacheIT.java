@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.zhilyego.IntegrationTest;
@@ -74,6 +75,7 @@ class ListingPageCacheIT {
 		HttpResponse<String> first = get(this.path, null);
 		assertThat(first.statusCode()).isEqualTo(200);
 		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).as("weak, so that Tomcat still compresses the page").startsWith("W/\"");
 		assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, no-cache");
 		assertThat(first.body()).doesNotContain("_csrf");
 
@@ -137,6 +139,25 @@ class ListingPageCacheIT {
 			.tag("result", "hit")
 			.functionCounter()
 			.count();
+	}
+
+	@Test
+	void thePageIsGzippedWhenRenderedAndWhenServedFromTheCache() throws Exception {
+		for (String served : List.of("rendered", "cached")) {
+			HttpResponse<byte[]> page = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + this.path))
+					.header("Accept-Language", "ru")
+					.header("Accept-Encoding", "gzip")
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(page.statusCode()).as(served).isEqualTo(200);
+			assertThat(page.headers().firstValue("Content-Encoding")).as(served).hasValue("gzip");
+			try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+					new java.io.ByteArrayInputStream(page.body()))) {
+				assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(served)
+					.contains("Студия для кэша")
+					.contains("</html>");
+			}
+		}
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
