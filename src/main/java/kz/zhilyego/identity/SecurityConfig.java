@@ -61,9 +61,9 @@ import org.springframework.util.StringUtils;
 class SecurityConfig {
 
 	private static final String[] PUBLIC_WEB = { "/", "/search", "/login", "/login/telegram", "/register",
-			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*", "/listings/*/price",
-			"/listings/*/reviews", "/password/forgot", "/password/reset", "/ical/*", "/feedback/*",
+			"/sitemap.xml", "/robots.txt", "/manifest.webmanifest", "/manifest-*.webmanifest", "/css/**", "/js/**",
+			"/img/**", "/webjars/**", "/favicon.ico", "/error", "/payments/sandbox/**", "/sitemap-*.xml", "/listings/*",
+			"/listings/*/price", "/listings/*/reviews", "/password/forgot", "/password/reset", "/ical/*", "/feedback/*",
 			"/feedback/*/comment" };
 
 	@Bean

@@ -32,6 +32,9 @@ class WebPerformanceIT {
 
 	private static final Pattern SCRIPT = Pattern.compile("src=\"(/js/site-[0-9a-f]{32}\\.js)\"");
 
+	private static final Pattern MANIFEST = Pattern
+		.compile("<link rel=\"manifest\" href=\"(/manifest-[0-9a-f]{32}\\.webmanifest)\"");
+
 	private static final Pattern STYLESHEETS = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
 
 	/** The full Bootstrap CSS alone was 31 KB gzipped. */
@@ -74,6 +77,13 @@ class WebPerformanceIT {
 		}
 		HttpResponse<byte[]> css = get(firstMatch(STYLESHEET, html), "gzip");
 		assertThat(css.headers().firstValue("Content-Encoding")).hasValue("gzip");
+
+		// the manifest too, and a visitor who is not signed in gets it (it was a 404)
+		HttpResponse<byte[]> manifest = get(firstMatch(MANIFEST, html), null);
+		assertThat(manifest.statusCode()).isEqualTo(200);
+		assertThat(manifest.headers().firstValue("Content-Type").orElse("")).contains("manifest+json");
+		assertThat(manifest.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+		assertThat(new String(manifest.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"icons\"");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package kz.zhilyego.common.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,8 @@ public final class WebRoutes {
 	private static final List<String> STATIC = List.of("/css/", "/js/", "/img/", "/webjars/", "/media/");
 
 	private static final List<String> STATIC_FILES = List.of("/favicon.ico", "/manifest.webmanifest");
+
+	private static final Pattern HASHED_MANIFEST = Pattern.compile("/manifest-[0-9a-f]{32}\\.webmanifest");
 
 	private WebRoutes() {
 	}
@@ -42,10 +45,14 @@ public final class WebRoutes {
 				|| path.equals("/swagger-ui.html");
 	}
 
-	/** Style sheets, scripts, images, WebJars, uploaded media, the icon and manifest. */
+	/**
+	 * Style sheets, scripts, images, WebJars, uploaded media, the icon and manifest (also
+	 * under its content-hashed name, as pages link it).
+	 */
 	public static boolean isStatic(HttpServletRequest request) {
 		String path = path(request);
-		return STATIC.stream().anyMatch(path::startsWith) || STATIC_FILES.contains(path);
+		return STATIC.stream().anyMatch(path::startsWith) || STATIC_FILES.contains(path)
+				|| HASHED_MANIFEST.matcher(path).matches();
 	}
 
 	/**

@@ -52,7 +52,7 @@ class RateLimitFilterTest {
 		for (int i = 0; i < 50; i++) {
 			for (String path : List.of("/css/app.css", "/js/site.js", "/img/icon.svg",
 					"/webjars/bootstrap/dist/css/bootstrap.min.css", "/media/listings/1/a-card.webp", "/favicon.ico",
-					"/manifest.webmanifest")) {
+					"/manifest.webmanifest", "/manifest-0123456789abcdef0123456789abcdef.webmanifest")) {
 				assertThat(status(this.web, get(path, "10.0.0.1"))).as(path).isEqualTo(200);
 			}
 			assertThat(status(this.api, get("/media/listings/1/a-full.webp", "10.0.0.1"))).isEqualTo(200);
