@@ -73,21 +73,63 @@
     window.setTimeout(function () { if (!loaded) { degrade(el); } }, WAIT_MS);
   }
 
+  // Leaflet (data-leaflet-js, data-leaflet-css: 45 KB of script) is fetched only for a map
+  // that is about to be seen, not with every page that has one below the fold or in a
+  // closed <details>; once, for every map of the page. Without it (offline, blocked) the
+  // map degrades as before.
+  var leaflet = null;
+
+  function withLeaflet(el, then) {
+    var src = el.getAttribute('data-leaflet-js');
+    if (window.L || !src) { then(); return; }
+    if (!leaflet) {
+      leaflet = { done: false, waiting: [] };
+      var href = el.getAttribute('data-leaflet-css');
+      if (href) {
+        var link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        document.head.appendChild(link);
+      }
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = script.onerror = function () {
+        leaflet.done = true;
+        leaflet.waiting.splice(0).forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    }
+    if (leaflet.done) { then(); } else { leaflet.waiting.push(then); }
+  }
+
+  function draw(el) {
+    withLeaflet(el, function () { show(el); });
+  }
+
+  // the map element itself is hidden until its tiles load: watch what holds it
+  function whenNear(el, then) {
+    if (!('IntersectionObserver' in window)) { then(); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); then(); }
+    }, { rootMargin: '400px 0px' });
+    seen.observe(el.parentNode);
+  }
+
   function start() {
     document.querySelectorAll('[data-tiles][data-markers]').forEach(function (el) {
       var details = el.closest('details');
       if (details && !details.open) {
         // a map in a closed <details> is drawn when it opens (Leaflet needs its size)
         details.addEventListener('toggle', function once() {
-          if (details.open) { details.removeEventListener('toggle', once); show(el); }
+          if (details.open) { details.removeEventListener('toggle', once); draw(el); }
         });
       } else {
-        show(el);
+        whenNear(el, function () { draw(el); });
       }
     });
   }
 
   // for scripts and tests that add a map later
-  window.ZhilyeGoMap = { show: show };
+  window.ZhilyeGoMap = { show: draw };
   document.addEventListener('DOMContentLoaded', start);
 })();

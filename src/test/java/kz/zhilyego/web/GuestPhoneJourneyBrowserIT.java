@@ -350,6 +350,8 @@ class GuestPhoneJourneyBrowserIT {
 			WebDriver driver = browser.driver();
 			browser.size(Browser.PHONE);
 			browser.open("/listings/" + this.listing + "?lang=ru");
+			// Leaflet is fetched when the map is about to be seen
+			scrollTo(driver, driver.findElement(By.id("location")));
 			// no tile server reachable: the map gives way to a note, the address stays
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("listing-map-unavailable")));
 			WebElement map = driver.findElement(By.id("listing-map"));
