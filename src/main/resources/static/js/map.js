@@ -1,8 +1,9 @@
 // ЖильеGO maps: Leaflet (from its WebJar) on any element with data-tiles and data-markers
-// ([{lat, lng, title, url, price}]) and data-images (Leaflet's marker images: it cannot find
-// them itself behind content-hashed CSS URLs and asked for them next to the page). The address and coordinates are always on the page as
-// text; the map shows only once a tile has loaded, and stays hidden (with a note) when
-// Leaflet or the tile server cannot be reached — offline, blocked, or down.
+// ([{lat, lng, title, url, price}]) and data-images (Leaflet's marker images: it cannot
+// find them itself behind content-hashed CSS URLs and asked for them next to the page).
+// The address and coordinates are always on the page as text; the map shows only once a
+// tile has loaded, and stays hidden (with a note) when Leaflet or the tile server cannot
+// be reached — offline, blocked, or down.
 (function () {
   'use strict';
   var WAIT_MS = 10000;
@@ -83,20 +84,24 @@
     var src = el.getAttribute('data-leaflet-js');
     if (window.L || !src) { then(); return; }
     if (!leaflet) {
-      leaflet = { done: false, waiting: [] };
+      // the map is drawn once both the script and its style sheet have arrived (or failed)
       var href = el.getAttribute('data-leaflet-css');
+      leaflet = { done: false, pending: href ? 2 : 1, waiting: [] };
+      var arrived = function () {
+        if (--leaflet.pending > 0) { return; }
+        leaflet.done = true;
+        leaflet.waiting.splice(0).forEach(function (f) { f(); });
+      };
       if (href) {
         var link = document.createElement('link');
         link.rel = 'stylesheet';
         link.href = href;
+        link.onload = link.onerror = arrived;
         document.head.appendChild(link);
       }
       var script = document.createElement('script');
       script.src = src;
-      script.onload = script.onerror = function () {
-        leaflet.done = true;
-        leaflet.waiting.splice(0).forEach(function (f) { f(); });
-      };
+      script.onload = script.onerror = arrived;
       document.head.appendChild(script);
     }
     if (leaflet.done) { then(); } else { leaflet.waiting.push(then); }
