@@ -131,6 +131,9 @@ public class DictionaryEditor {
 		if (!errors.containsKey("code") && codeTaken(kind, code, cityId)) {
 			errors.put("code", "dictionary.error.codeTaken");
 		}
+		if (kind == Kind.AMENITIES && amenitiesFull()) {
+			errors.put("code", "dictionary.error.amenitiesFull");
+		}
 		fail(errors);
 		int position = form.position() != null ? form.position() : nextPosition(kind, cityId);
 		String key = switch (kind) {
@@ -187,6 +190,16 @@ public class DictionaryEditor {
 			}
 		};
 		return get(kind, key);
+	}
+
+	/**
+	 * Whether every amenity bit is given (V103: searches test a listing's amenities as
+	 * bits of one bigint, 63 of them). Locks the amenities against other creations until
+	 * the transaction ends: two at once would take the same free bit.
+	 */
+	private boolean amenitiesFull() {
+		this.jdbc.sql("lock table amenities in share row exclusive mode").update();
+		return this.jdbc.sql("select count(*) >= 63 from amenities").query(Boolean.class).single();
 	}
 
 	/** Changes names and the kind's own fields; the code stays. */

@@ -67,7 +67,38 @@ class ModerationAndDictionariesIT {
 	@AfterEach
 	void removeTheTestsDictionaryEntries() {
 		this.jdbc.sql("delete from listing_amenities where amenity_code = 'finnish_sauna'").update();
-		this.jdbc.sql("delete from amenities where code = 'finnish_sauna'").update();
+		this.jdbc.sql("delete from amenities where code = 'finnish_sauna' or code like 'filler\\_%'").update();
+	}
+
+	@Test
+	void theSixtyFourthAmenityIsAFieldErrorAndTheBitOfADeletedOneIsGivenAgain() {
+		// 62 amenities in all (codes are letters only), then the 63rd through the editor
+		this.jdbc.sql("""
+				insert into amenities (code, name_ru, name_kk, name_en, position)
+				select 'filler_' || translate(lpad(g::text, 2, '0'), '0123456789', 'abcdefghij'), 'x', 'x', 'x', 900 + g
+				from generate_series(1, 62 - (select count(*) from amenities)) g
+				""").update();
+		Map<String, Object> sauna = Map.of("code", "finnish_sauna", "nameRu", "Финская сауна", "nameKk", "Фин саунасы",
+				"nameEn", "Finnish sauna");
+		Api.Response last = this.api.post("/api/v1/admin/dictionaries/amenities", sauna, "Authorization", this.root);
+		assertThat(last.status()).as(last.body()).isEqualTo(201);
+
+		Map<String, Object> more = Map.of("code", "infrared_sauna", "nameRu", "Инфракрасная сауна", "nameKk",
+				"Инфрақызыл сауна", "nameEn", "Infrared sauna");
+		Api.Response refused = this.api.post("/api/v1/admin/dictionaries/amenities", more, "Authorization", this.root,
+				"Accept-Language", "ru");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").get("code").asString()).contains("не больше 63");
+		assertThat(this.jdbc.sql("select count(*) from amenities").query(Long.class).single()).isEqualTo(63);
+
+		int freed = this.jdbc.sql("delete from amenities where code = 'filler_ab' returning bit")
+			.query(Integer.class)
+			.single();
+		Api.Response again = this.api.post("/api/v1/admin/dictionaries/amenities",
+				Map.of("code", "filler_zz", "nameRu", "x", "nameKk", "x", "nameEn", "x"), "Authorization", this.root);
+		assertThat(again.status()).as(again.body()).isEqualTo(201);
+		assertThat(this.jdbc.sql("select bit from amenities where code = 'filler_zz'").query(Integer.class).single())
+			.isEqualTo(freed);
 	}
 
 	private static Map<String, Object> listing(String title, List<String> amenities) {

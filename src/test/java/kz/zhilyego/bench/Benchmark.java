@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -181,6 +182,12 @@ public final class Benchmark {
 		}
 		this.results.put("overlappingOccupancies", overlaps());
 		row("invariant", "overlapping active occupancies (whole table)", "" + overlaps(), "0");
+		Map<String, Double> indexPagesAtEnd = searchIndexPages();
+		this.results.put("searchIndexPagesPer1000ActiveAtEnd", indexPagesAtEnd);
+		row("database", "search index pages per 1,000 active listings (mean of six), at start · at end",
+				meanOf(((Map<?, ?>) this.results.get("data")).get("searchIndexPagesPer1000Active")) + " · "
+						+ meanOf(indexPagesAtEnd),
+				"~18-20 when freshly built");
 		this.results.put("loadAverageAtEnd", Machine.loadAverage());
 		double calibrationAtEnd = Machine.calibrationMs();
 		this.results.put("calibrationMsAtEnd", calibrationAtEnd);
@@ -191,6 +198,27 @@ public final class Benchmark {
 		Files.writeString(this.out,
 				JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(this.results));
 		System.out.println("Results written to " + this.out.toAbsolutePath());
+	}
+
+	/**
+	 * Pages of each search index per 1,000 active listings: what holds' non-HOT updates
+	 * of the bitmap grow between vacuums (docs/operations.md, "Search index bloat").
+	 */
+	private Map<String, Double> searchIndexPages() {
+		Map<String, Double> pages = new TreeMap<>();
+		this.jdbc.sql("""
+				select i.indexrelname as name,
+				       pg_relation_size(i.indexrelid) / 8192.0
+				         / greatest((select count(*) from listings where status = 'ACTIVE'), 1) * 1000 as pages
+				from pg_stat_user_indexes i
+				where i.relname = 'listings' and i.indexrelname like 'listings_search%'
+				""").query((rs, n) -> pages.put(rs.getString("name"), Load.round(rs.getDouble("pages")))).list();
+		return pages;
+	}
+
+	private static double meanOf(Object pages) {
+		return Load.round(
+				((Map<?, ?>) pages).values().stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(0));
 	}
 
 	// --- setup ---------------------------------------------------------------------
@@ -275,6 +303,7 @@ public final class Benchmark {
 		data.put("listingSecondsToGenerate", Load.round(listingSeconds));
 		data.put("bookingsLoaded", loaded);
 		data.put("bookingSecondsToLoad", Load.round(bookingSeconds));
+		data.put("searchIndexPagesPer1000Active", searchIndexPages());
 		this.results.put("data", data);
 		System.out.printf("Data: %s%n", data);
 	}
@@ -404,12 +433,13 @@ public final class Benchmark {
 		NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(
 				new SingleConnectionDataSource(connection, true));
 		int cap = this.app.getEnvironment().getProperty("zhilyego.catalog.count-cap", Integer.class, 1000);
+		SearchSql.Codes codes = SearchSql.codes(JdbcClient.create(template));
 		return new ClosingOperation(connection) {
 			@Override
 			public String call(int client, long i) {
 				SearchMix.Query query = queries.get(random.nextInt(queries.size()));
 				var criteria = query.criteria();
-				SearchSql.Statements sql = SearchSql.of(criteria, Language.RU, cap);
+				SearchSql.Statements sql = SearchSql.of(criteria, codes, Language.RU, cap);
 				int[] rows = new int[1];
 				template.query(sql.page(), sql.params(), rs -> {
 					rows[0]++;

@@ -8,6 +8,7 @@ import java.util.Map;
 import kz.zhilyego.catalog.SearchSql;
 import kz.zhilyego.common.Language;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,8 +33,9 @@ final class Explain {
 				today.plusDays(33), 2, null, null, List.of(), null, "price_asc", 0);
 		SearchMix.Query narrow = new SearchMix.Query("esil", "business", null, 2, null, today.plusDays(60),
 				today.plusDays(62), null, null, null, List.of("parking"), null, "rating", 0);
+		SearchSql.Codes codes = SearchSql.codes(JdbcClient.create(this.jdbc));
 		for (Map.Entry<String, SearchMix.Query> query : Map.of("typical", typical, "narrow", narrow).entrySet()) {
-			SearchSql.Statements sql = SearchSql.of(query.getValue().criteria(), Language.RU, countCap);
+			SearchSql.Statements sql = SearchSql.of(query.getValue().criteria(), codes, Language.RU, countCap);
 			String exact = sql.count()
 				.replace("select count(*) from (", "")
 				.replace("limit :countLimit\n) capped", "")

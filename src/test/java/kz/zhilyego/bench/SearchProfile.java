@@ -12,6 +12,7 @@ import kz.zhilyego.catalog.ListingSearchCriteria;
 import kz.zhilyego.catalog.SearchSql;
 import kz.zhilyego.common.Language;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +37,19 @@ final class SearchProfile {
 	}
 
 	Map<String, Object> run(List<SearchMix.Query> queries, int countCap) {
-		record Timing(String shape, String query, double pageMs, double countMs, boolean countRuns, long buffers) {
+		record Timing(String shape, String query, double pageMs, double countMs, boolean countRuns, long pageBuffers,
+				long countBuffers) {
+
+			long buffers() {
+				return this.pageBuffers + this.countBuffers;
+			}
+
 		}
 		List<Timing> timings = new ArrayList<>();
+		SearchSql.Codes codes = SearchSql.codes(JdbcClient.create(this.jdbc));
 		for (SearchMix.Query query : queries) {
 			ListingSearchCriteria criteria = query.criteria();
-			SearchSql.Statements sql = SearchSql.of(criteria, Language.RU, countCap);
+			SearchSql.Statements sql = SearchSql.of(criteria, codes, Language.RU, countCap);
 			long t0 = System.nanoTime();
 			int[] rows = new int[1];
 			this.jdbc.query(sql.page(), sql.params(), rs -> {
@@ -51,9 +59,8 @@ final class SearchProfile {
 			this.jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 			long t2 = System.nanoTime();
 			boolean countRuns = kz.zhilyego.catalog.SearchSql.needsCount(criteria, rows[0]);
-			long buffers = buffers(sql.page(), sql.params()) + (countRuns ? buffers(sql.count(), sql.params()) : 0);
 			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns,
-					buffers));
+					buffers(sql.page(), sql.params()), countRuns ? buffers(sql.count(), sql.params()) : 0));
 		}
 		Map<String, double[]> groups = new TreeMap<>();
 		double pageTotal = 0;
@@ -113,6 +120,8 @@ final class SearchProfile {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("query", t.query());
 			row.put("buffers", t.buffers());
+			row.put("pageBuffers", t.pageBuffers());
+			row.put("countBuffers", t.countBuffers());
 			mostBuffers.add(row);
 		});
 		List<Long> buffers = timings.stream().map(Timing::buffers).sorted().toList();
@@ -126,6 +135,8 @@ final class SearchProfile {
 		result.put("p95Ms", Load.round(all.get((int) (all.size() * 0.95))));
 		result.put("maxMs", Load.round(all.get(all.size() - 1)));
 		result.put("buffersTotal", buffers.stream().mapToLong(Long::longValue).sum());
+		result.put("pageBuffersTotal", timings.stream().mapToLong(Timing::pageBuffers).sum());
+		result.put("countBuffersTotal", timings.stream().mapToLong(Timing::countBuffers).sum());
 		result.put("buffersP50", buffers.get(buffers.size() / 2));
 		result.put("buffersP95", buffers.get((int) (buffers.size() * 0.95)));
 		result.put("buffersMax", buffers.get(buffers.size() - 1));
@@ -135,7 +146,8 @@ final class SearchProfile {
 		result.put("mostBuffers", mostBuffers);
 		System.out.println("search profile: " + result.get("queries") + " queries, page " + pageTotal + " ms, count "
 				+ countTotal + " ms, p50 " + result.get("p50Ms") + " p95 " + result.get("p95Ms") + " max "
-				+ result.get("maxMs") + "; shared buffers per search: total " + result.get("buffersTotal") + ", p50 "
+				+ result.get("maxMs") + "; shared buffers per search: total " + result.get("buffersTotal") + " (page "
+				+ result.get("pageBuffersTotal") + ", count " + result.get("countBuffersTotal") + "), p50 "
 				+ result.get("buffersP50") + " p95 " + result.get("buffersP95") + " max " + result.get("buffersMax"));
 		byFeature.forEach(r -> System.out.println("  " + r));
 		byShape.stream().limit(25).forEach(r -> System.out.println("  " + r));

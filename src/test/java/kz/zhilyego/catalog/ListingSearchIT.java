@@ -179,16 +179,17 @@ class ListingSearchIT {
 			.update();
 		assertThat(ids(search("amenities=wifi&amenities=parking"))).containsExactly(listing);
 		assertThat(ids(search("amenities=parking&amenities=parking"))).containsExactly(listing);
+		assertThat(ids(search("amenities=parking&amenities=no_such_amenity"))).isEmpty();
 
 		this.jdbc.sql("delete from listing_amenities where listing_id = :l and amenity_code = 'wifi'")
 			.param("l", listing)
 			.update();
 		assertThat(ids(search("amenities=wifi"))).isEmpty();
 		assertThat(ids(search("amenities=parking"))).containsExactly(listing);
-		assertThat(this.jdbc.sql("select amenity_set from listings where id = :l")
-			.param("l", listing)
-			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
-			.single()).containsExactly("parking");
+		assertThat(this.jdbc.sql("""
+				select a.code from listings l join amenities a on l.amenity_bits & (1::bigint << a.bit) <> 0
+				where l.id = :l
+				""").param("l", listing).query(String.class).list()).containsExactly("parking");
 	}
 
 	@Test
@@ -199,6 +200,8 @@ class ListingSearchIT {
 		this.fixtures.listing().district("esil").rooms(1).create();
 
 		assertThat(ids(search("district=nura&district=esil&minRooms=2"))).containsExactlyInAnyOrder(nura, esil);
+		assertThat(ids(search("district=nura&district=no-such-district"))).containsExactly(nura);
+		assertThat(ids(search("district=no-such-district"))).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package kz.zhilyego.catalog;
 import java.util.Map;
 
 import kz.zhilyego.common.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The exact statements {@link ListingSearch} runs for some criteria, for benchmarks that
@@ -17,8 +18,26 @@ public final class SearchSql {
 	public record Statements(String count, String page, Map<String, Object> params) {
 	}
 
-	public static Statements of(ListingSearchCriteria criteria, Language language, int countCap) {
-		ListingSearch.Statements sql = ListingSearch.statements(criteria, language, countCap);
+	/**
+	 * The district ids and amenity bits searches name, read once as the service reads
+	 * them once per version of the reference data.
+	 */
+	public static final class Codes {
+
+		private final SearchCodes codes;
+
+		private Codes(SearchCodes codes) {
+			this.codes = codes;
+		}
+
+	}
+
+	public static Codes codes(JdbcClient jdbc) {
+		return new Codes(SearchCodes.read(jdbc));
+	}
+
+	public static Statements of(ListingSearchCriteria criteria, Codes codes, Language language, int countCap) {
+		ListingSearch.Statements sql = ListingSearch.statements(criteria, codes.codes, language, countCap);
 		return new Statements(sql.count(), sql.page(), sql.params());
 	}
 
