@@ -44,7 +44,20 @@
       bar.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
     });
   }
+  // The phone menu: the toggler shows and hides the navigation it controls (the one
+  // behaviour of Bootstrap's 80 KB script the site used).
+  function menuToggles() {
+    document.querySelectorAll('[data-collapse]').forEach(function (button) {
+      var target = document.getElementById(button.getAttribute('aria-controls'));
+      if (!target) { return; }
+      button.addEventListener('click', function () {
+        var open = target.classList.toggle('show');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
+    menuToggles();
     startCountdowns();
     linkDates();
     showCurrentTabs();

@@ -105,6 +105,26 @@ class WebPerformanceIT {
 			.isLessThan(MAX_HOME_CSS_BYTES);
 	}
 
+	/**
+	 * Bootstrap's script (80 KB, ~260 ms of a phone's main thread) served one collapse
+	 * toggle; site.js does that now.
+	 */
+	@Test
+	void pagesLoadNoBootstrapScript() throws Exception {
+		for (String path : List.of("/", "/search?city=astana", "/login")) {
+			String html = new String(get(path, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+			Matcher script = Pattern.compile("<script[^>]* src=\"([^\"]+)\"").matcher(html);
+			List<String> scripts = new java.util.ArrayList<>();
+			while (script.find()) {
+				scripts.add(script.group(1));
+			}
+			assertThat(scripts).as(path)
+				.anyMatch(src -> src.matches("/js/site-[0-9a-f]{32}\\.js"))
+				.noneMatch(src -> src.contains("bootstrap"));
+			assertThat(html).as(path).contains("data-collapse", "aria-controls=\"main-nav\"");
+		}
+	}
+
 	@Test
 	void theJarCarriesTheEmbeddedPostgresOfLinuxX8664Only() throws IOException {
 		Path jar;
