@@ -128,6 +128,11 @@ public class DictionaryEditor {
 			}
 		}
 		checkCommon(kind, form, errors, true);
+		if (kind == Kind.AMENITIES) {
+			// before the checks: two creations at once would both find the code free
+			// and the same bit free
+			this.jdbc.sql("lock table amenities in share row exclusive mode").update();
+		}
 		if (!errors.containsKey("code") && codeTaken(kind, code, cityId)) {
 			errors.put("code", "dictionary.error.codeTaken");
 		}
@@ -194,11 +199,9 @@ public class DictionaryEditor {
 
 	/**
 	 * Whether every amenity bit is given (V103: searches test a listing's amenities as
-	 * bits of one bigint, 63 of them). Locks the amenities against other creations until
-	 * the transaction ends: two at once would take the same free bit.
+	 * bits of one bigint, 63 of them).
 	 */
 	private boolean amenitiesFull() {
-		this.jdbc.sql("lock table amenities in share row exclusive mode").update();
 		return this.jdbc.sql("select count(*) >= 63 from amenities").query(Boolean.class).single();
 	}
 

@@ -2,7 +2,6 @@ package kz.zhilyego.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -88,7 +88,9 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 	/** The body for an error Tomcat reports itself: {@code [content type, body]}. */
 	String[] body(int status, String path, Locale locale) {
 		HttpStatus known = HttpStatus.resolve(status);
-		boolean client = status < 500;
+		// Tomcat's 501 (a method or transfer coding it does not know) and 505 (an HTTP
+		// version) are the client's doing as much as a 400: "try later" would not help
+		boolean client = status < 500 || status == 501 || status == 505;
 		if (path.startsWith("/api/")) {
 			String type = status == 400 ? "malformed-request" : client ? "bad-request" : "internal";
 			Map<String, Object> problem = new LinkedHashMap<>();
@@ -96,12 +98,12 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 			problem.put("title", text("problem.title." + type, locale,
 					known != null ? known.getReasonPhrase() : String.valueOf(status)));
 			problem.put("status", status);
-			problem.put("detail", text(status == 400 ? "problem.malformed-request" : "web.error.text", locale, ""));
+			problem.put("detail", text(client ? "problem.malformed-request" : "web.error.text", locale, ""));
 			return new String[] { MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					this.json.getObject().writeValueAsString(problem) };
 		}
 		String title = text(client ? "web.error.client" : "web.error.title", locale, "");
-		String detail = text(status == 400 ? "web.error.badRequest" : "web.error.text", locale, "");
+		String detail = text(client ? "web.error.badRequest" : "web.error.text", locale, "");
 		StringBuilder css = new StringBuilder();
 		ResourceUrlProvider urls = this.resources.getIfAvailable();
 		for (String sheet : STYLE_SHEETS) {
@@ -136,11 +138,23 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 		return new String[] { MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", page };
 	}
 
-	/** The first language of Accept-Language that the site speaks, else Russian. */
-	static Locale language(List<Locale> accepted) {
-		for (Locale locale : accepted) {
-			if (LANGUAGES.contains(locale.getLanguage())) {
-				return Locale.of(locale.getLanguage());
+	/**
+	 * The language of Accept-Language the site speaks that the visitor prefers most, else
+	 * Russian (also for a header that does not parse: Tomcat would offer the JVM's
+	 * locale).
+	 */
+	static Locale language(@Nullable String acceptLanguage) {
+		List<Locale.LanguageRange> ranges;
+		try {
+			ranges = acceptLanguage == null ? List.of() : Locale.LanguageRange.parse(acceptLanguage);
+		}
+		catch (IllegalArgumentException ex) {
+			ranges = List.of();
+		}
+		for (Locale.LanguageRange range : ranges) {
+			String language = range.getRange().split("-", 2)[0];
+			if (range.getWeight() > 0 && LANGUAGES.contains(language)) {
+				return Locale.of(language);
 			}
 		}
 		return Locale.of("ru");
@@ -174,15 +188,23 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 			if (!ioAllowed.get() || !response.setErrorReported()) {
 				return;
 			}
-			String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
-			// without Accept-Language Tomcat offers the JVM's locale, not the visitor's
-			List<Locale> accepted = request.getHeader("Accept-Language") == null ? List.of()
-					: Collections.list(request.getLocales());
-			String[] body = this.reports.body(status, path, language(accepted));
+			// the request line's target as sent (the decoded URI may not exist for a
+			// request
+			// Tomcat rejected)
+			String path = request.getCoyoteRequest().requestURI().toString();
+			if (path == null || path.isEmpty()) {
+				path = request.getRequestURI() == null ? "/" : request.getRequestURI();
+			}
+			Locale locale = language(request.getHeader("Accept-Language"));
+			String[] body = this.reports.body(status, path, locale);
 			try {
 				response.setContentType(body[0]);
 				response.setCharacterEncoding("UTF-8");
+				response.setHeader("Content-Language", locale.getLanguage());
+				response.setHeader("Vary", "Accept-Language");
+				response.setHeader("Cache-Control", "no-store");
 				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader("X-Frame-Options", "DENY");
 				response.setHeader("Content-Security-Policy",
 						"default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 				Writer writer = response.getReporter();

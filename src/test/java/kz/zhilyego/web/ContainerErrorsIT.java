@@ -1,9 +1,11 @@
 package kz.zhilyego.web;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import kz.zhilyego.IntegrationTest;
@@ -69,6 +71,19 @@ class ContainerErrorsIT {
 		assertThat(problem.get("title").asString()).isEqualTo("Malformed request");
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("detail").asString()).isEqualTo("The request is malformed.");
+		assertThat(response.headers().firstValue("Vary")).hasValue("Accept-Language");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+		// an HTTP version Tomcat does not speak is the client's error too, not "try
+		// later"
+		String raw;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/v1/listings HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(raw).startsWith("HTTP/1.1 505").contains("/bad-request\"").doesNotContain("/internal\"");
 	}
 
 	private HttpResponse<String> get(String path, @Nullable String languages) throws Exception {

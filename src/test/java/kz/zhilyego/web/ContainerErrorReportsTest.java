@@ -1,0 +1,21 @@
+package kz.zhilyego.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContainerErrorReportsTest {
+
+	@Test
+	void theVisitorsMostPreferredLanguageOfTheSiteElseRussian() {
+		assertThat(ContainerErrorReports.language("kk-KZ,kk;q=0.9,ru;q=0.8")).isEqualTo(Locale.of("kk"));
+		assertThat(ContainerErrorReports.language("de, en;q=0.5, kk;q=0.8")).isEqualTo(Locale.of("kk"));
+		assertThat(ContainerErrorReports.language("en-GB")).isEqualTo(Locale.of("en"));
+		for (String other : new String[] { null, "", "de-DE", "*", "en;q=0", "<script>", ";;;,,,", "i-default" }) {
+			assertThat(ContainerErrorReports.language(other)).as(String.valueOf(other)).isEqualTo(Locale.of("ru"));
+		}
+	}
+
+}
