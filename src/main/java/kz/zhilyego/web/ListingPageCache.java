@@ -124,7 +124,12 @@ class ListingPageCache extends OncePerRequestFilter {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		String key = request.getRequestURI() + " " + tag;
+		// the origin too: without zhilyego.web.base-url the page's canonical and Open
+		// Graph links come from the request's Host, which a client chooses — keyed by
+		// path
+		// alone, one request with a forged Host would give every visitor its links
+		String key = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+				+ request.getRequestURI() + " " + tag;
 		Page cached = this.pages.getIfPresent(key);
 		if (cached != null) {
 			response.setContentType(cached.contentType());

@@ -1,9 +1,11 @@
 package kz.zhilyego.web;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -158,6 +160,23 @@ class ListingPageCacheIT {
 					.contains("</html>");
 			}
 		}
+	}
+
+	@Test
+	void aPageRenderedForAForgedHostIsNeverServedToOtherVisitors() throws Exception {
+		String forged;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write(("GET " + this.path + " HTTP/1.1\r\nHost: evil.example\r\nAccept-Language: ru\r\n"
+						+ "Connection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			forged = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(forged).startsWith("HTTP/1.1 200").contains("http://evil.example" + this.path);
+
+		HttpResponse<String> visitor = get(this.path, null);
+		assertThat(visitor.statusCode()).isEqualTo(200);
+		assertThat(visitor.body()).doesNotContain("evil.example").contains("http://127.0.0.1:" + this.port + this.path);
 	}
 
 	private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
