@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.http.Cookie;
 import kz.zhilyego.common.ProblemException;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.connector.Request;
@@ -139,11 +140,16 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 	}
 
 	/**
-	 * The language of Accept-Language the site speaks that the visitor prefers most, else
-	 * Russian (also for a header that does not parse: Tomcat would offer the JVM's
-	 * locale).
+	 * The language the visitor chose on the site (the {@code lang} cookie, as the app's
+	 * own pages read it), else the one of Accept-Language the site speaks that the
+	 * visitor prefers most, else Russian (also for a header that does not parse: Tomcat
+	 * would offer the JVM's locale).
 	 */
-	static Locale language(@Nullable String acceptLanguage) {
+	static Locale language(@Nullable String chosen, @Nullable String acceptLanguage) {
+		String picked = chosen == null ? "" : chosen.split("[-_]", 2)[0];
+		if (LANGUAGES.contains(picked)) {
+			return Locale.of(picked);
+		}
 		List<Locale.LanguageRange> ranges;
 		try {
 			ranges = acceptLanguage == null ? List.of() : Locale.LanguageRange.parse(acceptLanguage);
@@ -195,7 +201,14 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 			if (path == null || path.isEmpty()) {
 				path = request.getRequestURI() == null ? "/" : request.getRequestURI();
 			}
-			Locale locale = language(request.getHeader("Accept-Language"));
+			String chosen = null;
+			Cookie[] cookies = request.getCookies();
+			for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+				if ("lang".equals(cookie.getName())) {
+					chosen = cookie.getValue();
+				}
+			}
+			Locale locale = language(chosen, request.getHeader("Accept-Language"));
 			String[] body = this.reports.body(status, path, locale);
 			try {
 				response.setContentType(body[0]);
