@@ -440,11 +440,7 @@ public final class Benchmark {
 				SearchMix.Query query = queries.get(random.nextInt(queries.size()));
 				var criteria = query.criteria();
 				SearchSql.Statements sql = SearchSql.of(criteria, codes, Language.RU, cap);
-				int[] rows = new int[1];
-				template.query(sql.page(), sql.params(), rs -> {
-					rows[0]++;
-				});
-				if (!SearchSql.needsCount(criteria, rows[0])) {
+				if (!SearchSql.needsCount(criteria, SearchSql.page(template, criteria, sql))) {
 					return "page";
 				}
 				template.queryForObject(sql.count(), sql.params(), Long.class);

@@ -43,7 +43,12 @@ final class Explain {
 			plans.put("search " + query.getKey() + " (" + query.getValue().queryString() + "): exact count (before)",
 					explain(exact, sql.params()));
 			plans.put("search " + query.getKey() + ": capped count (after)", explain(sql.count(), sql.params()));
-			plans.put("search " + query.getKey() + ": page", explain(sql.page(), sql.params()));
+			plans.put("search " + query.getKey() + ": page ids", explain(sql.ids(), sql.params()));
+			List<Long> ids = this.jdbc.queryForList(sql.ids(), sql.params(), Long.class);
+			if (!ids.isEmpty()) {
+				plans.put("search " + query.getKey() + ": page details",
+						explain(sql.details(), sql.details(ids.subList(0, Math.min(ids.size(), 20)))));
+			}
 		}
 		Map<String, Object> hold = Map.of("listing", listing, "from", today.plusDays(500), "to", today.plusDays(503));
 		this.transactions.executeWithoutResult(status -> {

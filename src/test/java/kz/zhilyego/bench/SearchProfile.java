@@ -51,16 +51,17 @@ final class SearchProfile {
 			ListingSearchCriteria criteria = query.criteria();
 			SearchSql.Statements sql = SearchSql.of(criteria, codes, Language.RU, countCap);
 			long t0 = System.nanoTime();
-			int[] rows = new int[1];
-			this.jdbc.query(sql.page(), sql.params(), rs -> {
-				rows[0]++;
-			});
+			int fetched = SearchSql.page(this.jdbc, criteria, sql);
 			long t1 = System.nanoTime();
 			this.jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 			long t2 = System.nanoTime();
-			boolean countRuns = kz.zhilyego.catalog.SearchSql.needsCount(criteria, rows[0]);
+			boolean countRuns = SearchSql.needsCount(criteria, fetched);
+			List<Long> ids = this.jdbc.queryForList(sql.ids(), sql.params(), Long.class);
+			List<Long> shown = ids.subList(0, Math.min(ids.size(), criteria.size()));
+			long pageBuffers = buffers(sql.ids(), sql.params())
+					+ (shown.isEmpty() ? 0 : buffers(sql.details(), sql.details(shown)));
 			timings.add(new Timing(shape(query), query.queryString(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, countRuns,
-					buffers(sql.page(), sql.params()), countRuns ? buffers(sql.count(), sql.params()) : 0));
+					pageBuffers, countRuns ? buffers(sql.count(), sql.params()) : 0));
 		}
 		Map<String, double[]> groups = new TreeMap<>();
 		double pageTotal = 0;

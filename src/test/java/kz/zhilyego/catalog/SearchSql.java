@@ -1,8 +1,10 @@
 package kz.zhilyego.catalog;
 
+import java.util.List;
 import java.util.Map;
 
 import kz.zhilyego.common.Language;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,8 +16,17 @@ public final class SearchSql {
 	private SearchSql() {
 	}
 
-	/** Capped count, page query and their named parameters. */
-	public record Statements(String count, String page, Map<String, Object> params) {
+	/**
+	 * Capped count, the page's id scan and details, and their named parameters
+	 * ({@link #details(List)} for the details).
+	 */
+	public record Statements(String count, String ids, String details, Map<String, Object> params,
+			ListingSearch.Statements service) {
+
+		public Map<String, Object> details(List<Long> ids) {
+			return this.service.details(ids);
+		}
+
 	}
 
 	/**
@@ -38,7 +49,21 @@ public final class SearchSql {
 
 	public static Statements of(ListingSearchCriteria criteria, Codes codes, Language language, int countCap) {
 		ListingSearch.Statements sql = ListingSearch.statements(criteria, codes.codes, language, countCap);
-		return new Statements(sql.count(), sql.page(), sql.params());
+		return new Statements(sql.count(), sql.ids(), sql.details(), sql.params(), sql);
+	}
+
+	/**
+	 * Runs the page as the service does: the id scan, then the details of the page's ids.
+	 * Returns how many ids the scan found (one more than the page when more follow).
+	 */
+	public static int page(NamedParameterJdbcTemplate jdbc, ListingSearchCriteria criteria, Statements sql) {
+		List<Long> ids = jdbc.queryForList(sql.ids(), sql.params(), Long.class);
+		List<Long> shown = ids.subList(0, Math.min(ids.size(), criteria.size()));
+		if (!shown.isEmpty()) {
+			jdbc.query(sql.details(), sql.details(shown), rs -> {
+			});
+		}
+		return ids.size();
 	}
 
 	/**
