@@ -167,6 +167,12 @@ class SitePagesIT {
 		Document invalid = site.get("/search?checkIn=" + CHECK_OUT + "&checkOut=" + CHECK_IN).html();
 		assertThat(invalid.selectFirst("#e-checkOut").text()).isNotBlank();
 		assertThat(invalid.select("#results")).isEmpty();
+		// what was typed into a number field stays there (a number that does not convert
+		// is bound as nothing), with the error next to it
+		Document typo = site.get("/search?city=astana&guests=2.5&maxPrice=99999999999999999999").html();
+		assertThat(typo.selectFirst("#f-guests").val()).isEqualTo("2.5");
+		assertThat(typo.selectFirst("#f-guests").hasClass("is-invalid")).isTrue();
+		assertThat(typo.selectFirst("#f-maxPrice").val()).isEqualTo("99999999999999999999");
 	}
 
 	@Test
