@@ -1,5 +1,6 @@
 package kz.zhilyego.reliability;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -11,19 +12,29 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.ServletException;
 import kz.zhilyego.IntegrationTest;
 import kz.zhilyego.TestApps;
 import kz.zhilyego.TestClockConfig;
 import kz.zhilyego.TestDatabase;
 import kz.zhilyego.catalog.CatalogFixtures;
 import kz.zhilyego.identity.IdentityFixtures;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +43,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A node shuts down while a hold is being placed on it: the hold in flight (held up on
- * the listing's row lock) still commits and gets its 201, a hold sent after the shutdown
- * began is refused at the door and leaves nothing behind. A second app node is started
- * for it on the shared test database and stopped by the test.
+ * the listing's row lock) still commits and gets its whole 201, a hold sent after the
+ * shutdown began is refused at the door and leaves nothing behind. A second app node is
+ * started for it on the shared test database and stopped by the test.
+ *
+ * <p>
+ * The in-flight answer's last bytes are held back until Boot's graceful shutdown has
+ * declared the node idle (it counts a request as done when its servlet returns): the web
+ * server's stop then used to close the connection before the closing chunk was written.
  */
 @IntegrationTest
 class GracefulShutdownIT {
@@ -48,8 +64,12 @@ class GracefulShutdownIT {
 	@Autowired
 	ApplicationContext context;
 
+	/** Counted down when Boot's graceful shutdown of the second node has finished. */
+	static volatile CountDownLatch gracefulShutdownDone = new CountDownLatch(1);
+
 	@Test
 	void aHoldInFlightWhenTheNodeStopsCommitsAndOneSentAfterwardsFailsCleanly() throws Exception {
+		gracefulShutdownDone = new CountDownLatch(1);
 		TestDatabase.reset(this.jdbc);
 		IdentityFixtures identity = new IdentityFixtures(this.context);
 		String bearer = identity.bearer(identity.user("shutdown-guest@test.kz"));
@@ -58,7 +78,7 @@ class GracefulShutdownIT {
 				Map.of("spring.profiles.active", "test", "server.port", 0, "spring.datasource.url",
 						this.dataSource.getJdbcUrl(), "spring.datasource.username", "postgres",
 						"spring.datasource.hikari.maximum-pool-size", 5, "spring.flyway.enabled", false),
-				TestClockConfig.class);
+				TestClockConfig.class, LastBytesAfterGracefulShutdown.class);
 		int port = TestApps.port(node);
 		CompletableFuture<Void> stopping = null;
 		try (Connection blocker = this.dataSource.getConnection()) {
@@ -101,6 +121,64 @@ class GracefulShutdownIT {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from bookings").query(Long.class).single()).isEqualTo(1);
+	}
+
+	/**
+	 * Holds the in-flight hold's request after its servlet returned and before Tomcat
+	 * finishes its response, until Boot's graceful shutdown is over. A source of the
+	 * second node only (not a nested {@code @Configuration}: that would replace this
+	 * test's own).
+	 */
+	static class LastBytesAfterGracefulShutdown {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> lastBytesHeldBack() {
+			return factory -> factory.addContextValves(new ValveBase(true) {
+				@Override
+				public void invoke(Request request, Response response) throws IOException, ServletException {
+					getNext().invoke(request, response);
+					if ("in-flight".equals(request.getHeader("Idempotency-Key"))) {
+						try {
+							assertThat(gracefulShutdownDone.await(30, TimeUnit.SECONDS)).isTrue();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
+				}
+			});
+		}
+
+		@Bean
+		SmartLifecycle gracefulShutdownWatcher() {
+			return new SmartLifecycle() {
+
+				private volatile boolean running;
+
+				@Override
+				public void start() {
+					this.running = true;
+				}
+
+				@Override
+				public void stop() {
+					this.running = false;
+					gracefulShutdownDone.countDown();
+				}
+
+				@Override
+				public boolean isRunning() {
+					return this.running;
+				}
+
+				@Override
+				public int getPhase() {
+					// stops right after the graceful shutdown's phase
+					return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE - 1;
+				}
+			};
+		}
+
 	}
 
 	private boolean aHoldWaitsForTheListingLock() {
