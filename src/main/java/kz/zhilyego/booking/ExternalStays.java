@@ -283,6 +283,7 @@ public class ExternalStays {
 		if (!stay.checkOut().isAfter(today)) {
 			throw ProblemException.invalidField("checkOut", "channel.webhook.stayEnded");
 		}
+		this.quotes.checkHorizon(stay.checkIn(), "checkIn");
 	}
 
 }

@@ -64,6 +64,7 @@ public class ListingBlocks {
 		if (from.isBefore(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)))) {
 			throw ProblemException.invalidField("from", "block.from.past");
 		}
+		this.quotes.checkHorizon(from, "from");
 		if (note != null && note.strip().length() > MAX_NOTE) {
 			throw ProblemException.invalidField("note", "booking.cancel.noteTooLong", MAX_NOTE);
 		}

@@ -216,6 +216,18 @@ public class StayQuotes {
 			.list();
 	}
 
+	/**
+	 * Refuses a stay or a block that starts further ahead than the booking horizon
+	 * ({@code zhilyego.catalog.booking-horizon-days}).
+	 * @throws ProblemException 400 naming {@code field}
+	 */
+	public void checkHorizon(LocalDate start, String field) {
+		int days = this.properties.bookingHorizonDays();
+		if (start.isAfter(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)).plusDays(days))) {
+			throw ProblemException.invalidField(field, "stay.tooFar", days);
+		}
+	}
+
 	/** A stay that obeys the dates rules, or a 400 naming the field. */
 	public Stay validStay(@Nullable LocalDate checkIn, @Nullable LocalDate checkOut) {
 		if (checkIn == null) {
@@ -230,6 +242,7 @@ public class StayQuotes {
 		if (checkIn.isBefore(LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN)))) {
 			throw ProblemException.invalidField("checkIn", "stay.checkIn.past");
 		}
+		checkHorizon(checkIn, "checkIn");
 		Stay stay = new Stay(checkIn, checkOut);
 		if (stay.nights() > this.properties.maxStayNights()) {
 			throw ProblemException.invalidField("checkOut", "stay.tooLong", this.properties.maxStayNights());

@@ -213,6 +213,29 @@ class BookingApiIT {
 		assertThat(this.guest.post("/api/v1/bookings", hold("2026-12-11", "2026-12-13")).status()).isEqualTo(201);
 	}
 
+	/**
+	 * Dates years ahead are a field error, not a database error: a year-9999 hold or
+	 * block once made the listing's bitmap of occupied nights too long for its index
+	 * entry (500).
+	 */
+	@Test
+	void holdsAndBlocksBeyondTheBookingHorizonAreFieldErrorsAndChangeNothing() {
+		Api.Response hold = this.guest.post("/api/v1/bookings", hold("9999-01-01", "9999-01-03"));
+		Api.Response block = this.realtor.post("/api/v1/realtor/listings/" + this.listing + "/blocks",
+				Map.of("from", "2028-12-02", "to", "2028-12-04", "reason", "REPAIR"));
+
+		assertThat(hold.status()).as(hold.body()).isEqualTo(400);
+		assertThat(hold.json().get("errors").get("checkIn").asString())
+			.isEqualTo("Даты можно выбирать не дальше чем на 730 дней вперёд.");
+		assertThat(block.status()).as(block.body()).isEqualTo(400);
+		assertThat(block.json().get("errors").has("from")).isTrue();
+		assertThat(this.jdbc.sql("select count(*) from occupancies").query(Long.class).single()).isZero();
+		assertThat(this.realtor
+			.post("/api/v1/realtor/listings/" + this.listing + "/blocks",
+					Map.of("from", "2028-11-28", "to", "2028-11-30", "reason", "REPAIR"))
+			.status()).isEqualTo(201);
+	}
+
 	private Map<String, Object> hold(String checkIn, String checkOut) {
 		return Map.of("listingId", this.listing, "checkIn", checkIn, "checkOut", checkOut, "guests", 2, "rulesAccepted",
 				true);

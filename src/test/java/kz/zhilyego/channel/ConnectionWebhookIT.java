@@ -308,6 +308,19 @@ class ConnectionWebhookIT {
 			.isEqualTo("CONFIRMED");
 	}
 
+	@Test
+	void aStayBeyondTheBookingHorizonIsAFieldErrorAndChangesNothing() {
+		Api.Response far = send(ChannelFixtures.booking("booking.created", "B-FAR", this.listing, "9999-01-01",
+				"9999-01-03", null, GUEST_PHONE, null));
+
+		assertThat(far.status()).as(far.body()).isEqualTo(400);
+		assertThat(far.json().get("errors").has("checkIn")).isTrue();
+		assertThat(
+				this.jdbc.sql("select count(*) from bookings where external_ref = 'B-FAR'").query(Long.class).single())
+			.isZero();
+		assertThat(occupied()).isEmpty();
+	}
+
 	private String outcome(Api.Response response) {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().get("outcome").asString();
