@@ -217,6 +217,20 @@ public class StayQuotes {
 	}
 
 	/**
+	 * The days a stay may start and end on today: what date pickers offer ({@code min}
+	 * and {@code max}); the rules themselves are {@link #validStay}'s.
+	 */
+	public StayDates stayDates() {
+		LocalDate today = LocalDate.now(this.clock.withZone(Zones.KAZAKHSTAN));
+		LocalDate lastCheckIn = today.plusDays(this.properties.bookingHorizonDays());
+		return new StayDates(today, lastCheckIn, lastCheckIn.plusDays(this.properties.maxStayNights()));
+	}
+
+	/** The first check-in day, the last check-in day and the last check-out day. */
+	public record StayDates(LocalDate first, LocalDate lastCheckIn, LocalDate lastCheckOut) {
+	}
+
+	/**
 	 * Refuses a stay or a block that starts further ahead than the booking horizon
 	 * ({@code zhilyego.catalog.booking-horizon-days}).
 	 * @throws ProblemException 400 naming {@code field}

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kz.zhilyego.catalog.StayQuotes;
 import kz.zhilyego.identity.CurrentUser;
 import kz.zhilyego.notification.InAppNotifications;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Adds what every page's header needs to a rendered view's model: links to the same page
  * in each language ({@code langLinks}, keeping the query string) and the signed-in user's
- * unread notification count ({@code unreadCount}). Redirects and API responses are left
- * alone.
+ * unread notification count ({@code unreadCount}), and the days its date pickers offer
+ * ({@code stayDates}). Redirects and API responses are left alone.
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
@@ -33,8 +34,11 @@ class LayoutModel implements HandlerInterceptor {
 	// inbox
 	private final ObjectProvider<InAppNotifications> inbox;
 
-	LayoutModel(ObjectProvider<InAppNotifications> inbox) {
+	private final ObjectProvider<StayQuotes> quotes;
+
+	LayoutModel(ObjectProvider<InAppNotifications> inbox, ObjectProvider<StayQuotes> quotes) {
 		this.inbox = inbox;
+		this.quotes = quotes;
 	}
 
 	@Override
@@ -44,6 +48,10 @@ class LayoutModel implements HandlerInterceptor {
 			return;
 		}
 		view.addObject("langLinks", langLinks(request));
+		StayQuotes stays = this.quotes.getIfAvailable();
+		if (stays != null) {
+			view.addObject("stayDates", stays.stayDates());
+		}
 		CurrentUser user = currentUser();
 		InAppNotifications notifications = this.inbox.getIfAvailable();
 		if (user != null && notifications != null && !view.getModel().containsKey("unreadCount")) {

@@ -129,7 +129,6 @@ class ListingPages {
 		model.addAttribute("checkIn", checkIn);
 		model.addAttribute("checkOut", checkOut);
 		model.addAttribute("guests", guests);
-		model.addAttribute("today", today);
 		model.addAttribute("canonical", this.urls.absolute(card.path()));
 		model.addAttribute("ogImage", card.photos().isEmpty() ? null : this.urls.absolute(card.photos().get(0).url()));
 		model.addAttribute("jsonLd", jsonLd(card));

@@ -200,6 +200,16 @@ class GuestPagesIT {
 		assertThat(wizard.status()).isEqualTo(200);
 		assertThat(wizard.html().selectFirst("#w-checkIn").attr("value")).isEmpty();
 		assertThat(wizard.html().selectFirst("#wizard-next")).isNotNull();
+		// every date picker offers today to the booking horizon (730 days ahead;
+		// check-out
+		// up to 90 nights later)
+		for (Element checkIn : List.of(wizard.html().selectFirst("#w-checkIn"),
+				site.get(path + "?lang=ru").html().selectFirst("#b-checkIn"),
+				site.get("/search?city=astana").html().selectFirst("#f-checkIn"))) {
+			assertThat(checkIn.attr("min")).as(checkIn.id()).isEqualTo("2026-12-01");
+			assertThat(checkIn.attr("max")).as(checkIn.id()).isEqualTo("2028-11-30");
+		}
+		assertThat(wizard.html().selectFirst("#w-checkOut").attr("max")).isEqualTo("2029-02-28");
 		// a good stay is still priced
 		assertThat(site.get(path + "?checkIn=2026-12-10&checkOut=2026-12-13&guests=abc&lang=ru").html().text())
 			.contains("3 ночи");
