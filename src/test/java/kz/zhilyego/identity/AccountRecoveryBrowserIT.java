@@ -104,8 +104,14 @@ class AccountRecoveryBrowserIT {
 			WebElement signOut = browser.waitUpTo(WAIT)
 				.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action='/logout'] button")));
 			signOut.click();
+			// the sign-out's own navigation first: opening /login while it is in flight
+			// raced with its redirect to the home page
+			browser.waitUpTo(WAIT).until(ExpectedConditions.stalenessOf(signOut));
+			browser.waitUpTo(WAIT)
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header a[href='/login']")));
 			browser.open("/login");
-			click(driver, driver.findElement(By.id("forgot-link")));
+			click(driver,
+					browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("forgot-link"))));
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("forgot-form")));
 			type(driver, "login", "aigerim@mail.kz");
 			click(driver, driver.findElement(By.id("forgot-submit")));
