@@ -2,41 +2,68 @@ package kz.zhilyego.channel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.util.List;
 import java.util.Locale;
 
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a feed over HTTP(S): conditional ({@code If-None-Match} with the last ETag,
  * {@code If-Modified-Since} with the last {@code Last-Modified}), with a connect and a
- * whole-answer timeout, at most {@code max-feed-bytes}, no redirects. Only {@code https}
- * URLs of public addresses (the server must not become a way to read internal addresses);
- * tests allow plain HTTP on loopback by configuration. Public means
+ * whole-answer timeout, at most {@code max-feed-bytes}, no redirects, no proxy. Only
+ * {@code https} URLs of public addresses (the server must not become a way to read
+ * internal addresses); tests allow plain HTTP on loopback by configuration. Public means
  * {@link PublicAddresses#isPublic}: an allow-list of public unicast ranges.
+ * <p>
+ * The address check sits in the HTTP client's name resolution ({@link CheckedDns}): the
+ * client connects only to the addresses that were checked, so a host whose DNS answer
+ * changes between a check and the connection (DNS rebinding) cannot lead the server to an
+ * internal address.
  */
 @Component
 class FeedFetcher {
 
+	/** Resolves a host name to its addresses (the system's resolver outside tests). */
+	@FunctionalInterface
+	interface Resolver {
+
+		List<InetAddress> resolve(String host) throws UnknownHostException;
+
+	}
+
 	private final ChannelProperties.Ical properties;
 
-	private final HttpClient http;
+	private final Resolver resolver;
 
-	private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors
-		.newVirtualThreadPerTaskExecutor();
+	private final OkHttpClient http;
 
+	@Autowired
 	FeedFetcher(ChannelProperties properties) {
+		this(properties, host -> List.of(InetAddress.getAllByName(host)));
+	}
+
+	FeedFetcher(ChannelProperties properties, Resolver resolver) {
 		this.properties = properties.ical();
-		this.http = HttpClient.newBuilder()
+		this.resolver = resolver;
+		this.http = new OkHttpClient.Builder().dns(new CheckedDns())
+			.proxy(Proxy.NO_PROXY)
 			.connectTimeout(this.properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+			.callTimeout(this.properties.readTimeout())
+			.followRedirects(false)
+			.followSslRedirects(false)
+			.retryOnConnectionFailure(false)
 			.build();
 	}
 
@@ -55,7 +82,8 @@ class FeedFetcher {
 	}
 
 	/**
-	 * Whether the URL may be fetched at all (scheme and address).
+	 * Whether the URL may be fetched at all (scheme and address), for the form that adds
+	 * a feed; {@link #fetch} checks the addresses again as it connects.
 	 * @return null when it may, else why not: {@code syntax}, {@code scheme},
 	 * {@code host}, {@code private} or {@code unknownHost}
 	 */
@@ -74,17 +102,14 @@ class FeedFetcher {
 		if (uri.getHost() == null || uri.getUserInfo() != null) {
 			return "host";
 		}
-		if (!this.properties.allowPrivateNetworks()) {
-			try {
-				for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-					if (!PublicAddresses.isPublic(address)) {
-						return "private";
-					}
-				}
-			}
-			catch (UnknownHostException ex) {
-				return "unknownHost";
-			}
+		try {
+			checked(uri.getHost());
+		}
+		catch (PrivateAddressException ex) {
+			return "private";
+		}
+		catch (UnknownHostException ex) {
+			return "unknownHost";
 		}
 		return null;
 	}
@@ -94,69 +119,92 @@ class FeedFetcher {
 		if (refused != null) {
 			return new Result.Failed("refused: " + refused);
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.strip()))
-			.timeout(this.properties.readTimeout())
+		Request.Builder request = new Request.Builder().url(URI.create(url.strip()).toString())
 			.header("Accept", "text/calendar, */*;q=0.5")
 			.header("User-Agent", "ZhilyeGO-Calendar/1.0")
-			.GET();
+			.get();
 		if (etag != null) {
 			request.header("If-None-Match", etag);
 		}
 		if (lastModified != null) {
 			request.header("If-Modified-Since", lastModified);
 		}
-		java.util.concurrent.Future<Result> answer = this.readers.submit(() -> read(request.build()));
-		try {
-			return answer.get(this.properties.readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		try (Response response = this.http.newCall(request.build()).execute()) {
+			return read(response);
 		}
-		catch (java.util.concurrent.TimeoutException ex) {
-			answer.cancel(true);
-			return new Result.Failed("timed out after " + this.properties.readTimeout().toSeconds() + " s");
+		catch (PrivateAddressException ex) {
+			// the name resolved to a public address for the check and to another one now
+			return new Result.Failed("refused: private");
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return new Result.Failed("read failed: " + ex.getCause().getClass().getSimpleName());
-		}
-		catch (InterruptedException ex) {
-			answer.cancel(true);
-			Thread.currentThread().interrupt();
-			return new Result.Failed("interrupted");
-		}
-	}
-
-	/** Sends and reads the whole answer (the caller bounds the time). */
-	private Result read(HttpRequest request) {
-		HttpResponse<InputStream> response;
-		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (HttpTimeoutException ex) {
+		catch (InterruptedIOException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return new Result.Failed("interrupted");
+			}
 			return new Result.Failed("timed out after " + this.properties.readTimeout().toSeconds() + " s");
 		}
 		catch (IOException ex) {
 			return new Result.Failed("cannot connect: " + ex.getClass().getSimpleName());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Result.Failed("interrupted");
+		catch (IllegalArgumentException ex) {
+			return new Result.Failed("refused: syntax");
 		}
-		int status = response.statusCode();
-		try (InputStream body = response.body()) {
-			if (status == 304) {
-				return new Result.NotModified();
-			}
-			if (status != 200) {
-				return new Result.Failed("HTTP " + status);
-			}
-			byte[] bytes = body.readNBytes(this.properties.maxFeedBytes() + 1);
-			if (bytes.length > this.properties.maxFeedBytes()) {
-				return new Result.Failed("larger than " + this.properties.maxFeedBytes() + " bytes");
-			}
-			return new Result.Fetched(bytes, response.headers().firstValue("ETag").orElse(null),
-					response.headers().firstValue("Last-Modified").orElse(null));
+	}
+
+	/** Reads the whole answer (the call's timeout bounds the time). */
+	private Result read(Response response) throws IOException {
+		int status = response.code();
+		if (status == 304) {
+			return new Result.NotModified();
 		}
-		catch (IOException ex) {
-			return new Result.Failed("read failed: " + ex.getClass().getSimpleName());
+		if (status != 200) {
+			return new Result.Failed("HTTP " + status);
 		}
+		ResponseBody body = response.body();
+		byte[] bytes;
+		try (InputStream in = body.byteStream()) {
+			bytes = in.readNBytes(this.properties.maxFeedBytes() + 1);
+		}
+		if (bytes.length > this.properties.maxFeedBytes()) {
+			return new Result.Failed("larger than " + this.properties.maxFeedBytes() + " bytes");
+		}
+		return new Result.Fetched(bytes, response.header("ETag"), response.header("Last-Modified"));
+	}
+
+	/** The host's addresses, each of them public unless private networks are allowed. */
+	private List<InetAddress> checked(String host) throws UnknownHostException {
+		List<InetAddress> addresses = this.resolver.resolve(host);
+		if (addresses.isEmpty()) {
+			throw new UnknownHostException(host);
+		}
+		if (!this.properties.allowPrivateNetworks()) {
+			for (InetAddress address : addresses) {
+				if (!PublicAddresses.isPublic(address)) {
+					throw new PrivateAddressException(host);
+				}
+			}
+		}
+		return addresses;
+	}
+
+	/**
+	 * The client's name resolution: the addresses it connects to are the checked ones.
+	 */
+	private final class CheckedDns implements Dns {
+
+		@Override
+		public List<InetAddress> lookup(String host) throws UnknownHostException {
+			return checked(host);
+		}
+
+	}
+
+	/** A host that resolves to an address that is not public. */
+	static final class PrivateAddressException extends UnknownHostException {
+
+		PrivateAddressException(String host) {
+			super(host + " resolves to an address that is not public");
+		}
+
 	}
 
 }
