@@ -67,6 +67,25 @@ final class Load {
 
 	}
 
+	/**
+	 * One result of several windows of the same operation and clients: histograms and
+	 * outcomes added, requests and measured seconds summed.
+	 */
+	static Result merge(List<Result> windows) {
+		Result first = windows.get(0);
+		Histogram histogram = new Histogram(60_000_000L, 3);
+		Map<String, Long> outcomes = new LinkedHashMap<>();
+		long requests = 0;
+		double seconds = 0;
+		for (Result window : windows) {
+			histogram.add(window.histogram());
+			window.outcomes().forEach((outcome, n) -> outcomes.merge(outcome, n, Long::sum));
+			requests += window.requests();
+			seconds += window.seconds();
+		}
+		return new Result(first.name(), first.clients(), requests, seconds, histogram, outcomes);
+	}
+
 	static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
