@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * value is labelled with the versions of the data it was read from
  * ({@code cache_versions}, bumped by triggers on every change, V70), and a reader first
  * reads the current versions (one primary-key read) — a value of other versions is read
- * again. Read the versions before the data, in the same transaction: a value can then
- * only be fresher than its label, never staler, also on a replica (ADR 0006).
+ * again. Read the versions before the data, in the same transaction or, in auto-commit,
+ * in an earlier statement on the same connection: a value can then only be fresher than
+ * its label, never staler, also on a replica (ADR 0006).
  */
 @Component
 class CatalogCache {

@@ -19,6 +19,7 @@ import kz.zhilyego.common.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -61,8 +62,13 @@ public class ListingSearch {
 	 * first page's figure);</li>
 	 * <li>a page past the end: counted as on the first page.</li>
 	 * </ul>
+	 * No transaction of its own (auto-commit statements on one connection,
+	 * replica-eligible all the same): a search only reads, a card that changes between
+	 * the page's two statements is shown as it is then, one deleted in between is left
+	 * out, and the capped count is a figure, not a promise. A read-only transaction cost
+	 * a {@code COMMIT} round trip per search.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	@ReplicaReads
 	public PageResult<ListingSummary> search(ListingSearchCriteria criteria, Language language) {
 		return this.latency.record(() -> cachedOrFound(criteria, language));
@@ -179,12 +185,7 @@ public class ListingSearch {
 				order by %s
 				limit :limit offset :offset
 				""".formatted(where, criteria.sort().orderBy);
-		String details = """
-				%s
-				from listings l
-				%s
-				where l.id = any(:ids)
-				""".formatted(columns() + (criteria.stay() != null ? NIGHT_PRICES : ""), JOINS);
+		String details = criteria.stay() != null ? DATED_DETAILS : DETAILS;
 		return new Statements(count, ids, details, Map.copyOf(params));
 	}
 
@@ -221,6 +222,20 @@ public class ListingSearch {
 			join housing_types t on t.code = l.type_code
 			join housing_classes k on k.code = l.class_code
 			""";
+
+	/** A page's cards by id ({@link #DATED_DETAILS} with their nights' prices). */
+	private static final String DETAILS = details("");
+
+	private static final String DATED_DETAILS = details(NIGHT_PRICES);
+
+	private static String details(String extraColumns) {
+		return """
+				%s
+				from listings l
+				%s
+				where l.id = any(:ids)
+				""".formatted(columns() + extraColumns, JOINS);
+	}
 
 	/**
 	 * Active listings with at least {@code minReviews} published reviews, best Bayesian

@@ -24,10 +24,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The DataSource behind every connection when a replica is configured: a connection for a
- * read-only transaction of a {@link ReplicaReads} method comes from the replica, every
- * other one from the primary. Wrapped in a {@code LazyConnectionDataSourceProxy}, so the
- * choice is made at the transaction's first statement, when its name (the method) and
- * read-only flag are known. A replica that cannot give a connection is skipped for
+ * read-only transaction scope of a {@link ReplicaReads} method comes from the replica,
+ * every other one from the primary. Wrapped in a {@code LazyConnectionDataSourceProxy},
+ * so the choice is made at the transaction's first statement, when its name (the method)
+ * and read-only flag are known. A replica that cannot give a connection is skipped for
  * {@link #PAUSE} and the primary answers instead (a warning in the log). Every replica
  * connection is validated as it is handed out (one round trip), so a replica that has
  * just stopped costs no request an error.
@@ -92,10 +92,14 @@ final class ReplicaRouting extends AbstractDataSource {
 		throw new SQLException("Connections with other credentials are not supported");
 	}
 
-	/** Whether the current transaction reads the replica. */
+	/**
+	 * Whether the current transaction scope reads the replica: a read-only one of a
+	 * {@link ReplicaReads} method — an actual transaction or, with propagation
+	 * {@code SUPPORTS} outside any, a scope whose statements run in auto-commit on one
+	 * connection.
+	 */
 	boolean onReplica() {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			return false;
 		}
 		String name = TransactionSynchronizationManager.getCurrentTransactionName();

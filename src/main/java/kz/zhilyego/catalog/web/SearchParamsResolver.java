@@ -38,6 +38,10 @@ final class SearchParamsResolver implements HandlerMethodArgumentResolver {
 
 	private static final String NAME = "listingSearchParams";
 
+	private static final TypeDescriptor ONE = TypeDescriptor.valueOf(String.class);
+
+	private static final TypeDescriptor SEVERAL = TypeDescriptor.valueOf(String[].class);
+
 	private final ConversionService conversions;
 
 	private final Constructor<ListingSearchParams> constructor;
@@ -78,9 +82,16 @@ final class SearchParamsResolver implements HandlerMethodArgumentResolver {
 			if (values == null) {
 				continue;
 			}
+			if (values.length == 1 && slot.type() == String.class) {
+				// what the conversion service would do (String to String is no
+				// conversion),
+				// without its converter lookup by type descriptors
+				args[i] = values[0];
+				continue;
+			}
 			Object value = values.length == 1 ? values[0] : values;
 			try {
-				args[i] = this.conversions.convert(value, TypeDescriptor.forObject(value), slot.descriptor());
+				args[i] = this.conversions.convert(value, values.length == 1 ? ONE : SEVERAL, slot.descriptor());
 			}
 			catch (ConversionException ex) {
 				TypeMismatchException mismatch = new TypeMismatchException(
