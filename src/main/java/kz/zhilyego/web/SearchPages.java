@@ -1,13 +1,18 @@
 package kz.zhilyego.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.validation.Valid;
 import kz.zhilyego.catalog.CatalogDictionaries;
 import kz.zhilyego.catalog.ListingCard;
@@ -25,10 +30,16 @@ import kz.zhilyego.common.ProblemException;
 import kz.zhilyego.favorite.Favorites;
 import kz.zhilyego.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -68,9 +79,17 @@ class SearchPages {
 
 	private final Formats formats;
 
+	private final ConversionService conversions;
+
+	private final Validator validator;
+
 	SearchPages(ListingSearch search, SearchCriteriaFactory criteria, CatalogDictionaries dictionaries,
 			Favorites favorites, SiteUrls urls, Texts texts, WebProperties properties, PopularListings popular,
-			StayQuotes quotes, ListingCatalog catalog, MapProperties map, Formats formats) {
+			StayQuotes quotes, ListingCatalog catalog, MapProperties map, Formats formats,
+			@Qualifier("mvcConversionService") ConversionService conversions,
+			@Qualifier("mvcValidator") Validator validator) {
+		this.conversions = conversions;
+		this.validator = validator;
 		this.popular = popular;
 		this.quotes = quotes;
 		this.catalog = catalog;
@@ -106,9 +125,9 @@ class SearchPages {
 
 	@GetMapping("/search")
 	String search(@Valid @ModelAttribute("params") @Nullable ListingSearchParams params, BindingResult binding,
-			Model model, Locale locale) {
+			Model model, Locale locale, HttpServletRequest request) {
 		Language language = Language.of(locale);
-		ListingSearchParams p = params == null ? SearchQuery.EMPTY : params;
+		ListingSearchParams p = params != null ? params : rebound(request, binding);
 		model.addAttribute("params", p);
 		model.addAttribute("dictionaries", this.dictionaries.all(language));
 		model.addAttribute("canonical", this.urls.absolute("/search"));
@@ -148,6 +167,67 @@ class SearchPages {
 					SearchQuery.stay(p.checkIn(), p.checkOut(), p.guests())));
 		}
 		return "site/search";
+	}
+
+	/**
+	 * Spring makes no record when a value does not convert ({@code guests=2.5},
+	 * {@code checkIn=tomorrow}), and the form came back empty. The query is bound again
+	 * without the values that failed, so every other field keeps what was chosen (the
+	 * failed ones show what was typed, fragments.html); the errors of that binding join
+	 * the first one's.
+	 */
+	private ListingSearchParams rebound(HttpServletRequest request, BindingResult failed) {
+		Set<String> left = new HashSet<>();
+		for (FieldError error : failed.getFieldErrors()) {
+			String field = error.getField().replaceFirst("\\[.*", "");
+			left.add(field.equals("housingClass") ? "class" : field);
+		}
+		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "params");
+		binder.setTargetType(ResolvableType.forClass(ListingSearchParams.class));
+		binder.setConversionService(this.conversions);
+		binder.setValidator(this.validator);
+		emptyIsNull(binder);
+		binder.construct(new WithoutParameters(request, left));
+		if (!(binder.getTarget() instanceof ListingSearchParams params)) {
+			return SearchQuery.EMPTY;
+		}
+		binder.validate();
+		failed.addAllErrors(binder.getBindingResult());
+		return params;
+	}
+
+	/** The request without some of its query parameters. */
+	private static final class WithoutParameters extends HttpServletRequestWrapper {
+
+		private final Set<String> left;
+
+		WithoutParameters(HttpServletRequest request, Set<String> left) {
+			super(request);
+			this.left = left;
+		}
+
+		@Override
+		public @Nullable String getParameter(String name) {
+			return this.left.contains(name) ? null : super.getParameter(name);
+		}
+
+		@Override
+		public String @Nullable [] getParameterValues(String name) {
+			return this.left.contains(name) ? null : super.getParameterValues(name);
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			Map<String, String[]> kept = new LinkedHashMap<>(super.getParameterMap());
+			kept.keySet().removeAll(this.left);
+			return kept;
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(getParameterMap().keySet());
+		}
+
 	}
 
 	/** The results that have coordinates, as the map script reads them. */

@@ -173,6 +173,19 @@ class SitePagesIT {
 		assertThat(typo.selectFirst("#f-guests").val()).isEqualTo("2.5");
 		assertThat(typo.selectFirst("#f-guests").hasClass("is-invalid")).isTrue();
 		assertThat(typo.selectFirst("#f-maxPrice").val()).isEqualTo("99999999999999999999");
+		// a value that does not convert leaves the other fields as they were chosen, and
+		// their own errors are shown as well
+		Document mixed = site
+			.get("/search?city=astana&checkIn=" + CHECK_IN + "&checkOut=" + CHECK_OUT
+					+ "&type=apartment&guests=2.5&minPrice=abc&maxPrice=500000000&sort=rating")
+			.html();
+		assertThat(mixed.selectFirst("#f-checkIn").val()).isEqualTo(CHECK_IN.toString());
+		assertThat(mixed.selectFirst("#f-checkOut").val()).isEqualTo(CHECK_OUT.toString());
+		assertThat(mixed.select("input[type=hidden][name=sort]").val()).isEqualTo("rating");
+		assertThat(mixed.select("#f-type option[selected]").val()).isEqualTo("apartment");
+		assertThat(mixed.select("#f-guests.is-invalid, #f-minPrice.is-invalid, #f-maxPrice.is-invalid")).hasSize(3);
+		assertThat(mixed.selectFirst("#f-guests").val()).isEqualTo("2.5");
+		assertThat(mixed.select("#results")).isEmpty();
 	}
 
 	@Test
