@@ -77,7 +77,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!WebRoutes.isPage(request) || !isPageHandler(handler, ex) || response.isCommitted()
+		if (!WebRoutes.errorIsPage(request) || !isPageHandler(handler, ex) || response.isCommitted()
 				|| ex instanceof AccessDeniedException || ex instanceof AuthenticationException
 				|| ex instanceof AsyncRequestNotUsableException) {
 			return null;

@@ -51,7 +51,7 @@ class SiteErrorController implements ErrorController {
 			response.setStatus(status.value());
 		}
 		Long retryAfter = retryAfter(response);
-		if (WebRoutes.isApi(request) || WebRoutes.isStatic(request) || WebRoutes.wantsJsonOnly(request)) {
+		if (!WebRoutes.errorIsPage(request)) {
 			return problem(request, status, retryAfter);
 		}
 		String message = switch (status) {

@@ -113,6 +113,18 @@ class ErrorPagesIT {
 	}
 
 	@Test
+	void aStaticPathOpenedInTheBrowserIsAStyledPageAndAPagesOwnRequestForItAProblem() {
+		SiteSession browser = new SiteSession(this.port);
+		assertStyled(browser.get("/css/no-such.css"), 404, "an unknown style sheet opened in the browser");
+		assertStyled(browser.get("/css//app.css"), 400, "a doubled slash the firewall refuses");
+		assertStyled(browser.get("/img/no-such.webp"), 404, "an unknown image opened in the browser");
+
+		Api.Response styleSheet = new Api(this.port).with("Accept", "text/css,*/*;q=0.1").get("/css/no-such.css");
+		assertThat(styleSheet.status()).isEqualTo(404);
+		assertThat(styleSheet.header("Content-Type")).contains("application/problem+json");
+	}
+
+	@Test
 	void theApiKeepsItsProblemsWhateverTheClientAccepts() {
 		Api api = new Api(this.port).with("Authorization", new IdentityFixtures(this.context).bearer(this.user))
 			.with("Accept", "text/html");

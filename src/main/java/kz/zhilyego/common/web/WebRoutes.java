@@ -78,9 +78,38 @@ public final class WebRoutes {
 		}
 	}
 
+	/**
+	 * The caller names HTML in {@code Accept} (not only through a wildcard): a browser
+	 * opening the address, as opposed to a page's style sheet, script or image request.
+	 */
+	public static boolean asksForHtml(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		if (accept == null || accept.isBlank()) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()
+						&& type.getQualityValue() > 0);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
 	/** An HTML route whose errors are pages: not the API, not static, not JSON-only. */
 	public static boolean isPage(HttpServletRequest request) {
 		return !isApi(request) && !isStatic(request) && !wantsJsonOnly(request);
+	}
+
+	/**
+	 * Whether an error is answered with a page: on a page route, and on a static path
+	 * that a browser opened as a page ({@code /css//app.css} typed into the address bar);
+	 * a page's own request for a style sheet or an image gets a problem.
+	 */
+	public static boolean errorIsPage(HttpServletRequest request) {
+		return isPage(request) || (isStatic(request) && !wantsJsonOnly(request) && asksForHtml(request));
 	}
 
 }
