@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
  * Which kind of route a request is for, so that every error takes the right form: the
  * API, operations and API docs answer RFC 9457 problems; every other route is an HTML
  * page (or a file or fragment linked from one) and answers a styled page. Static files
- * and media are neither: they are never rate-limited.
+ * and media are neither: a page's requests for them are never rate-limited.
  */
 public final class WebRoutes {
 

@@ -51,7 +51,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.limits.enabled() || WebRoutes.isStatic(request);
+		// a page's style sheets, scripts and images are never limited; a static path a
+		// browser opens as a page is (its error is a rendered page,
+		// WebRoutes.errorIsPage)
+		return !this.limits.enabled() || (WebRoutes.isStatic(request) && !WebRoutes.errorIsPage(request));
 	}
 
 	@Override
@@ -63,7 +66,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
-		if (this.pages && WebRoutes.isPage(request)) {
+		if (this.pages && WebRoutes.errorIsPage(request)) {
 			// rendered by the site's error page, styled and in the visitor's language
 			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
 			return;

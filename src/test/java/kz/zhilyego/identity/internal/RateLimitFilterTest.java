@@ -53,15 +53,29 @@ class RateLimitFilterTest {
 			for (String path : List.of("/css/app.css", "/js/site.js", "/img/icon.svg",
 					"/webjars/bootstrap/dist/css/bootstrap.min.css", "/media/listings/1/a-card.webp", "/favicon.ico",
 					"/manifest.webmanifest", "/manifest-0123456789abcdef0123456789abcdef.webmanifest")) {
-				assertThat(status(this.web, get(path, "10.0.0.1"))).as(path).isEqualTo(200);
+				assertThat(status(this.web, asset(path, "10.0.0.1"))).as(path).isEqualTo(200);
 			}
-			assertThat(status(this.api, get("/media/listings/1/a-full.webp", "10.0.0.1"))).isEqualTo(200);
+			assertThat(status(this.api, asset("/media/listings/1/a-full.webp", "10.0.0.1"))).isEqualTo(200);
 		}
 		// the pages' bucket is untouched
 		for (int i = 0; i < PER_ADDRESS; i++) {
 			assertThat(status(this.web, get("/search", "10.0.0.1"))).as("page " + i).isEqualTo(200);
 		}
 		assertThat(status(this.web, get("/search", "10.0.0.1"))).isEqualTo(429);
+	}
+
+	@Test
+	void aStaticPathOpenedInTheBrowserCountsAsAPage() throws Exception {
+		// its error is a rendered page (an unknown /css/ file), so it shares the pages'
+		// bucket
+		for (int i = 0; i < PER_ADDRESS; i++) {
+			assertThat(status(this.web, get("/css/no-such-" + i + ".css", "10.0.0.7"))).as("opened " + i)
+				.isEqualTo(200);
+		}
+		MockHttpServletResponse limited = run(this.web, get("/css/no-such.css", "10.0.0.7"));
+		assertThat(limited.getStatus()).isEqualTo(429);
+		assertThat(limited.getContentType()).as("left to the styled error page").isNull();
+		assertThat(status(this.web, asset("/css/app.css", "10.0.0.7"))).as("the pages' own assets").isEqualTo(200);
 	}
 
 	@Test
@@ -127,6 +141,14 @@ class RateLimitFilterTest {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
 		request.setRemoteAddr(address);
 		request.addHeader("Accept", "text/html");
+		return request;
+	}
+
+	/** What a page's own request for a style sheet, script or image asks for. */
+	private static MockHttpServletRequest asset(String path, String address) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setRemoteAddr(address);
+		request.addHeader("Accept", "text/css,image/webp,*/*;q=0.1");
 		return request;
 	}
 
