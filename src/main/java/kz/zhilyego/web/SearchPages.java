@@ -177,17 +177,17 @@ class SearchPages {
 	 * the first one's.
 	 */
 	private ListingSearchParams rebound(HttpServletRequest request, BindingResult failed) {
-		Set<String> left = new HashSet<>();
+		Set<String> leftOut = new HashSet<>();
 		for (FieldError error : failed.getFieldErrors()) {
 			String field = error.getField().replaceFirst("\\[.*", "");
-			left.add(field.equals("housingClass") ? "class" : field);
+			leftOut.add(field.equals("housingClass") ? "class" : field);
 		}
 		ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "params");
 		binder.setTargetType(ResolvableType.forClass(ListingSearchParams.class));
 		binder.setConversionService(this.conversions);
 		binder.setValidator(this.validator);
 		emptyIsNull(binder);
-		binder.construct(new WithoutParameters(request, left));
+		binder.construct(new WithoutParameters(request, leftOut));
 		if (!(binder.getTarget() instanceof ListingSearchParams params)) {
 			return SearchQuery.EMPTY;
 		}
@@ -199,27 +199,27 @@ class SearchPages {
 	/** The request without some of its query parameters. */
 	private static final class WithoutParameters extends HttpServletRequestWrapper {
 
-		private final Set<String> left;
+		private final Set<String> leftOut;
 
-		WithoutParameters(HttpServletRequest request, Set<String> left) {
+		WithoutParameters(HttpServletRequest request, Set<String> leftOut) {
 			super(request);
-			this.left = left;
+			this.leftOut = leftOut;
 		}
 
 		@Override
 		public @Nullable String getParameter(String name) {
-			return this.left.contains(name) ? null : super.getParameter(name);
+			return this.leftOut.contains(name) ? null : super.getParameter(name);
 		}
 
 		@Override
 		public String @Nullable [] getParameterValues(String name) {
-			return this.left.contains(name) ? null : super.getParameterValues(name);
+			return this.leftOut.contains(name) ? null : super.getParameterValues(name);
 		}
 
 		@Override
 		public Map<String, String[]> getParameterMap() {
 			Map<String, String[]> kept = new LinkedHashMap<>(super.getParameterMap());
-			kept.keySet().removeAll(this.left);
+			kept.keySet().removeAll(this.leftOut);
 			return kept;
 		}
 

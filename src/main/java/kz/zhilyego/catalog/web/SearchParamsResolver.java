@@ -83,8 +83,7 @@ final class SearchParamsResolver implements HandlerMethodArgumentResolver {
 				continue;
 			}
 			if (values.length == 1 && slot.type() == String.class) {
-				// what the conversion service would do (String to String is no
-				// conversion),
+				// what the conversion service does (String to String is no conversion),
 				// without its converter lookup by type descriptors
 				args[i] = values[0];
 				continue;
