@@ -76,6 +76,10 @@ public final class Api {
 		return send(request(path, headers).GET());
 	}
 
+	public Response head(String path, String... headers) {
+		return send(request(path, headers).HEAD());
+	}
+
 	public Response post(String path, Object body, String... headers) {
 		return send(request(path, headers).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));

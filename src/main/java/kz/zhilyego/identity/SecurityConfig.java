@@ -87,8 +87,16 @@ class SecurityConfig {
 				"/swagger-ui.html", "/media/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless: no saved request to replay, and no /logout under these paths
+			// (two
+			// filters less on every API call)
+			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.GET, "/api/v1/listings", "/api/v1/listings/**")
+				.permitAll()
+				// HEAD is GET without the body (MVC serves it from the same handler)
+				.requestMatchers(HttpMethod.HEAD, "/api/v1/listings", "/api/v1/listings/**")
 				.permitAll()
 				.requestMatchers("/api/v1/auth/**")
 				.permitAll()
@@ -168,6 +176,8 @@ class SecurityConfig {
 				.requestMatchers("/account/**", "/realtor/**", "/agency/**", "/me/**", "/bookings/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/{city:[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/{city:[a-z0-9-]+}/{district:[a-z0-9-]+}/{slug:[a-z0-9-]+}")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -157,6 +157,25 @@ class PermissionMatrixIT {
 	}
 
 	@Test
+	void headIsOpenExactlyWhereGetIsOpen() {
+		String page = get("/api/v1/listings/" + this.listingA, "guest").json().path("path").asText();
+		for (String path : new String[] { "/api/v1/listings?city=astana", "/api/v1/listings/" + this.listingA, page }) {
+			assertThat(get(path, "guest").status()).as("GET " + path).isEqualTo(200);
+			Api.Response head = this.api.head(path);
+			assertThat(head.status()).as("HEAD " + path).isEqualTo(200);
+			assertThat(head.body()).isEmpty();
+		}
+		// a closed endpoint stays closed to HEAD as to GET
+		for (String path : new String[] { "/api/v1/me", "/api/v1/admin/problems", "/actuator/prometheus" }) {
+			assertThat(this.api.head(path).status()).as("HEAD " + path)
+				.isEqualTo(get(path, "guest").status())
+				.isEqualTo(401);
+		}
+		assertThat(this.api.head("/api/v1/admin/problems", "Authorization", this.callers.get("user")).status())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void adminEndpointsAreForTheSuperuserOnly() {
 		String[] paths = { "/api/v1/admin/users", "/api/v1/admin/users/" + this.user, "/api/v1/admin/agencies",
 				"/api/v1/admin/audit", "/api/v1/admin/code-reveals", "/api/v1/admin/occupancy/check" };
