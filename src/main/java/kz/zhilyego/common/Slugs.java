@@ -2,23 +2,29 @@ package kz.zhilyego.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * URL slugs from Russian and Kazakh titles: transliterated, lower-case, dash-separated.
  */
 public final class Slugs {
 
-	private static final Map<Character, String> CYRILLIC = Map.ofEntries(Map.entry('а', "a"), Map.entry('б', "b"),
-			Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('д', "d"), Map.entry('е', "e"), Map.entry('ё', "e"),
-			Map.entry('ж', "zh"), Map.entry('з', "z"), Map.entry('и', "i"), Map.entry('й', "i"), Map.entry('к', "k"),
-			Map.entry('л', "l"), Map.entry('м', "m"), Map.entry('н', "n"), Map.entry('о', "o"), Map.entry('п', "p"),
-			Map.entry('р', "r"), Map.entry('с', "s"), Map.entry('т', "t"), Map.entry('у', "u"), Map.entry('ф', "f"),
-			Map.entry('х', "kh"), Map.entry('ц', "ts"), Map.entry('ч', "ch"), Map.entry('ш', "sh"),
-			Map.entry('щ', "shch"), Map.entry('ъ', ""), Map.entry('ы', "y"), Map.entry('ь', ""), Map.entry('э', "e"),
-			Map.entry('ю', "iu"), Map.entry('я', "ia"), Map.entry('ә', "a"), Map.entry('ғ', "g"), Map.entry('қ', "q"),
-			Map.entry('ң', "n"), Map.entry('ө', "o"), Map.entry('ұ', "u"), Map.entry('ү', "u"), Map.entry('һ', "h"),
-			Map.entry('і', "i"));
+	private static final String CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі";
+
+	private static final String[] CYRILLIC_LATIN = { "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l",
+			"m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia",
+			"a", "g", "q", "n", "o", "u", "u", "h", "i" };
+
+	/**
+	 * The Latin spelling of each Cyrillic letter, by its offset from U+0400: no boxing
+	 * per character.
+	 */
+	private static final String[] LATIN = new String[0x100];
+
+	static {
+		for (int i = 0; i < CYRILLIC_LETTERS.length(); i++) {
+			LATIN[CYRILLIC_LETTERS.charAt(i) - 0x400] = CYRILLIC_LATIN[i];
+		}
+	}
 
 	private static final int MAX_LENGTH = 60;
 
@@ -34,7 +40,7 @@ public final class Slugs {
 		StringBuilder out = new StringBuilder(lower.length() + 8);
 		for (int i = 0; i < lower.length(); i++) {
 			char ch = lower.charAt(i);
-			String latin = CYRILLIC.get(ch);
+			String latin = (ch >= 0x400 && ch < 0x500) ? LATIN[ch - 0x400] : null;
 			if (latin != null) {
 				out.append(latin);
 			}

@@ -24,6 +24,21 @@ class SlugsTest {
 	}
 
 	@Test
+	void spellsEveryRussianAndKazakhLetter() {
+		String letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі";
+		String[] latin = { "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+				"s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "a", "g", "q", "n",
+				"o", "u", "u", "h", "i" };
+		assertThat(latin).hasSize(letters.length());
+		for (int i = 0; i < letters.length(); i++) {
+			String letter = String.valueOf(letters.charAt(i));
+			assertThat(Slugs.of(letter)).as(letter).isEqualTo(latin[i]);
+			assertThat(Slugs.of(letter.toUpperCase(Locale.ROOT))).as(letter).isEqualTo(latin[i]);
+		}
+		assertThat(Slugs.of("Ѐ Ӿ ḁ")).as("other letters of the Cyrillic block and beyond").isEmpty();
+	}
+
+	@Test
 	void sameSlugsAsTheFormerRegularExpressions() {
 		Random random = new Random(20261202L);
 		String alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБЪЬЁЩabcxyzXYZ0189 -–—_.,!?&/\\'\"«»\t";
