@@ -59,10 +59,13 @@ final class ReliabilityScenarios {
 			LocalDate night = LocalDate.now(Zones.KAZAKHSTAN).plusDays(700);
 			long t0 = System.nanoTime();
 			TwoNodes.Report report = new TwoNodes(this.app, second).run(listings, guests, night,
-					() -> jdbc
-						.sql("update bookings set hold_expires_at = now() - interval '1 minute' where status = 'HOLD'")
-						.update(),
-					2_000);
+					// only this scenario's holds: the expiry of any other hold left in
+					// the
+					// database would queue its message ahead of the 2,000 measured here
+					() -> jdbc.sql("""
+							update bookings set hold_expires_at = now() - interval '1 minute'
+							where status = 'HOLD' and listing_id in (:listings)
+							""").param("listings", listings).update(), 2_000);
 			Map<String, Object> two = new LinkedHashMap<>();
 			two.put("listings", listings.size());
 			two.put("guestsPerListing", guests.size());
