@@ -13,6 +13,7 @@ import kz.zhilyego.identity.IdentityFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On a phone (390 px) no page of the workspace or the panel scrolls sideways: wide tables
  * scroll inside their own box (with their visually hidden labels), and a long listing
- * title in the bookings filter chip wraps.
+ * title in the bookings filter chip wraps. From tablet to wide screen the signed-in
+ * header stays one row.
  */
 @IntegrationTest
 class PhoneWidthBrowserIT {
@@ -91,6 +93,42 @@ class PhoneWidthBrowserIT {
 			browser.screenshot("phone-width-admin-users");
 		}
 		assertThat(wide).as("pages wider than the phone (page: extra px)").isEmpty();
+	}
+
+	/**
+	 * The header's row of a signed-in user (eight items) and of the platform owner (nine)
+	 * never wraps its links onto two lines or pushes the page sideways: between a phone
+	 * and a wide screen it collapses behind the toggler where the row does not fit
+	 * (Kazakh, the widest, with a two-digit unread badge).
+	 */
+	@Test
+	void theSignedInHeaderIsOneRowAtEveryWidth() {
+		// a two-digit unread badge, the widest the row usually carries
+		this.jdbc.sql("""
+				insert into in_app_notifications (user_id, kind, title, body, created_at)
+				select u, 'TEST', 'Хабарлама', 'Мәтін', now() from unnest(array[:users]) u, generate_series(1, 12)
+				""").param("users", List.of(this.f.realtorA, this.f.superuser)).update();
+		List<String> broken = new ArrayList<>();
+		for (String email : List.of("realtor-a@test.kz", "root@test.kz")) {
+			try (Browser browser = new Browser(this.port)) {
+				signIn(browser, email);
+				for (int width : new int[] { 800, 1024, 1200, 1280, 1366, 1400, 1600 }) {
+					browser.size(new Dimension(width, 800));
+					browser.open("/realtor?lang=kk");
+					Object header = ((JavascriptExecutor) browser.driver())
+						.executeScript("return document.querySelector('header').offsetHeight;");
+					Object extra = ((JavascriptExecutor) browser.driver()).executeScript(WIDTH);
+					if (((Number) header).intValue() > 64 || ((Number) extra).intValue() > 0) {
+						broken.add(email + " at " + width + " px: header " + header + " px high, " + extra
+								+ " px sideways");
+					}
+				}
+				browser.size(new Dimension(1280, 800));
+				browser.open("/realtor?lang=kk");
+				browser.screenshot("header-" + email.substring(0, email.indexOf('@')) + "-kk-1280");
+			}
+		}
+		assertThat(broken).as("header rows that wrap or overflow").isEmpty();
 	}
 
 	private static void overflow(Browser browser, String page, List<String> wide) {
