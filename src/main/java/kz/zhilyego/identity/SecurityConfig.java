@@ -87,9 +87,7 @@ class SecurityConfig {
 				"/swagger-ui.html", "/media/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// stateless: no saved request to replay, and no /logout under these paths
-			// (two
-			// filters less on every API call)
+			// stateless: no saved request to replay, no /logout under these paths
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(auth -> auth

@@ -59,9 +59,8 @@ final class ReliabilityScenarios {
 			LocalDate night = LocalDate.now(Zones.KAZAKHSTAN).plusDays(700);
 			long t0 = System.nanoTime();
 			TwoNodes.Report report = new TwoNodes(this.app, second).run(listings, guests, night,
-					// only this scenario's holds: the expiry of any other hold left in
-					// the
-					// database would queue its message ahead of the 2,000 measured here
+					// only this scenario's holds: any other hold's expiry would queue
+					// its message ahead of the 2,000 measured here
 					() -> jdbc.sql("""
 							update bookings set hold_expires_at = now() - interval '1 minute'
 							where status = 'HOLD' and listing_id in (:listings)
