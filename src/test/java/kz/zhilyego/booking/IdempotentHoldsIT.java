@@ -112,6 +112,24 @@ class IdempotentHoldsIT {
 	}
 
 	@Test
+	void aKeyOutsideItsAlphabetOrLengthIsAFieldErrorAndHoldsNothing() {
+		for (String key : new String[] { "k".repeat(101), "key/with/slashes", "a b" }) {
+			Api.Response refused = this.guest.post("/api/v1/bookings", body("2026-12-10", "2026-12-13"),
+					"Idempotency-Key", key, "Accept-Language", "en");
+			assertThat(refused.status()).as(key).isEqualTo(400);
+			assertThat(refused.headers().get("content-type").getFirst()).startsWith("application/problem+json");
+			assertThat(refused.json().path("errors").path("idempotencyKey").asString()).as(key).isNotBlank();
+		}
+		// the body is still validated as a whole when the key is fine
+		Map<String, Object> noDates = body("2026-12-10", "2026-12-13");
+		noDates.remove("checkIn");
+		Api.Response missing = this.guest.post("/api/v1/bookings", noDates, "Idempotency-Key", "retry-5");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.json().path("errors").path("checkIn").asString()).isNotBlank();
+		assertThat(count("bookings")).isZero();
+	}
+
+	@Test
 	void keysBelongToTheirCaller() {
 		Api other = new Api(this.port).with("Authorization",
 				this.identity.bearer(this.identity.user("idem-other@test.kz")));
