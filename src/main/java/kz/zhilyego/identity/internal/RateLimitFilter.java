@@ -51,9 +51,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// a page's style sheets, scripts and images are never limited; a static path a
-		// browser opens as a page is (its error is a rendered page,
-		// WebRoutes.errorIsPage)
+		// a page's own assets are never limited; a static path a browser opens as a
+		// page is, since its error is a rendered page (WebRoutes.errorIsPage)
 		return !this.limits.enabled() || (WebRoutes.isStatic(request) && !WebRoutes.errorIsPage(request));
 	}
 
