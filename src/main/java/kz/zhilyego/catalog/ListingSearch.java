@@ -38,6 +38,8 @@ public class ListingSearch {
 
 	private final CatalogCache cache;
 
+	private volatile @Nullable SearchCodes codes;
+
 	ListingSearch(JdbcClient jdbc, CatalogProperties properties, MeterRegistry meters, CatalogCache cache) {
 		this.jdbc = jdbc;
 		this.cache = cache;
@@ -91,8 +93,9 @@ public class ListingSearch {
 	}
 
 	private PageResult<ListingSummary> find(ListingSearchCriteria criteria, Language language) {
-		Statements sql = statements(criteria, codes(criteria), language, this.countCap);
-		List<Long> ids = this.jdbc.sql(sql.ids()).params(sql.params()).query(Long.class).list();
+		Scan scan = scan(criteria, language);
+		Statements sql = scan.sql();
+		List<Long> ids = scan.ids();
 		boolean more = ids.size() > criteria.size();
 		List<Long> shown = more ? ids.subList(0, criteria.size()) : ids;
 		Total counted = total(criteria, shown.size(), more,
@@ -127,17 +130,48 @@ public class ListingSearch {
 		return new PageResult<>(counted.total(), counted.exact(), criteria.page(), criteria.size(), items);
 	}
 
+	/** The statements of a search and the ids its id scan found. */
+	private record Scan(Statements sql, List<Long> ids) {
+	}
+
+	private Scan scan(ListingSearchCriteria criteria, Language language) {
+		SearchCodes codes = codes(criteria);
+		Statements sql = statements(criteria, codes, language, this.countCap);
+		List<Long> ids = ids(sql);
+		if (!ids.isEmpty() || codes == SearchCodes.NONE
+				|| this.cache.versions().dictionaries() == codes.dictionaries()) {
+			return new Scan(sql, ids);
+		}
+		// nothing found with codes older than the reference data: once more with the
+		// current ones
+		Statements current = statements(criteria, readCodes(), language, this.countCap);
+		return new Scan(current, ids(current));
+	}
+
+	private List<Long> ids(Statements sql) {
+		return this.jdbc.sql(sql.ids()).params(sql.params()).query(Long.class).list();
+	}
+
 	/**
-	 * The district ids and amenity bits of the criteria's slugs and codes, read once per
-	 * version of the reference data ({@link SearchCodes}); none are read for a search
-	 * without districts or amenities.
+	 * The district ids and amenity bits of the criteria's slugs and codes: the last ones
+	 * read, on any thread; none for a search without districts or amenities. They are not
+	 * checked here: the id scan finds nothing unless they are of the current reference
+	 * data ({@link #statements}), and {@link #find} then reads them again. This saves the
+	 * read of the versions per search (the round trip cost more than 4 % of a search's
+	 * time at one client, docs/benchmarks.md).
 	 */
 	private SearchCodes codes(ListingSearchCriteria criteria) {
 		if (criteria.districts().isEmpty() && criteria.amenities().isEmpty()) {
 			return SearchCodes.NONE;
 		}
-		return this.cache.get(SearchCodes.class, new CatalogCache.Versions(this.cache.versions().dictionaries(), 0),
-				() -> SearchCodes.read(this.jdbc));
+		SearchCodes last = this.codes;
+		return last != null ? last : readCodes();
+	}
+
+	private SearchCodes readCodes() {
+		SearchCodes read = SearchCodes.read(this.jdbc);
+		this.codes = read;
+		return read;
 	}
 
 	/** A page's total and whether it is exact. */
@@ -179,12 +213,19 @@ public class ListingSearch {
 				  limit :countLimit
 				) capped
 				""".formatted(where);
+		String current = "";
+		if (!criteria.districts().isEmpty() || !criteria.amenities().isEmpty()) {
+			// the codes' label is the reference data's version in this statement's own
+			// snapshot (a one-time filter before the scan), or no rows (SearchCodes)
+			current = " and " + SearchCodes.DICTIONARIES_VERSION + " = :dictionaries";
+			params.put("dictionaries", codes.dictionaries());
+		}
 		String ids = """
 				select l.id from listings l
-				where %s
+				where %s%s
 				order by %s
 				limit :limit offset :offset
-				""".formatted(where, criteria.sort().orderBy);
+				""".formatted(where, current, criteria.sort().orderBy);
 		String details = criteria.stay() != null ? DATED_DETAILS : DETAILS;
 		return new Statements(count, ids, details, Map.copyOf(params));
 	}

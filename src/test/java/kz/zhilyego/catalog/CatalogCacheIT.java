@@ -45,8 +45,11 @@ class CatalogCacheIT {
 	}
 
 	@AfterEach
-	void restoreCityName() {
+	void restoreReferenceData() {
 		this.jdbc.sql("update cities set name_ru = 'Астана' where slug = 'astana' and name_ru <> 'Астана'").update();
+		TestDatabase.reset(this.jdbc);
+		this.jdbc.sql("delete from districts where slug = 'koktal'").update();
+		this.jdbc.sql("delete from amenities where code in ('banya', 'sauna')").update();
 	}
 
 	@Test
@@ -69,6 +72,74 @@ class CatalogCacheIT {
 
 		this.jdbc.sql("update listings set title = 'Переименована' where id = :id").param("id", first).update();
 		assertThat(browse().items().getFirst().title()).isEqualTo("Переименована");
+	}
+
+	/**
+	 * A search keeps the district ids and amenity bits it last read without reading the
+	 * versions; its id scan checks them itself. A district or amenity added, or deleted
+	 * and made again under a new id or another's bit, straight in SQL as another node
+	 * would, is searched by its new code at once.
+	 */
+	@Test
+	void districtsAndAmenitiesChangedAfterASearchAreSearchedByTheirNewCodes() {
+		addAmenity("banya");
+		long inEsil = this.fixtures.listing().district("esil").amenities("banya").create();
+		assertThat(ids(find(List.of("esil"), List.of("banya")))).containsExactly(inEsil);
+
+		addKoktal();
+		long inKoktal = this.fixtures.listing().district("koktal").create();
+		assertThat(ids(find(List.of("koktal"), List.of()))).as("a district added").containsExactly(inKoktal);
+
+		// koktal again under a new id: the kept codes name the old one
+		moveTo("esil", inKoktal);
+		this.jdbc.sql("delete from districts where slug = 'koktal'").update();
+		addKoktal();
+		moveTo("koktal", inKoktal);
+		assertThat(ids(find(List.of("koktal"), List.of()))).as("a district made again").containsExactly(inKoktal);
+
+		// banya deleted and sauna given its bit: the kept codes give banya sauna's bit
+		int banyaBit = bit("banya");
+		this.jdbc.sql("delete from listing_amenities where amenity_code = 'banya'").update();
+		this.jdbc.sql("delete from amenities where code = 'banya'").update();
+		addAmenity("sauna");
+		assertThat(bit("sauna")).isEqualTo(banyaBit);
+		long withSauna = this.fixtures.listing().district("esil").amenities("sauna").create();
+		assertThat(ids(find(List.of(), List.of("banya")))).as("an amenity deleted").isEmpty();
+		assertThat(ids(find(List.of(), List.of("sauna")))).as("an amenity added").containsExactly(withSauna);
+	}
+
+	private void addAmenity(String code) {
+		this.jdbc.sql(
+				"insert into amenities (code, name_ru, name_kk, name_en, position) values (:code, :code, :code, :code, 99)")
+			.param("code", code)
+			.update();
+	}
+
+	private int bit(String amenity) {
+		return this.jdbc.sql("select bit from amenities where code = :code")
+			.param("code", amenity)
+			.query(Integer.class)
+			.single();
+	}
+
+	private void moveTo(String district, long listing) {
+		this.jdbc
+			.sql("update listings set district_id = (select id from districts where slug = :district) where id = :id")
+			.param("district", district)
+			.param("id", listing)
+			.update();
+	}
+
+	private void addKoktal() {
+		this.jdbc.sql("""
+				insert into districts (city_id, slug, name_ru, name_kk, name_en, valid_from)
+				select id, 'koktal', 'Коктал', 'Көктал', 'Koktal', date '2026-01-01' from cities where slug = 'astana'
+				""").update();
+	}
+
+	private PageResult<ListingSummary> find(List<String> districts, List<String> amenities) {
+		return this.search.search(new ListingSearchCriteria("astana", districts, null, null, null, null, null, null,
+				null, null, amenities, null, SearchSort.PRICE_ASC, 0, 20), Language.RU);
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchCodesTest {
 
 	private final SearchCodes codes = new SearchCodes(Map.of("esil", List.of(7, 3), "nura", List.of(5)),
-			Map.of("wifi", 0, "parking", 1, "sauna", 62));
+			Map.of("wifi", 0, "parking", 1, "sauna", 62), 1);
 
 	@Test
 	void districtSlugsBecomeTheirIdsInEveryCityOnceAndInOrder() {
