@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -158,6 +160,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		Locale locale = LocaleContextHolder.getLocale();
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.getParameterValidationResults().forEach(result -> {
+			if (result instanceof ParameterErrors body) {
+				// a @Valid body validated with the other arguments: its fields by name,
+				// as handleMethodArgumentNotValid names them
+				errors.putAll(fieldErrors(body, locale));
+				return;
+			}
 			String name = result.getMethodParameter().getParameterName();
 			result.getResolvableErrors()
 				.forEach(error -> errors.putIfAbsent(name == null ? "request" : name, resolve(error, locale)));
@@ -263,12 +271,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> validation(BindingResult result) {
 		Locale locale = LocaleContextHolder.getLocale();
+		return ResponseEntity.badRequest().body(validationProblem(fieldErrors(result, locale), locale));
+	}
+
+	/** A bound object's errors: each field's first by its name, then the object's own. */
+	private Map<String, String> fieldErrors(Errors result, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldError error : result.getFieldErrors()) {
 			errors.putIfAbsent(error.getField(), resolve(error, locale));
 		}
 		result.getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), resolve(error, locale)));
-		return ResponseEntity.badRequest().body(validationProblem(errors, locale));
+		return errors;
 	}
 
 	private ProblemDetail validationProblem(Map<String, String> errors, Locale locale) {
