@@ -33,9 +33,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -70,9 +74,15 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems, Users users, ApiKeys apiKeys,
 			RateLimits limits, IdentityProperties properties, KnownPaths known, ManagementProperties management,
-			Settings settings) throws Exception {
+			Settings settings, JwtDecoder jwtDecoder) throws Exception {
 		// staff 2FA is a platform setting: read on every authentication (cached briefly)
 		BooleanSupplier twoFactor = () -> settings.current().staffTwoFactorRequired();
+		// bearer tokens on a manager of their own, without the shared one's event
+		// publisher: nothing listens to an authentication event per API request, and
+		// publishing one cost ~2 % of a hold's CPU (docs/benchmarks.md)
+		JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+		jwt.setJwtAuthenticationConverter(new JwtUserConverter(users, twoFactor));
+		AuthenticationManager bearerTokens = new ProviderManager(jwt);
 		// Signed out on a path no controller serves: a 404 problem, as a signed-in caller
 		// gets (access is still denied; only the answer differs).
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
@@ -122,7 +132,7 @@ class SecurityConfig {
 				.hasAnyRole("REALTOR", "SUPER_ADMIN", "SUPERUSER")
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new JwtUserConverter(users, twoFactor)))
+			.oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(bearerTokens))
 				.bearerTokenResolver(MetricsTokenFilter.bearerTokenResolver())
 				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,

@@ -15,7 +15,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -75,9 +77,10 @@ class IdentityConfig {
 		// (and fail, with an exception per request) to turn it into a java.net.URL.
 		decoder.setClaimSetConverter(MappedJwtClaimSetConverter
 			.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
-		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(properties.issuer())));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
+				new JwtIssuerValidator(properties.issuer()));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, properties.accessTtl());
 	}
 
 	private static SecretKey key(JwtProperties properties) {
