@@ -156,9 +156,8 @@ public class ListingSearch {
 	 * The district ids and amenity bits of the criteria's slugs and codes: the last ones
 	 * read, on any thread; none for a search without districts or amenities. They are not
 	 * checked here: the id scan finds nothing unless they are of the current reference
-	 * data ({@link #statements}), and {@link #find} then reads them again. This saves the
-	 * read of the versions per search (the round trip cost more than 4 % of a search's
-	 * time at one client, docs/benchmarks.md).
+	 * data ({@link #statements}), and {@link #find} then reads them again: no statement
+	 * and round trip of their own per search (docs/benchmarks.md, eighth pass).
 	 */
 	private SearchCodes codes(ListingSearchCriteria criteria) {
 		if (criteria.districts().isEmpty() && criteria.amenities().isEmpty()) {
